@@ -1,26 +1,16 @@
-var builder = WebApplication.CreateBuilder(args);
+using Grundschutz.Web;
+using Grundschutz.Web.Cli;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// `dotnet run -- catalog import <file>…` and the other verbs run without starting the web server.
+if (CliArguments.TryParse(args, out var cli))
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await CliRunner.RunAsync(cli);
 }
 
-app.UseHttpsRedirection();
+var app = GrundschutzApp.Build(args);
+await GrundschutzApp.InitializeAsync(app);
+await app.RunAsync();
+return 0;
 
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,8 +1,485 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
 namespace Grundschutz.Domain.Catalog.Kompendium;
 
-/// <summary>Reads the official IT-Grundschutz-Kompendium XML (DocBook 5). To be implemented.</summary>
-public static class KompendiumXmlReader
+/// <summary>
+/// Reads the official IT-Grundschutz-Kompendium XML (DocBook 5, e.g. Edition 2023): one layer group
+/// per layer chapter, one module group per Baustein and one requirement per requirement section,
+/// withdrawn ("ENTFALLEN") ones included.
+/// </summary>
+public static partial class KompendiumXmlReader
 {
+    private const string DefaultTitle = "IT-Grundschutz-Kompendium";
+    private const string NotKompendium = "Die Datei ist kein IT-Grundschutz-Kompendium (DocBook-XML)";
+    private const string DtdForbidden = "Die XML-Datei enthält eine DTD/Entitätsdefinition; das ist aus Sicherheitsgründen nicht erlaubt.";
+    private const string NotWellFormed = "Die XML-Datei ist nicht wohlgeformt und kann nicht gelesen werden.";
+
+    // A DOCTYPE can only stand in the prolog; 64 KB of it is far more than any real prolog needs.
+    private const int PrologCaptureBytes = 64 * 1024;
+
+    private static readonly XNamespace Db = DocBookText.Ns;
+
     /// <summary>Reads the whole Kompendium. Throws <see cref="CatalogFormatException"/> on bad input.</summary>
-    public static CatalogDocument Read(Stream xml) => throw new NotImplementedException();
+    /// <param name="xml">The XML file's content; it is read to the end but not closed.</param>
+    /// <returns>Layers and modules (parents first) and all requirements in source order.</returns>
+    /// <exception cref="CatalogFormatException">
+    /// The content is not well-formed XML, contains a DTD, is not a DocBook book or has no Bausteine,
+    /// or a requirement heading or id is unusable. <see cref="CatalogFormatException.Location"/> says where.
+    /// </exception>
+    public static CatalogDocument Read(Stream xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+
+        var book = Load(xml).Root!;
+        if (book.Name != Db + "book")
+        {
+            var ns = book.Name.NamespaceName.Length == 0 ? "ohne Namensraum" : $"im Namensraum {book.Name.NamespaceName}";
+            throw new CatalogFormatException(
+                $"{NotKompendium}: Das Wurzelelement ist <{book.Name.LocalName}> {ns}, erwartet wird <book> im Namensraum {Db.NamespaceName}.",
+                LocationOf(book));
+        }
+
+        var state = new ReadState();
+        var frontChapters = new List<XElement>();
+        foreach (var chapter in book.Elements(Db + "chapter"))
+        {
+            var modules = chapter.Elements(Db + "section")
+                .Select(static section => (Section: section, Heading: KompendiumHeadings.ParseModule(DocBookText.TitleOf(section))))
+                .Where(static m => m.Heading is not null)
+                .Select(static m => (m.Section, Heading: m.Heading!.Value))
+                .ToList();
+            if (modules.Count == 0)
+            {
+                // Vorwort, Rollen, Glossar, Elementare Gefährdungen …: no groups, but the
+                // Modellierung table and the edition are found here.
+                frontChapters.Add(chapter);
+                continue;
+            }
+
+            ReadLayer(chapter, modules, state);
+        }
+
+        if (state.Modules.Count == 0)
+        {
+            throw new CatalogFormatException(
+                $"{NotKompendium}: Sie enthält keine Bausteine (Kapitel mit Abschnitten wie „SYS.2.1 Allgemeiner Client“).",
+                LocationOf(book));
+        }
+
+        var modelling = ReadModellingTable(frontChapters, state);
+        var edition = EditionOf(book, frontChapters);
+        if (edition is null)
+        {
+            state.Warnings.Add("Die Edition des Kompendiums ist in der Datei nicht angegeben.");
+        }
+
+        return new CatalogDocument
+        {
+            Format = CatalogFormat.KompendiumXml,
+            Framework = CatalogFramework.ItGrundschutz,
+            Title = InfoTitle(book) ?? DefaultTitle,
+            Version = edition ?? "Edition unbekannt",
+            Groups = state.Groups.Select(g => ApplyModelling(g, modelling)).ToArray(),
+            Requirements = state.Requirements.ToArray(),
+            Warnings = state.Warnings.ToArray(),
+        };
+    }
+
+    private static XDocument Load(Stream xml)
+    {
+        var capture = new PrologCaptureStream(xml, PrologCaptureBytes);
+        var settings = new XmlReaderSettings
+        {
+            // No DTD means no entity expansion (billion laughs) and no external entities.
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+
+            // White space between inline elements ("<emphasis>a</emphasis> <emphasis>b</emphasis>")
+            // separates words, so it must not be dropped.
+            IgnoreWhitespace = false,
+            CloseInput = false,
+        };
+
+        using var reader = XmlReader.Create(capture, settings);
+        var rootReached = false;
+        try
+        {
+            // The prolog is read first so that a failure in it can be told apart: the parser
+            // reports a prohibited DTD without line information.
+            rootReached = reader.MoveToContent() == XmlNodeType.Element;
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            if (!rootReached && FindDoctype(capture.Captured) is { } doctypeLocation)
+            {
+                throw new CatalogFormatException(DtdForbidden, doctypeLocation, ex);
+            }
+
+            var location = ex.LineNumber > 0 ? FormatLocation(ex.LineNumber, ex.LinePosition) : null;
+            throw new CatalogFormatException(NotWellFormed, location, ex);
+        }
+    }
+
+    private static void ReadLayer(XElement chapter, List<(XElement Section, (string Id, string Title) Heading)> modules, ReadState state)
+    {
+        var chapterTitle = DocBookText.TitleOf(chapter);
+        var space = chapterTitle.IndexOf(' ', StringComparison.Ordinal);
+        var layerId = space < 0 ? chapterTitle : chapterTitle[..space];
+        var layerTitle = space < 0 ? chapterTitle : chapterTitle[(space + 1)..];
+        if (!state.GroupIds.Add(layerId))
+        {
+            throw new CatalogFormatException($"Die Schicht {layerId} kommt mehrfach vor.", LocationOf(chapter));
+        }
+
+        state.Groups.Add(new CatalogGroup
+        {
+            Id = layerId,
+            Title = layerTitle,
+            Kind = GroupKind.Layer,
+            Order = state.Groups.Count(static g => g.Kind == GroupKind.Layer),
+        });
+
+        var moduleOrder = 0;
+        foreach (var (section, (moduleId, moduleTitle)) in modules)
+        {
+            if (!state.GroupIds.Add(moduleId))
+            {
+                throw new CatalogFormatException($"Der Baustein {moduleId} kommt mehrfach vor.", LocationOf(section));
+            }
+
+            if (!moduleId.StartsWith(layerId + ".", StringComparison.Ordinal))
+            {
+                state.Warnings.Add($"Der Baustein {moduleId} steht im Kapitel der Schicht {layerId}.");
+            }
+
+            var module = ReadModule(section, moduleId, moduleTitle, state) with { ParentId = layerId, Order = moduleOrder++ };
+            state.Groups.Add(module);
+            state.Modules.Add(moduleId);
+        }
+    }
+
+    private static CatalogGroup ReadModule(XElement section, string moduleId, string moduleTitle, ReadState state)
+    {
+        string? description = null;
+        XElement? requirementsSection = null;
+        foreach (var child in section.Elements(Db + "section"))
+        {
+            switch (DocBookText.TitleOf(child))
+            {
+                case "Beschreibung":
+                    description ??= DocBookText.Blocks(child);
+                    break;
+                case "Anforderungen":
+                    requirementsSection ??= child;
+                    break;
+            }
+        }
+
+        string? responsible = null;
+        IReadOnlyList<string> furtherRoles = [];
+        if (requirementsSection is null)
+        {
+            state.Warnings.Add($"Der Baustein {moduleId} hat keinen Abschnitt „Anforderungen“.");
+        }
+        else
+        {
+            (responsible, furtherRoles) = ReadResponsibilities(requirementsSection);
+            ReadRequirements(requirementsSection, moduleId, state);
+        }
+
+        return new CatalogGroup
+        {
+            Id = moduleId,
+            Title = moduleTitle,
+            Kind = GroupKind.Module,
+            Description = string.IsNullOrEmpty(description) ? null : description,
+            ResponsibleRole = responsible,
+            FurtherRoles = furtherRoles,
+        };
+    }
+
+    private static (string? Responsible, IReadOnlyList<string> Further) ReadResponsibilities(XElement requirementsSection)
+    {
+        string? responsible = null;
+        IReadOnlyList<string> further = [];
+        var table = requirementsSection.Elements(Db + "informaltable").FirstOrDefault();
+        if (table is null)
+        {
+            return (responsible, further);
+        }
+
+        // Rows are found by their label, so the extra "Zuständigkeit | Rolle" row of the IND
+        // Bausteine (and the header row) are simply not matched.
+        foreach (var cells in DocBookText.TableRows(table))
+        {
+            if (cells.Count < 2)
+            {
+                continue;
+            }
+
+            switch (cells[0])
+            {
+                case "Grundsätzlich zuständig" when cells[1].Length > 0:
+                    responsible = cells[1];
+                    break;
+                case "Weitere Zuständigkeiten":
+                    further = KompendiumHeadings.SplitRoles(cells[1]);
+                    break;
+            }
+        }
+
+        return (responsible, further);
+    }
+
+    private static void ReadRequirements(XElement requirementsSection, string moduleId, ReadState state)
+    {
+        var order = 0;
+        foreach (var levelSection in requirementsSection.Elements(Db + "section"))
+        {
+            var levelTitle = DocBookText.TitleOf(levelSection);
+            var sectionLevel = KompendiumHeadings.LevelOfSection(levelTitle);
+            foreach (var section in levelSection.Elements(Db + "section"))
+            {
+                var headingText = DocBookText.TitleOf(section);
+                var heading = KompendiumHeadings.ParseRequirement(headingText);
+                if (heading is null)
+                {
+                    if (sectionLevel is null)
+                    {
+                        // A subsection of an unknown kind, not a requirement list: keep going.
+                        state.Warnings.Add($"Baustein {moduleId}: Abschnitt „{levelTitle}“ / „{headingText}“ wurde übersprungen.");
+                        continue;
+                    }
+
+                    throw new CatalogFormatException(
+                        $"Die Überschrift „{headingText}“ im Baustein {moduleId} ist keine Anforderung im Format „<ID> <Titel> (B|S|H) [Rollen]“.",
+                        LocationOf(section));
+                }
+
+                state.Requirements.Add(ToRequirement(section, heading, moduleId, order++, sectionLevel, levelTitle, state));
+            }
+        }
+    }
+
+    private static Requirement ToRequirement(
+        XElement section,
+        RequirementHeading heading,
+        string moduleId,
+        int order,
+        RequirementLevel? sectionLevel,
+        string levelTitle,
+        ReadState state)
+    {
+        var id = $"{moduleId}.A{heading.Number}";
+        var props = new List<CatalogProperty> { new("level", heading.LevelLetter) };
+        if (!string.Equals(id, heading.SourceId, StringComparison.Ordinal))
+        {
+            // Known case: "OPS.2.3A22" (Edition 2023). An earlier BSI revision also had
+            // "SYS.1.2.2.A5" inside SYS.1.2.3. The module the section stands in is authoritative.
+            var reason = heading.MissingDot && string.Equals(heading.ModuleId, moduleId, StringComparison.Ordinal)
+                ? "der Punkt vor „A“ fehlt"
+                : $"die Anforderung steht im Baustein {moduleId}";
+            state.Warnings.Add($"Anforderungs-ID „{heading.SourceId}“ wurde zu „{id}“ korrigiert ({reason}).");
+            props.Add(new CatalogProperty("source-id", heading.SourceId));
+        }
+
+        if (!state.RequirementIds.Add(id))
+        {
+            throw new CatalogFormatException($"Die Anforderungs-ID {id} kommt mehrfach vor.", LocationOf(section));
+        }
+
+        if (sectionLevel is { } expected && expected != heading.Level)
+        {
+            state.Warnings.Add($"Anforderung {id} ist mit ({heading.LevelLetter}) gekennzeichnet, steht aber im Abschnitt „{levelTitle}“; die Kennzeichnung in der Überschrift gilt.");
+        }
+
+        props.AddRange(heading.Roles.Select(static role => new CatalogProperty("role", role)));
+        var withdrawn = string.Equals(heading.Title, KompendiumHeadings.Withdrawn, StringComparison.Ordinal);
+        var statement = DocBookText.Blocks(section);
+        return new Requirement
+        {
+            Id = id,
+            Title = heading.Title,
+            GroupId = moduleId,
+            Order = order,
+            Level = heading.Level,
+            Roles = heading.Roles,
+            Statement = statement,
+            ModalVerb = withdrawn ? null : KompendiumHeadings.ModalVerbOf(statement),
+            Withdrawn = withdrawn,
+            Props = props,
+        };
+    }
+
+    /// <summary>
+    /// The table "Baustein | Reihenfolge | Anzuwenden auf Zielobjekttyp" of the chapter
+    /// "Schichtenmodell und Modellierung", keyed by module id. Found by its header, not its position.
+    /// </summary>
+    private static Dictionary<string, (string? Order, string? TargetType)> ReadModellingTable(List<XElement> frontChapters, ReadState state)
+    {
+        var result = new Dictionary<string, (string? Order, string? TargetType)>(StringComparer.Ordinal);
+        var tables = frontChapters.SelectMany(static c => c.Descendants(Db + "informaltable").Concat(c.Descendants(Db + "table")));
+        foreach (var table in tables)
+        {
+            var rows = DocBookText.TableRows(table).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var header = rows[0];
+            var moduleColumn = IndexOf(header, static h => h.StartsWith("Baustein", StringComparison.Ordinal));
+            var orderColumn = IndexOf(header, static h => h.StartsWith("Reihenfolge", StringComparison.Ordinal));
+            var typeColumn = IndexOf(header, static h => h.Contains("Zielobjekt", StringComparison.Ordinal));
+            if (moduleColumn < 0 || (orderColumn < 0 && typeColumn < 0))
+            {
+                continue;
+            }
+
+            foreach (var row in rows.Skip(1))
+            {
+                if (moduleColumn >= row.Count || KompendiumHeadings.ParseModule(row[moduleColumn]) is not { } module)
+                {
+                    continue;
+                }
+
+                var processingOrder = Cell(row, orderColumn);
+                if (processingOrder is not null && !ProcessingOrderPattern().IsMatch(processingOrder))
+                {
+                    state.Warnings.Add($"Baustein {module.Id}: Reihenfolge „{processingOrder}“ ist nicht R1, R2 oder R3 und wurde ignoriert.");
+                    processingOrder = null;
+                }
+
+                if (!state.Modules.Contains(module.Id))
+                {
+                    state.Warnings.Add($"Die Modellierungstabelle nennt den Baustein {module.Id}, den die Datei nicht enthält.");
+                    continue;
+                }
+
+                result[module.Id] = (processingOrder, Cell(row, typeColumn));
+            }
+        }
+
+        return result;
+    }
+
+    private static CatalogGroup ApplyModelling(CatalogGroup group, Dictionary<string, (string? Order, string? TargetType)> modelling) =>
+        group.Kind == GroupKind.Module && modelling.TryGetValue(group.Id, out var entry)
+            ? group with { ProcessingOrder = entry.Order, TargetObjectType = entry.TargetType }
+            : group;
+
+    private static string? InfoTitle(XElement book)
+    {
+        var title = book.Element(Db + "info")?.Element(Db + "title");
+        var text = title is null ? "" : DocBookText.Inline(title, keepLineBreaks: false);
+        return text.Length > 0 ? text : null;
+    }
+
+    /// <summary>
+    /// "Edition 2023": from the book title if it names one (it does not in 2023), else from the
+    /// sentence "Die Edition 2023 des IT-Grundschutz-Kompendiums …" in the front matter, else the
+    /// latest "Edition NNNN" the front matter mentions (it also mentions the previous edition).
+    /// </summary>
+    private static string? EditionOf(XElement book, List<XElement> frontChapters)
+    {
+        if (InfoTitle(book) is { } title && EditionPattern().Match(title) is { Success: true } inTitle)
+        {
+            return "Edition " + inTitle.Groups["year"].Value;
+        }
+
+        int? latest = null;
+        foreach (var para in frontChapters.SelectMany(static c => c.Descendants(Db + "para")))
+        {
+            var text = para.Value;
+            if (OwnEditionPattern().Match(text) is { Success: true } own)
+            {
+                return "Edition " + own.Groups["year"].Value;
+            }
+
+            foreach (Match mentioned in EditionPattern().Matches(text))
+            {
+                var year = int.Parse(mentioned.Groups["year"].Value, CultureInfo.InvariantCulture);
+                latest = Math.Max(latest ?? year, year);
+            }
+        }
+
+        return latest is { } y ? "Edition " + y.ToString(CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string? FindDoctype(ReadOnlySpan<byte> prolog)
+    {
+        using var decoder = new StreamReader(new MemoryStream(prolog.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = decoder.ReadToEnd();
+        var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (doctype < 0)
+        {
+            return null;
+        }
+
+        var firstElement = FirstElementPattern().Match(text);
+        if (firstElement.Success && firstElement.Index < doctype)
+        {
+            return null;
+        }
+
+        var line = 1 + text.AsSpan(0, doctype).Count('\n');
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, doctype - 1)) + 1;
+        return FormatLocation(line, doctype - lineStart + 1);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> cells, Func<string, bool> predicate)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (predicate(cells[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string? Cell(IReadOnlyList<string> row, int column) =>
+        column >= 0 && column < row.Count && row[column].Length > 0 ? row[column] : null;
+
+    private static string? LocationOf(XObject node) =>
+        node is IXmlLineInfo info && info.HasLineInfo() ? FormatLocation(info.LineNumber, info.LinePosition) : null;
+
+    private static string FormatLocation(int line, int position) =>
+        string.Create(CultureInfo.InvariantCulture, $"Zeile {line}, Position {position}");
+
+    [GeneratedRegex(@"\bEdition (?<year>[0-9]{4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EditionPattern();
+
+    [GeneratedRegex(@"\bDie Edition (?<year>[0-9]{4}) des IT-Grundschutz-Kompendiums\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnEditionPattern();
+
+    [GeneratedRegex(@"^R[1-3]$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProcessingOrderPattern();
+
+    [GeneratedRegex(@"<[\p{L}_]", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstElementPattern();
+
+    /// <summary>What the reader collects while walking the book.</summary>
+    private sealed class ReadState
+    {
+        public List<CatalogGroup> Groups { get; } = [];
+
+        public HashSet<string> GroupIds { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Modules { get; } = new(StringComparer.Ordinal);
+
+        public List<Requirement> Requirements { get; } = [];
+
+        public HashSet<string> RequirementIds { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Warnings { get; } = [];
+    }
 }

@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+
+namespace Grundschutz.Domain.Catalog;
+
+/// <summary>
+/// Checks a read catalogue before it is stored. Errors that would corrupt the stored tree or the
+/// dependency logic (missing or duplicate ids, unknown parents, cyclic <c>required</c> links) throw a
+/// <see cref="CatalogFormatException"/> with the id as location. Findings a catalogue can live with
+/// (link targets outside the catalogue, ids outside OSCAL's token pattern) become warnings.
+/// </summary>
+public static partial class CatalogValidator
+{
+    private const int Examples = 3;
+
+    [GeneratedRegex(@"^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OscalToken();
+
+    /// <summary>Validates <paramref name="document"/> and returns it with the validation warnings appended.</summary>
+    /// <exception cref="CatalogFormatException">The catalogue is inconsistent.</exception>
+    public static CatalogDocument Validate(CatalogDocument document)
+    {
+        var groupIds = CheckGroups(document.Groups);
+        var requirementIds = CheckRequirements(document.Requirements, groupIds);
+        CheckDependencyCycles(document.Requirements, requirementIds);
+
+        var warnings = new List<string>(document.Warnings);
+        WarnAboutDanglingLinks(document.Requirements, requirementIds, warnings);
+        WarnAboutTokenPattern(document, warnings);
+
+        return warnings.Count == document.Warnings.Count ? document : document with { Warnings = warnings };
+    }
+
+    private static HashSet<string> CheckGroups(IReadOnlyList<CatalogGroup> groups)
+    {
+        var ids = new HashSet<string>(groups.Count, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (string.IsNullOrWhiteSpace(group.Id))
+            {
+                throw new CatalogFormatException($"Eine Gruppe hat keine ID (Titel „{group.Title}“).", $"Gruppe „{group.Title}“");
+            }
+
+            if (!ids.Add(group.Id))
+            {
+                throw new CatalogFormatException($"Die Gruppen-ID „{group.Id}“ kommt mehrfach vor.", group.Id);
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            if (group.ParentId is not null && !ids.Contains(group.ParentId))
+            {
+                throw new CatalogFormatException($"Die Gruppe „{group.Id}“ hängt an der unbekannten Gruppe „{group.ParentId}“.", group.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    private static HashSet<string> CheckRequirements(IReadOnlyList<Requirement> requirements, HashSet<string> groupIds)
+    {
+        var ids = new HashSet<string>(requirements.Count, StringComparer.Ordinal);
+        foreach (var requirement in requirements)
+        {
+            if (string.IsNullOrWhiteSpace(requirement.Id))
+            {
+                throw new CatalogFormatException(
+                    $"Ein Control in der Gruppe „{requirement.GroupId}“ hat keine ID (Titel „{requirement.Title}“).",
+                    $"Control „{requirement.Title}“");
+            }
+
+            if (!ids.Add(requirement.Id))
+            {
+                throw new CatalogFormatException($"Die ID „{requirement.Id}“ kommt mehrfach vor.", requirement.Id);
+            }
+
+            if (!groupIds.Contains(requirement.GroupId))
+            {
+                throw new CatalogFormatException($"Die Anforderung „{requirement.Id}“ gehört zur unbekannten Gruppe „{requirement.GroupId}“.", requirement.Id);
+            }
+        }
+
+        foreach (var requirement in requirements)
+        {
+            if (requirement.ParentId is not null && !ids.Contains(requirement.ParentId))
+            {
+                throw new CatalogFormatException($"Die Anforderung „{requirement.Id}“ hängt an der unbekannten Anforderung „{requirement.ParentId}“.", requirement.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// A requirement counts as fulfilled only with everything it requires (UMS.1.1), so a cycle of
+    /// <c>required</c> links could never be fulfilled. Iterative depth-first search; the first cycle found
+    /// in source order is named.
+    /// </summary>
+    private static void CheckDependencyCycles(IReadOnlyList<Requirement> requirements, HashSet<string> ids)
+    {
+        var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var requirement in requirements)
+        {
+            foreach (var link in requirement.Links)
+            {
+                if (link.IsDependency && ids.Contains(link.TargetId))
+                {
+                    if (!edges.TryGetValue(requirement.Id, out var targets))
+                    {
+                        edges[requirement.Id] = targets = [];
+                    }
+
+                    targets.Add(link.TargetId);
+                }
+            }
+        }
+
+        if (edges.Count == 0)
+        {
+            return;
+        }
+
+        // 1 = on the current path, 2 = finished.
+        var state = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var path = new List<string>();
+        var next = new List<int>();
+        foreach (var requirement in requirements)
+        {
+            if (!edges.ContainsKey(requirement.Id) || state.ContainsKey(requirement.Id))
+            {
+                continue;
+            }
+
+            state[requirement.Id] = 1;
+            path.Add(requirement.Id);
+            next.Add(0);
+            while (path.Count > 0)
+            {
+                var top = path.Count - 1;
+                var node = path[top];
+                var targets = edges.GetValueOrDefault(node);
+                if (targets is null || next[top] >= targets.Count)
+                {
+                    state[node] = 2;
+                    path.RemoveAt(top);
+                    next.RemoveAt(top);
+                    continue;
+                }
+
+                var target = targets[next[top]++];
+                switch (state.GetValueOrDefault(target))
+                {
+                    case 1:
+                        var cycle = path.Skip(path.IndexOf(target)).Append(target);
+                        throw new CatalogFormatException($"Zyklische Abhängigkeit: {string.Join(" → ", cycle)}", target);
+                    case 0:
+                        state[target] = 1;
+                        path.Add(target);
+                        next.Add(0);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void WarnAboutDanglingLinks(IReadOnlyList<Requirement> requirements, HashSet<string> ids, List<string> warnings)
+    {
+        var count = 0;
+        var examples = new List<string>(Examples);
+        foreach (var requirement in requirements)
+        {
+            foreach (var link in requirement.Links)
+            {
+                if (!ids.Contains(link.TargetId))
+                {
+                    count++;
+                    if (examples.Count < Examples)
+                    {
+                        examples.Add($"{requirement.Id} → {link.TargetId}");
+                    }
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            var subject = count == 1 ? "1 Verweis zeigt" : $"{count} Verweise zeigen";
+            warnings.Add($"{subject} auf Anforderungen, die nicht im Katalog stehen, z. B. {string.Join(", ", examples)}.");
+        }
+    }
+
+    private static void WarnAboutTokenPattern(CatalogDocument document, List<string> warnings)
+    {
+        var count = 0;
+        var examples = new List<string>(Examples);
+        foreach (var id in document.Groups.Select(static g => g.Id).Concat(document.Requirements.Select(static r => r.Id)))
+        {
+            if (!OscalToken().IsMatch(id))
+            {
+                count++;
+                if (examples.Count < Examples)
+                {
+                    examples.Add(id);
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            var subject = count == 1 ? "1 ID entspricht" : $"{count} IDs entsprechen";
+            warnings.Add($"{subject} nicht dem OSCAL-Token-Muster, z. B. {string.Join(", ", examples)}");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using System.Xml.Linq;
+
+namespace Grundschutz.Domain.Catalog.Kompendium;
+
+/// <summary>
+/// Turns DocBook content into plain text: inline markup (emphasis, links) is flattened, source line
+/// breaks and runs of white space become one space, <c>&lt;?linebreak?&gt;</c> becomes a newline,
+/// paragraphs are separated by a blank line and list items start with "- " (ordered: "1. ").
+/// </summary>
+internal static class DocBookText
+{
+    /// <summary>The DocBook 5 namespace.</summary>
+    public static readonly XNamespace Ns = "http://docbook.org/ns/docbook";
+
+    // XML text can never contain U+0000, so it safely marks a <?linebreak?> until the text is tidied.
+    private const char LineBreakMark = '\0';
+
+    /// <summary>The whitespace-normalised text of an element's title child, or "" when it has none.</summary>
+    public static string TitleOf(XElement element)
+    {
+        var title = element.Element(Ns + "title");
+        return title is null ? "" : Inline(title, keepLineBreaks: false);
+    }
+
+    /// <summary>
+    /// The text of one element with all inline markup flattened. With <paramref name="keepLineBreaks"/>
+    /// a <c>&lt;?linebreak?&gt;</c> becomes '\n', otherwise a space; all other white space (including
+    /// no-break spaces and the file's CRLF) collapses to single spaces. Soft hyphens are kept.
+    /// </summary>
+    public static string Inline(XElement element, bool keepLineBreaks)
+    {
+        var raw = new StringBuilder();
+        AppendInline(element, raw, keepLineBreaks);
+        return Tidy(raw);
+    }
+
+    /// <summary>Collapses every run of white space (including U+00A0) to one space and trims.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        var raw = new StringBuilder(text);
+        return Tidy(raw);
+    }
+
+    /// <summary>
+    /// The block content of <paramref name="container"/> (paragraphs, lists, anything else as a
+    /// paragraph) joined by blank lines. Titles are left out; nested sections contribute their title
+    /// as a paragraph of its own, followed by their content.
+    /// </summary>
+    public static string Blocks(XElement container)
+    {
+        var blocks = new List<string>();
+        AppendBlocks(container, blocks);
+        return string.Join("\n\n", blocks);
+    }
+
+    /// <summary>Appends the blocks of <paramref name="container"/> (see <see cref="Blocks"/>).</summary>
+    public static void AppendBlocks(XElement container, List<string> blocks)
+    {
+        foreach (var child in container.Elements())
+        {
+            switch (child.Name.LocalName)
+            {
+                case "title":
+                case "info":
+                case "colgroup":
+                    break;
+                case "itemizedlist":
+                case "orderedlist":
+                    AddIfNotEmpty(blocks, ListBlock(child));
+                    break;
+                case "section":
+                    AddIfNotEmpty(blocks, TitleOf(child));
+                    AppendBlocks(child, blocks);
+                    break;
+                case "informaltable":
+                case "table":
+                    AddIfNotEmpty(blocks, TableBlock(child));
+                    break;
+                default:
+                    // para, simpara and anything unexpected: keep the words rather than lose them.
+                    AddIfNotEmpty(blocks, Inline(child, keepLineBreaks: true));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The cells of each table row, trimmed, in source order.</summary>
+    public static IEnumerable<IReadOnlyList<string>> TableRows(XElement table) =>
+        table.Descendants(Ns + "tr")
+            .Select(static row => (IReadOnlyList<string>)row.Elements(Ns + "td")
+                .Select(static cell => Inline(cell, keepLineBreaks: false))
+                .ToArray());
+
+    private static void AppendInline(XElement element, StringBuilder raw, bool keepLineBreaks)
+    {
+        foreach (var node in element.Nodes())
+        {
+            switch (node)
+            {
+                case XText text:
+                    raw.Append(text.Value);
+                    break;
+                case XProcessingInstruction { Target: "linebreak" }:
+                    raw.Append(keepLineBreaks ? LineBreakMark : ' ');
+                    break;
+                case XElement child:
+                    AppendInline(child, raw, keepLineBreaks);
+                    break;
+            }
+        }
+    }
+
+    private static string Tidy(StringBuilder raw)
+    {
+        var result = new StringBuilder(raw.Length);
+        var pendingSpace = false;
+        var pendingBreak = false;
+        foreach (var chunk in raw.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c == LineBreakMark)
+                {
+                    // Spaces around a line break are layout, not content.
+                    pendingBreak = true;
+                    pendingSpace = false;
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = !pendingBreak;
+                    continue;
+                }
+
+                if (result.Length > 0)
+                {
+                    if (pendingBreak)
+                    {
+                        result.Append('\n');
+                    }
+                    else if (pendingSpace)
+                    {
+                        result.Append(' ');
+                    }
+                }
+
+                pendingSpace = false;
+                pendingBreak = false;
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static string ListBlock(XElement list)
+    {
+        var ordered = list.Name.LocalName == "orderedlist";
+        var lines = new List<string>();
+        var number = 1;
+        foreach (var item in list.Elements(Ns + "listitem"))
+        {
+            var itemBlocks = new List<string>();
+            AppendBlocks(item, itemBlocks);
+            if (itemBlocks.Count == 0)
+            {
+                continue;
+            }
+
+            var marker = ordered ? $"{number++}. " : "- ";
+
+            // Continuation lines (line breaks, further paragraphs, nested lists) are indented under
+            // the item text so that the statement also reads correctly as Markdown.
+            var continuation = "\n" + new string(' ', marker.Length);
+            lines.Add(marker + string.Join("\n", itemBlocks).Replace("\n", continuation, StringComparison.Ordinal));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static string TableBlock(XElement table) =>
+        string.Join("\n", TableRows(table)
+            .Select(static cells => string.Join(" | ", cells))
+            .Where(static line => line.Length > 0));
+
+    private static void AddIfNotEmpty(List<string> blocks, string text)
+    {
+        if (text.Length > 0)
+        {
+            blocks.Add(text);
+        }
+    }
+}

@@ -1,0 +1,511 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Grundschutz.Domain.Catalog.Oscal;
+
+/// <summary>
+/// Reads an OSCAL 1.x catalog (JSON) into a <see cref="CatalogDocument"/>: groups and controls at any
+/// depth (nested controls become requirements with <see cref="Requirement.ParentId"/>), all props kept,
+/// the Grundschutz++ props mapped onto their fields, parameters resolved in statement and guidance.
+/// The result is not validated; <see cref="CatalogPipeline"/> does that.
+/// </summary>
+public static class OscalCatalogReader
+{
+    /// <summary>Id of the group that takes controls standing directly in the catalog (OSCAL allows that).</summary>
+    public const string UngroupedGroupId = "_ungrouped";
+
+    /// <summary>Reads the value of the root <c>catalog</c> property of an OSCAL catalog document.</summary>
+    /// <param name="catalog">The <c>catalog</c> object.</param>
+    /// <exception cref="CatalogFormatException">The structure does not match the OSCAL catalog model.</exception>
+    public static CatalogDocument Read(JsonElement catalog)
+    {
+        OscalJson.RequireObject(catalog, "„catalog“", "catalog");
+        if (!OscalJson.TryObject(catalog, "metadata", "catalog", out var metadata))
+        {
+            throw new CatalogFormatException("Dem Katalog fehlen die Metadaten (metadata).", "catalog.metadata");
+        }
+
+        var title = OscalJson.NormalizeSpace(OscalJson.String(metadata, "title", "metadata"));
+        if (title.Length == 0)
+        {
+            throw new CatalogFormatException("Der Katalog hat keinen Titel (metadata.title).", "metadata.title");
+        }
+
+        var walker = new Walker(BackMatterResourceIds(catalog, "back-matter"));
+        walker.ReadParams(catalog, "catalog");
+
+        if (OscalJson.TryArray(catalog, "groups", "catalog", out var groups))
+        {
+            var order = 0;
+            foreach (var group in groups.EnumerateArray())
+            {
+                walker.ReadGroup(group, null, 0, order++);
+            }
+        }
+
+        if (OscalJson.TryArray(catalog, "controls", "catalog", out var controls) && controls.GetArrayLength() > 0)
+        {
+            // Requirement.GroupId is mandatory (browsing and storage hang off groups), so controls
+            // outside any group get one synthetic group instead of being refused.
+            walker.AddGroup(new CatalogGroup { Id = UngroupedGroupId, Title = "Ohne Gruppe", Kind = GroupKind.Group, Order = walker.TopLevelGroupCount }, 0);
+            var order = 0;
+            foreach (var control in controls.EnumerateArray())
+            {
+                walker.ReadControl(control, UngroupedGroupId, null, order++);
+            }
+
+            walker.Warnings.Add($"{order} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.");
+        }
+
+        walker.ResolvePending();
+        var framework = walker.LooksLikeGrundschutzPlusPlus ? CatalogFramework.GrundschutzPlusPlus : CatalogFramework.Other;
+
+        return new CatalogDocument
+        {
+            Format = CatalogFormat.OscalCatalog,
+            Framework = framework,
+            Title = title,
+            Version = OscalJson.String(metadata, "version", "metadata") ?? "",
+            OscalVersion = OscalJson.String(metadata, "oscal-version", "metadata"),
+            Published = OscalJson.String(metadata, "published", "metadata"),
+            SourceUuid = OscalJson.String(catalog, "uuid", "catalog"),
+            Groups = walker.FinishGroups(framework),
+            Requirements = walker.Requirements,
+            Warnings = walker.Warnings,
+        };
+    }
+
+    /// <summary>The uuids of back-matter resources, so that "#uuid" links to them are not taken for control links.</summary>
+    internal static HashSet<string> BackMatterResourceIds(JsonElement model, string location)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (OscalJson.TryObject(model, "back-matter", location, out var backMatter)
+            && OscalJson.TryArray(backMatter, "resources", location, out var resources))
+        {
+            foreach (var resource in resources.EnumerateArray())
+            {
+                if (resource.ValueKind == JsonValueKind.Object && OscalJson.String(resource, "uuid", location) is { } uuid)
+                {
+                    ids.Add(uuid);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Walks the tree once; requirements with placeholders are resolved at the end, when all params are known.</summary>
+    private sealed class Walker(HashSet<string> resourceIds)
+    {
+        private const string BsiNamespaceMarker = "BSI-Bund/Stand-der-Technik-Bibliothek";
+
+        private readonly List<CatalogGroup> _groups = [];
+        private readonly List<int> _groupDepths = [];
+        private readonly List<(int Index, string? Statement, string? Guidance)> _pending = [];
+        private readonly Dictionary<string, string> _params = new(StringComparer.Ordinal);
+
+        public List<Requirement> Requirements { get; } = new(1024);
+
+        public List<string> Warnings { get; } = [];
+
+        public bool LooksLikeGrundschutzPlusPlus { get; private set; }
+
+        public int TopLevelGroupCount { get; private set; }
+
+        public void AddGroup(CatalogGroup group, int depth)
+        {
+            _groups.Add(group);
+            _groupDepths.Add(depth);
+            if (depth == 0)
+            {
+                TopLevelGroupCount++;
+            }
+        }
+
+        public void ReadParams(JsonElement owner, string location)
+        {
+            if (!OscalJson.TryArray(owner, "params", location, out var parameters))
+            {
+                return;
+            }
+
+            foreach (var param in parameters.EnumerateArray())
+            {
+                OscalJson.RequireObject(param, "Ein Parameter", location);
+                var id = OscalJson.String(param, "id", location);
+                if (string.IsNullOrEmpty(id))
+                {
+                    Warnings.Add($"{location}: Ein Parameter ohne ID wurde übersprungen.");
+                    continue;
+                }
+
+                // OSCAL param ids are unique per document; the first definition wins if a file repeats one.
+                _params.TryAdd(id, OscalParameters.TextOf(param, id, location));
+            }
+        }
+
+        public void ReadGroup(JsonElement group, string? parentId, int depth, int order)
+        {
+            OscalJson.RequireObject(group, "Eine Gruppe", parentId is null ? "catalog.groups" : "Gruppe " + parentId);
+            var id = OscalJson.String(group, "id", "Gruppe") ?? "";
+            var location = "Gruppe " + id;
+            ReadParams(group, location);
+
+            var props = new List<CatalogProperty>();
+            OscalJson.ReadProps(group, props, location, Warnings);
+            NoteFramework(null, props);
+
+            var labelProp = props.Find(static p => p.Name == "label");
+            var description = labelProp?.Remarks;
+            if (string.IsNullOrWhiteSpace(description) && OscalJson.TryArray(group, "parts", location, out var parts))
+            {
+                foreach (var part in parts.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.Object && OscalJson.String(part, "name", location) == "overview")
+                    {
+                        description = PartText(part, location);
+                        break;
+                    }
+                }
+            }
+
+            AddGroup(
+                new CatalogGroup
+                {
+                    Id = id,
+                    Title = OscalJson.NormalizeSpace(OscalJson.String(group, "title", location)),
+                    ParentId = parentId,
+                    Kind = GroupKind.Group,
+                    Order = order,
+                    Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+                    Label = labelProp?.Value,
+                    Props = props,
+                },
+                depth);
+
+            if (OscalJson.TryArray(group, "groups", location, out var children))
+            {
+                var childOrder = 0;
+                foreach (var child in children.EnumerateArray())
+                {
+                    ReadGroup(child, id, depth + 1, childOrder++);
+                }
+            }
+
+            if (OscalJson.TryArray(group, "controls", location, out var controls))
+            {
+                var controlOrder = 0;
+                foreach (var control in controls.EnumerateArray())
+                {
+                    ReadControl(control, id, null, controlOrder++);
+                }
+            }
+        }
+
+        public void ReadControl(JsonElement control, string groupId, string? parentId, int order)
+        {
+            OscalJson.RequireObject(control, "Ein Control", "Gruppe " + groupId);
+            var id = OscalJson.String(control, "id", "Gruppe " + groupId) ?? "";
+            var location = "Control " + id;
+            var controlClass = OscalJson.String(control, "class", location);
+            ReadParams(control, location);
+
+            var props = new List<CatalogProperty>(16);
+            OscalJson.ReadProps(control, props, location, Warnings);
+
+            string? statement = null;
+            string? guidance = null;
+            if (OscalJson.TryArray(control, "parts", location, out var parts))
+            {
+                foreach (var part in parts.EnumerateArray())
+                {
+                    OscalJson.RequireObject(part, "Ein Teil (part)", location);
+                    var name = OscalJson.String(part, "name", location);
+                    if (name == "statement" && statement is null)
+                    {
+                        statement = PartText(part, location) ?? "";
+                        OscalJson.ReadProps(part, props, location, Warnings);
+                    }
+                    else if (name == "guidance" && guidance is null)
+                    {
+                        guidance = PartText(part, location);
+                    }
+                }
+            }
+
+            NoteFramework(controlClass, props);
+            var links = ReadLinks(control, location, props);
+            var requirement = MapProps(
+                new Requirement
+                {
+                    Id = id,
+                    Title = OscalJson.NormalizeSpace(OscalJson.String(control, "title", location)),
+                    GroupId = groupId,
+                    ParentId = parentId,
+                    Order = order,
+                    Class = controlClass,
+                    Statement = statement ?? "",
+                    Guidance = guidance,
+                    Props = props,
+                    Links = links,
+                },
+                props);
+
+            var statementTemplate = OscalParameters.HasPlaceholder(statement) ? statement : null;
+            var guidanceTemplate = OscalParameters.HasPlaceholder(guidance) ? guidance : null;
+            if (statementTemplate is not null || guidanceTemplate is not null)
+            {
+                _pending.Add((Requirements.Count, statementTemplate, guidanceTemplate));
+            }
+
+            Requirements.Add(requirement);
+
+            if (OscalJson.TryArray(control, "controls", location, out var children))
+            {
+                var childOrder = 0;
+                foreach (var child in children.EnumerateArray())
+                {
+                    ReadControl(child, groupId, id, childOrder++);
+                }
+            }
+        }
+
+        public void ResolvePending()
+        {
+            foreach (var (index, statement, guidance) in _pending)
+            {
+                Requirements[index] = OscalParameters.Apply(
+                    Requirements[index],
+                    statement,
+                    guidance,
+                    id => _params.GetValueOrDefault(id),
+                    Warnings);
+            }
+        }
+
+        public List<CatalogGroup> FinishGroups(CatalogFramework framework)
+        {
+            if (framework != CatalogFramework.GrundschutzPlusPlus)
+            {
+                return _groups;
+            }
+
+            // Grundschutz++: practice → topic. Anything deeper is not part of the published model.
+            for (var i = 0; i < _groups.Count; i++)
+            {
+                var kind = _groupDepths[i] switch
+                {
+                    0 => GroupKind.Practice,
+                    1 => GroupKind.Topic,
+                    _ => GroupKind.Group,
+                };
+                if (_groups[i].Id != UngroupedGroupId)
+                {
+                    _groups[i] = _groups[i] with { Kind = kind };
+                }
+            }
+
+            return _groups;
+        }
+
+        private Requirement MapProps(Requirement requirement, List<CatalogProperty> props)
+        {
+            string? secLevel = null, modalVerb = null, actionWord = null, result = null, documentation = null, altIdentifier = null, controlClass = requirement.Class;
+            int? effortLevel = null;
+            var effortSeen = false;
+            IReadOnlyList<string> categories = [], tags = [];
+            var withdrawn = false;
+
+            // First occurrence wins: control props come before statement props in the list.
+            foreach (var prop in props)
+            {
+                switch (prop.Name)
+                {
+                    case "sec_level":
+                        secLevel ??= prop.Value;
+                        break;
+                    case "effort_level" when !effortSeen:
+                        effortSeen = true;
+                        if (int.TryParse(prop.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var effort))
+                        {
+                            effortLevel = effort;
+                        }
+                        else
+                        {
+                            Warnings.Add($"Control {requirement.Id}: effort_level „{prop.Value}“ ist keine ganze Zahl und wurde nicht übernommen.");
+                        }
+
+                        break;
+                    case "modal_verb":
+                        modalVerb ??= prop.Value;
+                        break;
+                    case "action_word":
+                        actionWord ??= prop.Value;
+                        break;
+                    case "result":
+                        result ??= prop.Value;
+                        break;
+                    case "documentation":
+                        documentation ??= prop.Value;
+                        break;
+                    case "target_object_categories" when categories.Count == 0:
+                        categories = OscalJson.SplitList(prop.Value);
+                        break;
+                    case "tags" when tags.Count == 0:
+                        tags = OscalJson.SplitList(prop.Value);
+                        break;
+                    case "alt-identifier":
+                        altIdentifier ??= prop.Value;
+                        break;
+                    case "class":
+                        controlClass ??= prop.Value;
+                        break;
+                    case "status" when string.Equals(prop.Value, "withdrawn", StringComparison.OrdinalIgnoreCase):
+                        withdrawn = true;
+                        break;
+                }
+            }
+
+            return requirement with
+            {
+                SecLevel = secLevel,
+                EffortLevel = effortLevel,
+                ModalVerb = modalVerb,
+                ActionWord = actionWord,
+                Result = result,
+                Documentation = documentation,
+                TargetObjectCategories = categories,
+                Tags = tags,
+                AltIdentifier = altIdentifier,
+                Class = controlClass,
+                Withdrawn = withdrawn,
+            };
+        }
+
+        private List<RequirementLink> ReadLinks(JsonElement control, string location, List<CatalogProperty> props)
+        {
+            var links = new List<RequirementLink>();
+            if (!OscalJson.TryArray(control, "links", location, out var array))
+            {
+                return links;
+            }
+
+            foreach (var link in array.EnumerateArray())
+            {
+                OscalJson.RequireObject(link, "Ein Verweis (link)", location);
+                var href = OscalJson.String(link, "href", location);
+                if (string.IsNullOrEmpty(href))
+                {
+                    continue;
+                }
+
+                var rel = OscalJson.String(link, "rel", location);
+                if (href.Length > 1 && href[0] == '#' && !resourceIds.Contains(href[1..]))
+                {
+                    links.Add(new RequirementLink(rel ?? RequirementLink.Related, href[1..]));
+                }
+                else
+                {
+                    // External or back-matter references are no requirement links, but they are not dropped either.
+                    props.Add(new CatalogProperty(OscalImportProps.Link, href, OscalImportProps.Namespace, rel));
+                }
+            }
+
+            return links;
+        }
+
+        private void NoteFramework(string? controlClass, List<CatalogProperty> props)
+        {
+            if (LooksLikeGrundschutzPlusPlus)
+            {
+                return;
+            }
+
+            if (controlClass is not null && controlClass.StartsWith("BSI-", StringComparison.Ordinal))
+            {
+                LooksLikeGrundschutzPlusPlus = true;
+                return;
+            }
+
+            foreach (var prop in props)
+            {
+                if (prop.Name == "sec_level" || (prop.Ns is not null && prop.Ns.Contains(BsiNamespaceMarker, StringComparison.OrdinalIgnoreCase)))
+                {
+                    LooksLikeGrundschutzPlusPlus = true;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The prose of a part and, line by line, of its sub-parts (e.g. statement items), each sub-part
+        /// prefixed with its label prop ("a.") when it has one.
+        /// </summary>
+        private static string? PartText(JsonElement part, string location)
+        {
+            var prose = OscalJson.String(part, "prose", location);
+            if (!OscalJson.TryArray(part, "parts", location, out var subParts) || subParts.GetArrayLength() == 0)
+            {
+                return prose?.Trim();
+            }
+
+            var sb = new StringBuilder();
+            if (!string.IsNullOrWhiteSpace(prose))
+            {
+                sb.Append(prose.Trim());
+            }
+
+            AppendSubParts(subParts, sb, location);
+            return sb.Length == 0 ? null : sb.ToString();
+        }
+
+        private static void AppendSubParts(JsonElement subParts, StringBuilder sb, string location)
+        {
+            foreach (var sub in subParts.EnumerateArray())
+            {
+                if (sub.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var prose = OscalJson.String(sub, "prose", location);
+                if (!string.IsNullOrWhiteSpace(prose))
+                {
+                    if (sb.Length > 0)
+                    {
+                        sb.Append('\n');
+                    }
+
+                    if (LabelOf(sub, location) is { } label)
+                    {
+                        sb.Append(label).Append(' ');
+                    }
+
+                    sb.Append(prose.Trim());
+                }
+
+                if (OscalJson.TryArray(sub, "parts", location, out var deeper))
+                {
+                    AppendSubParts(deeper, sb, location);
+                }
+            }
+        }
+
+        private static string? LabelOf(JsonElement part, string location)
+        {
+            if (OscalJson.TryArray(part, "props", location, out var props))
+            {
+                foreach (var prop in props.EnumerateArray())
+                {
+                    if (prop.ValueKind == JsonValueKind.Object && OscalJson.String(prop, "name", location) == "label")
+                    {
+                        return OscalJson.String(prop, "value", location);
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

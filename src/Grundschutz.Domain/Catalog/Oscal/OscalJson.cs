@@ -1,0 +1,162 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Grundschutz.Domain.Catalog.Oscal;
+
+/// <summary>
+/// Small accessors over <see cref="JsonElement"/> that turn a schema violation (a string where an
+/// array belongs, …) into a <see cref="CatalogFormatException"/> with a location, instead of the
+/// <see cref="InvalidOperationException"/> the raw API throws.
+/// </summary>
+internal static class OscalJson
+{
+    /// <summary>The string property <paramref name="name"/>, or null when absent or JSON null.</summary>
+    public static string? String(JsonElement obj, string name, string location)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null => null,
+            // Lenient on purpose: a number where a string belongs still carries the intended text.
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => throw new CatalogFormatException($"„{name}“ muss ein Text sein.", location),
+        };
+    }
+
+    /// <summary>True and the array when <paramref name="name"/> is present; throws when it is not an array.</summary>
+    public static bool TryArray(JsonElement obj, string name, string location, out JsonElement array)
+    {
+        if (!obj.TryGetProperty(name, out array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new CatalogFormatException($"„{name}“ muss eine Liste sein.", location);
+        }
+
+        return true;
+    }
+
+    /// <summary>True and the object when <paramref name="name"/> is present; throws when it is not an object.</summary>
+    public static bool TryObject(JsonElement obj, string name, string location, out JsonElement value)
+    {
+        if (!obj.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogFormatException($"„{name}“ muss ein Objekt sein.", location);
+        }
+
+        return true;
+    }
+
+    /// <summary>Throws unless <paramref name="element"/> is an object (array items, the model root).</summary>
+    public static void RequireObject(JsonElement element, string what, string location)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogFormatException($"{what} muss ein JSON-Objekt sein.", location);
+        }
+    }
+
+    /// <summary>The strings of an array property (non-strings are skipped).</summary>
+    public static List<string> Strings(JsonElement obj, string name, string location)
+    {
+        var result = new List<string>();
+        if (TryArray(obj, name, location, out var array))
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    result.Add(item.GetString()!);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads the <c>props</c> array of an OSCAL object into <paramref name="into"/>, verbatim.</summary>
+    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, string location, List<string> warnings)
+    {
+        if (!TryArray(owner, "props", location, out var props))
+        {
+            return;
+        }
+
+        foreach (var prop in props.EnumerateArray())
+        {
+            RequireObject(prop, "Eine Eigenschaft (prop)", location);
+            var name = String(prop, "name", location);
+            if (string.IsNullOrEmpty(name))
+            {
+                // The schema requires a name; a nameless prop cannot be interpreted, but the rest of the file can.
+                warnings.Add($"{location}: Eine Eigenschaft ohne Namen wurde übersprungen.");
+                continue;
+            }
+
+            into.Add(new CatalogProperty(
+                name,
+                String(prop, "value", location) ?? "",
+                String(prop, "ns", location),
+                String(prop, "remarks", location)));
+        }
+    }
+
+    /// <summary>Collapses runs of white space to one space and trims (titles are single-line markup).</summary>
+    public static string NormalizeSpace(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var needsWork = char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]);
+        for (var i = 0; !needsWork && i < text.Length; i++)
+        {
+            var c = text[i];
+            needsWork = (c != ' ' && char.IsWhiteSpace(c)) || (c == ' ' && i + 1 < text.Length && text[i + 1] == ' ');
+        }
+
+        if (!needsWork)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Splits a comma-separated prop value into trimmed, non-empty items.</summary>
+    public static IReadOnlyList<string> SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,69 @@
+using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Postgres;
+using Grundschutz.Infrastructure.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Infrastructure;
+
+/// <summary>Registers persistence and infrastructure services.</summary>
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Grundschutz";
+
+    public static IServiceCollection AddGrundschutzInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<CatalogImportOptions>().Bind(configuration.GetSection(CatalogImportOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider=Postgres braucht ConnectionStrings:Grundschutz (z. B. \"Host=localhost;Database=grundschutz;Username=…;Password=…\").");
+                }
+
+                services.AddDbContext<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                services.AddDbContext<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, database, contentRootPath)));
+                break;
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<CatalogImportService>();
+        return services;
+    }
+
+    /// <summary>The configured connection string, or a file in the data folder; the folder is created.</summary>
+    public static string SqliteConnectionString(string? configured, DatabaseOptions options, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? null : configured);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            var folder = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRootPath, options.DataDirectory);
+            builder.DataSource = Path.Combine(folder, "grundschutz.db");
+        }
+
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Grundschutz.Infrastructure.Persistence;
+
+/// <summary>Bound from section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Sqlite (default, embedded) or Postgres.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder for the SQLite file when no connection string is given (relative to the content root).</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Apply pending migrations on start. Always on for SQLite so that a fresh clone runs.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+/// <summary>The supported database providers.</summary>
+public enum DatabaseProvider
+{
+    Sqlite = 0,
+    Postgres = 1,
+}

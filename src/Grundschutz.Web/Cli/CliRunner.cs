@@ -1,0 +1,127 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Persistence;
+
+namespace Grundschutz.Web.Cli;
+
+/// <summary>Runs a CLI verb against the configured database. Exit codes: 0 success, 1 error, 2 usage.</summary>
+public static class CliRunner
+{
+    private static readonly JsonSerializerOptions JsonOut = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public const string Usage = """
+        Verwendung:
+          dotnet run --project src/Grundschutz.Web -- catalog import <datei>... [--json]
+              Importiert OSCAL-Kataloge/-Profile (JSON) und das IT-Grundschutz-Kompendium (XML).
+              --json  gibt je importiertem Dokument ein JSON-Objekt aus.
+          Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
+        """;
+
+    public static async Task<int> RunAsync(CliArguments cli, TextWriter? stdout = null, TextWriter? stderr = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        if (cli.Noun == "help" || cli.Flags.Contains("help"))
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        await using var app = GrundschutzApp.Build(cli.ConfigArgs, builder =>
+        {
+            // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            await stderr.WriteLineAsync("Fehler: Die Datenbank ist nicht erreichbar: " + ex.Message);
+            return 1;
+        }
+
+        return (cli.Noun, cli.Verb) switch
+        {
+            ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
+            _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
+        };
+    }
+
+    private static async Task<int> ImportCatalogsAsync(CliArguments cli, IServiceProvider services, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.Positional.Count == 0)
+        {
+            return await UsageErrorAsync(stderr, "catalog import braucht mindestens eine Datei.");
+        }
+
+        var missing = cli.Positional.Where(p => !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            await stderr.WriteLineAsync($"Fehler: Datei nicht gefunden: {string.Join(", ", missing)}");
+            return 1;
+        }
+
+        var importer = services.GetRequiredService<CatalogImportService>();
+        IReadOnlyList<CatalogImportResult> results;
+        try
+        {
+            results = await importer.ImportAsync(cli.Positional.Select(CatalogImportFile.FromPath).ToList(), Environment.UserName, CancellationToken.None);
+        }
+        catch (CatalogImportException ex)
+        {
+            await stderr.WriteLineAsync("Fehler: " + ex.Message);
+            await stderr.WriteLineAsync("Es wurde nichts gespeichert.");
+            return 1;
+        }
+
+        var json = cli.Flags.Contains("json");
+        foreach (var r in results)
+        {
+            if (json)
+            {
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    file = r.FileName,
+                    title = r.Title,
+                    version = r.Version,
+                    groups = r.Groups,
+                    requirements = r.Requirements,
+                    withdrawn = r.Withdrawn,
+                    warnings = r.Warnings,
+                    alreadyImported = r.AlreadyImported,
+                }, JsonOut));
+            }
+            else
+            {
+                var state = r.AlreadyImported ? "bereits vorhanden" : "importiert";
+                await stdout.WriteLineAsync($"{r.FileName}: {r.Title} ({r.Version}) {state}: {r.Groups} Gruppen, {r.Requirements} Anforderungen, davon {r.Withdrawn} entfallen, {r.Warnings.Count} Warnungen.");
+                foreach (var w in r.Warnings)
+                {
+                    await stdout.WriteLineAsync("  Warnung: " + w);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> UsageErrorAsync(TextWriter stderr, string message)
+    {
+        await stderr.WriteLineAsync("Fehler: " + message);
+        await stderr.WriteLineAsync(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Grundschutz.Infrastructure;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Grundschutz.Web;
+
+/// <summary>Builds the web application; shared by the server and the CLI verbs.</summary>
+public static class GrundschutzApp
+{
+    public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddGrundschutzInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddOptions<StartupOptions>().Bind(builder.Configuration.GetSection(StartupOptions.SectionName));
+        services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.SectionName));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
+                o.Conventions.AllowAnonymousToFolder("/Account");
+            })
+            .AddMvcOptions(o => o.Filters.Add<MustChangePasswordFilter>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GrundschutzDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "grundschutz.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "grundschutz.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.Administrator, p => p.RequireRole(Roles.Administrator));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(German);
+            o.SupportedCultures = [German, English];
+            o.SupportedUICultures = [German, English];
+            // German first: only an explicit choice (query or cookie) switches to English.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddScoped<StartupSeeder>();
+
+        // Keys for cookies and anti-forgery survive restarts (a shared folder when several instances run).
+        var keysDirectory = builder.Configuration["DataProtection:KeysDirectory"];
+        keysDirectory = string.IsNullOrWhiteSpace(keysDirectory) ? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys") : keysDirectory;
+        services.AddDataProtection().SetApplicationName("Grundschutz").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseDeveloperExceptionPage();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Migrates the database, creates the first administrator and imports configured catalogues.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<StartupSeeder>().SeedAsync(cancellationToken);
+    }
+}

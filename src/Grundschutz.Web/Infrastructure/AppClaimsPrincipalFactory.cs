@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Grundschutz.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Grundschutz.Web.Infrastructure;
+
+/// <summary>Adds the claims the pages need without a database round trip per request.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    public const string MustChangePasswordClaim = "grundschutz:must_change_password";
+    public const string DisplayNameClaim = "grundschutz:display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Grundschutz.Web.Infrastructure;
+
+/// <summary>Named authorization policies.</summary>
+public static class AuthorizationPolicies
+{
+    public const string Administrator = "Administrator";
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Grundschutz.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Grundschutz.Web.Pages.Account;
+
+public sealed class LoginModel(
+    SignInManager<ApplicationUser> signIn,
+    UserManager<ApplicationUser> users,
+    IStringLocalizer<SharedResource> t,
+    ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Security: login for {UserName} refused, account locked out", Input.UserName);
+            ModelState.AddModelError(string.Empty, t["Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es in 15 Minuten erneut."]);
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Security: failed login for {UserName} from {Ip}", Input.UserName, HttpContext.Connection.RemoteIpAddress);
+            ModelState.AddModelError(string.Empty, t["Benutzername oder Passwort ist falsch."]);
+            return Page();
+        }
+
+        logger.LogInformation("Security: {UserName} signed in", Input.UserName);
+        var user = await users.FindByNameAsync(Input.UserName);
+        if (user?.MustChangePassword == true)
+        {
+            return RedirectToPage("/Account/ChangePassword", new { returnUrl = ReturnUrl });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Bitte geben Sie Ihren Benutzernamen ein.")]
+        [StringLength(256)]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Bitte geben Sie Ihr Passwort ein.")]
+        [StringLength(256)]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Grundschutz.Infrastructure.Importing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Grundschutz.Web.Pages.Admin.Catalogs;
+
+/// <summary>Upload of catalogue files by an administrator; the same pipeline as the CLI.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MaxRequestBytes)]
+public sealed class ImportModel(CatalogImportService importer, IOptions<CatalogImportOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+{
+    /// <summary>Upper bound for one request; each file is also checked against CatalogImport:MaxFileBytes before it is read.</summary>
+    private const long MaxRequestBytes = 200L * 1024 * 1024;
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public IReadOnlyList<CatalogImportResult> Results { get; private set; } = [];
+
+    public string LimitText => CatalogImportService.FormatBytes(options.Value.MaxFileBytes);
+
+    public void OnGet()
+    {
+        if (TempData["ImportResults"] is string json)
+        {
+            Results = JsonSerializer.Deserialize<List<CatalogImportResult>>(json) ?? [];
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Files.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Files), t["Bitte wählen Sie mindestens eine Datei aus."]);
+            return Page();
+        }
+
+        IReadOnlyList<CatalogImportResult> results;
+        try
+        {
+            results = await importer.ImportAsync(
+                Files.Select(f => new CatalogImportFile(Path.GetFileName(f.FileName), f.Length, f.OpenReadStream)).ToList(),
+                User.Identity?.Name,
+                cancellationToken);
+        }
+        catch (CatalogImportException ex)
+        {
+            ModelState.AddModelError(nameof(Files), ex.Message + " " + t["Es wurde nichts gespeichert."]);
+            return Page();
+        }
+
+        // Post-redirect-get: a reload does not upload again.
+        TempData["ImportResults"] = JsonSerializer.Serialize(results);
+        TempData["StatusMessage"] = t["Import abgeschlossen."].Value;
+        return RedirectToPage();
+    }
+}
