@@ -123,9 +123,13 @@ public static class GrundschutzApp
     }
 
     /// <summary>Migrates the database, creates the first administrator and imports configured catalogues.</summary>
-    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    public static Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default) =>
+        InitializeAsync(app.Services, cancellationToken);
+
+    /// <summary>Same as <see cref="InitializeAsync(WebApplication, CancellationToken)"/>, for test hosts.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StartupSeeder>().SeedAsync(cancellationToken);
     }

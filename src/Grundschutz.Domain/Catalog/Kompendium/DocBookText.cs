@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml.Linq;
 
 namespace Grundschutz.Domain.Catalog.Kompendium;
@@ -12,9 +11,6 @@ internal static class DocBookText
 {
     /// <summary>The DocBook 5 namespace.</summary>
     public static readonly XNamespace Ns = "http://docbook.org/ns/docbook";
-
-    // XML text can never contain U+0000, so it safely marks a <?linebreak?> until the text is tidied.
-    private const char LineBreakMark = '\0';
 
     /// <summary>The whitespace-normalised text of an element's title child, or "" when it has none.</summary>
     public static string TitleOf(XElement element)
@@ -30,16 +26,17 @@ internal static class DocBookText
     /// </summary>
     public static string Inline(XElement element, bool keepLineBreaks)
     {
-        var raw = new StringBuilder();
-        AppendInline(element, raw, keepLineBreaks);
-        return Tidy(raw);
+        var text = new TidyText();
+        AppendInline(element, ref text, keepLineBreaks);
+        return text.ToString();
     }
 
     /// <summary>Collapses every run of white space (including U+00A0) to one space and trims.</summary>
     public static string CollapseWhitespace(string text)
     {
-        var raw = new StringBuilder(text);
-        return Tidy(raw);
+        var tidy = new TidyText();
+        tidy.Append(text);
+        return tidy.ToString();
     }
 
     /// <summary>
@@ -92,67 +89,31 @@ internal static class DocBookText
                 .Select(static cell => Inline(cell, keepLineBreaks: false))
                 .ToArray());
 
-    private static void AppendInline(XElement element, StringBuilder raw, bool keepLineBreaks)
+    private static void AppendInline(XElement element, ref TidyText text, bool keepLineBreaks)
     {
         foreach (var node in element.Nodes())
         {
             switch (node)
             {
-                case XText text:
-                    raw.Append(text.Value);
+                case XText t:
+                    text.Append(t.Value);
                     break;
                 case XProcessingInstruction { Target: "linebreak" }:
-                    raw.Append(keepLineBreaks ? LineBreakMark : ' ');
+                    if (keepLineBreaks)
+                    {
+                        text.AppendLineBreak();
+                    }
+                    else
+                    {
+                        text.Append(" ");
+                    }
+
                     break;
                 case XElement child:
-                    AppendInline(child, raw, keepLineBreaks);
+                    AppendInline(child, ref text, keepLineBreaks);
                     break;
             }
         }
-    }
-
-    private static string Tidy(StringBuilder raw)
-    {
-        var result = new StringBuilder(raw.Length);
-        var pendingSpace = false;
-        var pendingBreak = false;
-        foreach (var chunk in raw.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (c == LineBreakMark)
-                {
-                    // Spaces around a line break are layout, not content.
-                    pendingBreak = true;
-                    pendingSpace = false;
-                    continue;
-                }
-
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = !pendingBreak;
-                    continue;
-                }
-
-                if (result.Length > 0)
-                {
-                    if (pendingBreak)
-                    {
-                        result.Append('\n');
-                    }
-                    else if (pendingSpace)
-                    {
-                        result.Append(' ');
-                    }
-                }
-
-                pendingSpace = false;
-                pendingBreak = false;
-                result.Append(c);
-            }
-        }
-
-        return result.ToString();
     }
 
     private static string ListBlock(XElement list)

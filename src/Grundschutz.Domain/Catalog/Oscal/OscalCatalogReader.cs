@@ -55,7 +55,9 @@ public static class OscalCatalogReader
                 walker.ReadControl(control, UngroupedGroupId, null, order++);
             }
 
-            walker.Warnings.Add($"{order} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.");
+            walker.Warnings.Add(order == 1
+                ? "1 Control steht ohne Gruppe im Katalog; es wurde der Gruppe „Ohne Gruppe“ zugeordnet."
+                : $"{order} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.");
         }
 
         walker.ResolvePending();

@@ -1,0 +1,109 @@
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grundschutz.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a fresh SQLite file with the real migrations, a <see cref="FakeTimeProvider"/>,
+/// no demo data and no catalogues imported on start. Each factory owns its own database and key folder.
+/// </summary>
+public class GrundschutzWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grundschutz-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(_directory, "test.db");
+
+    /// <summary>Extra configuration, applied after the defaults (e.g. a smaller upload limit).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Grundschutz", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Startup:DemoData", "false");
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        GrundschutzApp.InitializeAsync(host.Services).GetAwaiter().GetResult();
+        return host;
+    }
+
+    /// <summary>A client that keeps cookies, speaks https (cookies are Secure) and does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Creates a user with a known password and the given roles.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string userName, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, DisplayName = userName };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+
+    /// <summary>Creates an administrator and returns a client signed in through the real login form.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync(string userName = "test-admin")
+    {
+        const string password = "Test-Passwort-123";
+        await CreateUserAsync(userName, password, Roles.Administrator);
+        var client = CreateBrowserClient();
+        await Html.LoginAsync(client, userName, password);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind does not affect other tests.
+            }
+        }
+    }
+}
