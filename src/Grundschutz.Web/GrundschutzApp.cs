@@ -93,6 +93,11 @@ public static class GrundschutzApp
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddScoped<StartupSeeder>();
 
+        // Every request body is bounded before it is read; each upload type checks its own file limit on top.
+        var maxRequest = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.MaxRequestBytes ?? new UploadOptions().MaxRequestBytes;
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequest);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequest);
+
         // Keys for cookies and anti-forgery survive restarts (a shared folder when several instances run).
         var keysDirectory = builder.Configuration["DataProtection:KeysDirectory"];
         keysDirectory = string.IsNullOrWhiteSpace(keysDirectory) ? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys") : keysDirectory;

@@ -8,13 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Grundschutz.Web.Pages.Admin.Catalogs;
 
 /// <summary>Upload of catalogue files by an administrator; the same pipeline as the CLI.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-[RequestSizeLimit(MaxRequestBytes)]
 public sealed class ImportModel(CatalogImportService importer, IOptions<CatalogImportOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>Upper bound for one request; each file is also checked against CatalogImport:MaxFileBytes before it is read.</summary>
-    private const long MaxRequestBytes = 200L * 1024 * 1024;
-
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
