@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.TestSupport;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Web.Tests.Admin;
+
+public sealed class CatalogImportPageTests
+{
+    /// <summary>Posts the upload form as a browser would: its hidden fields (anti-forgery token) plus the files.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    {
+        var page = await Html.GetDocumentAsync(client, "/Admin/Catalogs/Import");
+        var form = (IHtmlFormElement)page.QuerySelector("#import-form")!;
+        using var content = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
+        {
+            content.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            content.Add(file, "Files", name);
+        }
+
+        return await client.PostAsync("/Admin/Catalogs/Import", content);
+    }
+
+    private static async Task<int> CountVersionsAsync(GrundschutzWebFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().CatalogVersions.CountAsync();
+    }
+
+    [Fact]
+    public async Task Upload_DemoCatalog_RedirectsAndShowsResultTable()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+        var bytes = await File.ReadAllBytesAsync(SharedFiles.InRepository("catalog/demo-katalog.json"));
+
+        var response = await UploadAsync(client, ("demo-katalog.json", bytes));
+        var result = await Html.FollowRedirectAsync(client, response);
+
+        var rows = result.QuerySelectorAll("#import-results tbody tr");
+        var cells = Assert.Single(rows).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("demo-katalog.json", cells[0]);
+        Assert.Equal("Demo-Katalog Kommunale Basissicherheit", cells[1]);
+        Assert.Equal("15", cells[4]);
+        Assert.Equal("importiert", cells[6]);
+        Assert.Equal(1, await CountVersionsAsync(factory));
+    }
+
+    [Fact]
+    public async Task Upload_BrokenJson_ShowsErrorSummaryAndSavesNothing()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+        var demo = await File.ReadAllBytesAsync(SharedFiles.InRepository("catalog/demo-katalog.json"));
+
+        var response = await UploadAsync(client, ("demo-katalog.json", demo), ("kaputt.json", Encoding.UTF8.GetBytes("{\"catalog\": [")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var summary = page.QuerySelector("#error-summary")!.TextContent;
+        Assert.Contains("kaputt.json", summary, StringComparison.Ordinal);
+        Assert.Contains("Es wurde nichts gespeichert.", summary, StringComparison.Ordinal);
+        Assert.Equal(0, await CountVersionsAsync(factory));
+    }
+
+    [Fact]
+    public async Task Upload_OverConfiguredLimit_IsRefused()
+    {
+        using var factory = new GrundschutzWebFactory();
+        factory.Settings["CatalogImport:MaxFileBytes"] = "1000";
+        var client = await factory.CreateAdminClientAsync();
+        var demo = await File.ReadAllBytesAsync(SharedFiles.InRepository("catalog/demo-katalog.json"));
+
+        var page = await Html.ParseAsync(await UploadAsync(client, ("demo-katalog.json", demo)));
+
+        Assert.Contains("größer als das Limit von 1000 Bytes", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await CountVersionsAsync(factory));
+    }
+
+    [Fact]
+    public async Task Upload_NoFile_AsksForOne()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+
+        var page = await Html.ParseAsync(await UploadAsync(client));
+
+        Assert.Contains("mindestens eine Datei", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+}
