@@ -106,6 +106,7 @@ public static class OscalCatalogReader
         private readonly List<int> _groupDepths = [];
         private readonly List<(int Index, string? Statement, string? Guidance)> _pending = [];
         private readonly Dictionary<string, string> _params = new(StringComparer.Ordinal);
+        private readonly StringPool _pool = new();
 
         public List<Requirement> Requirements { get; } = new(1024);
 
@@ -155,7 +156,7 @@ public static class OscalCatalogReader
             ReadParams(group, location);
 
             var props = new List<CatalogProperty>();
-            OscalJson.ReadProps(group, props, location, Warnings);
+            OscalJson.ReadProps(group, props, location, Warnings, _pool);
             NoteFramework(null, props);
 
             var labelProp = props.Find(static p => p.Name == "label");
@@ -210,11 +211,11 @@ public static class OscalCatalogReader
             OscalJson.RequireObject(control, "Ein Control", "Gruppe " + groupId);
             var id = OscalJson.String(control, "id", "Gruppe " + groupId) ?? "";
             var location = "Control " + id;
-            var controlClass = OscalJson.String(control, "class", location);
+            var controlClass = OscalJson.PooledString(control, "class", location, _pool);
             ReadParams(control, location);
 
             var props = new List<CatalogProperty>(16);
-            OscalJson.ReadProps(control, props, location, Warnings);
+            OscalJson.ReadProps(control, props, location, Warnings, _pool);
 
             string? statement = null;
             string? guidance = null;
@@ -227,7 +228,7 @@ public static class OscalCatalogReader
                     if (name == "statement" && statement is null)
                     {
                         statement = PartText(part, location) ?? "";
-                        OscalJson.ReadProps(part, props, location, Warnings);
+                        OscalJson.ReadProps(part, props, location, Warnings, _pool);
                     }
                     else if (name == "guidance" && guidance is null)
                     {
@@ -402,7 +403,7 @@ public static class OscalCatalogReader
                     continue;
                 }
 
-                var rel = OscalJson.String(link, "rel", location);
+                var rel = OscalJson.PooledString(link, "rel", location, _pool);
                 if (href.Length > 1 && href[0] == '#' && !resourceIds.Contains(href[1..]))
                 {
                     links.Add(new RequirementLink(rel ?? RequirementLink.Related, href[1..]));

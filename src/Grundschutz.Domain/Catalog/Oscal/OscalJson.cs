@@ -87,8 +87,14 @@ internal static class OscalJson
         return result;
     }
 
+    /// <summary>Like <see cref="String"/>, but short values come from <paramref name="pool"/>.</summary>
+    public static string? PooledString(JsonElement obj, string name, string location, StringPool pool) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? pool.Get(value)
+            : String(obj, name, location);
+
     /// <summary>Reads the <c>props</c> array of an OSCAL object into <paramref name="into"/>, verbatim.</summary>
-    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, string location, List<string> warnings)
+    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, string location, List<string> warnings, StringPool pool)
     {
         if (!TryArray(owner, "props", location, out var props))
         {
@@ -98,7 +104,7 @@ internal static class OscalJson
         foreach (var prop in props.EnumerateArray())
         {
             RequireObject(prop, "Eine Eigenschaft (prop)", location);
-            var name = String(prop, "name", location);
+            var name = PooledString(prop, "name", location, pool);
             if (string.IsNullOrEmpty(name))
             {
                 // The schema requires a name; a nameless prop cannot be interpreted, but the rest of the file can.
@@ -108,8 +114,8 @@ internal static class OscalJson
 
             into.Add(new CatalogProperty(
                 name,
-                String(prop, "value", location) ?? "",
-                String(prop, "ns", location),
+                PooledString(prop, "value", location, pool) ?? "",
+                PooledString(prop, "ns", location, pool),
                 String(prop, "remarks", location)));
         }
     }
