@@ -1,1 +1,18 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using Grundschutz.Benchmarks;
+
+// dotnet run -c Release --project bench/Grundschutz.Benchmarks -- import      (BenchmarkDotNet: parse vs import)
+// dotnet run -c Release --project bench/Grundschutz.Benchmarks -- search      (200 searches against Kestrel on loopback)
+if (args.Length > 0 && args[0] == "search")
+{
+    return await SearchLoad.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "import")
+{
+    BenchmarkRunner.Run<CatalogImportBenchmarks>(args: args[1..]);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CatalogImportBenchmarks).Assembly).Run(args);
+return 0;

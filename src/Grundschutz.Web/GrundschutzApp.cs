@@ -117,6 +117,7 @@ public static class GrundschutzApp
             app.UseDeveloperExceptionPage();
         }
 
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseStaticFiles();

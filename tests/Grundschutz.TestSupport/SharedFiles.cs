@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Grundschutz.TestSupport;
@@ -48,14 +49,26 @@ public static class SharedFiles
 
     private static string FindRepositoryRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Grundschutz.sln")))
+        // Test binaries normally sit below the checkout; with --artifacts-path they may not, so fall back to
+        // the folder this source file was compiled from.
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), SourceDirectory() })
         {
-            dir = dir.Parent;
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Grundschutz.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            if (dir is not null)
+            {
+                return dir.FullName;
+            }
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("Grundschutz.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Grundschutz.sln not found above " + AppContext.BaseDirectory);
     }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "";
 
     private static string? FindSharedRoot()
     {
