@@ -12,10 +12,23 @@ internal static class DocBookText
     /// <summary>The DocBook 5 namespace.</summary>
     public static readonly XNamespace Ns = "http://docbook.org/ns/docbook";
 
+    // Names are resolved once: XNamespace + string looks the name up in a table on every call.
+    public static readonly XName Book = Ns + "book";
+    public static readonly XName Info = Ns + "info";
+    public static readonly XName Chapter = Ns + "chapter";
+    public static readonly XName Section = Ns + "section";
+    public static readonly XName Title = Ns + "title";
+    public static readonly XName Para = Ns + "para";
+    public static readonly XName ListItem = Ns + "listitem";
+    public static readonly XName InformalTable = Ns + "informaltable";
+    public static readonly XName Table = Ns + "table";
+    public static readonly XName Row = Ns + "tr";
+    public static readonly XName Cell = Ns + "td";
+
     /// <summary>The whitespace-normalised text of an element's title child, or "" when it has none.</summary>
     public static string TitleOf(XElement element)
     {
-        var title = element.Element(Ns + "title");
+        var title = element.Element(Title);
         return title is null ? "" : Inline(title, keepLineBreaks: false);
     }
 
@@ -84,8 +97,8 @@ internal static class DocBookText
 
     /// <summary>The cells of each table row, trimmed, in source order.</summary>
     public static IEnumerable<IReadOnlyList<string>> TableRows(XElement table) =>
-        table.Descendants(Ns + "tr")
-            .Select(static row => (IReadOnlyList<string>)row.Elements(Ns + "td")
+        table.Descendants(Row)
+            .Select(static row => (IReadOnlyList<string>)row.Elements(Cell)
                 .Select(static cell => Inline(cell, keepLineBreaks: false))
                 .ToArray());
 
@@ -121,7 +134,7 @@ internal static class DocBookText
         var ordered = list.Name.LocalName == "orderedlist";
         var lines = new List<string>();
         var number = 1;
-        foreach (var item in list.Elements(Ns + "listitem"))
+        foreach (var item in list.Elements(ListItem))
         {
             var itemBlocks = new List<string>();
             AppendBlocks(item, itemBlocks);

@@ -21,8 +21,6 @@ public static partial class KompendiumXmlReader
     // A DOCTYPE can only stand in the prolog; 64 KB of it is far more than any real prolog needs.
     private const int PrologCaptureBytes = 64 * 1024;
 
-    private static readonly XNamespace Db = DocBookText.Ns;
-
     /// <summary>Reads the whole Kompendium. Throws <see cref="CatalogFormatException"/> on bad input.</summary>
     /// <param name="xml">The XML file's content; it is read to the end but not closed.</param>
     /// <returns>Layers and modules (parents first) and all requirements in source order.</returns>
@@ -35,19 +33,19 @@ public static partial class KompendiumXmlReader
         ArgumentNullException.ThrowIfNull(xml);
 
         var book = Load(xml).Root!;
-        if (book.Name != Db + "book")
+        if (book.Name != DocBookText.Book)
         {
             var ns = book.Name.NamespaceName.Length == 0 ? "ohne Namensraum" : $"im Namensraum {book.Name.NamespaceName}";
             throw new CatalogFormatException(
-                $"{NotKompendium}: Das Wurzelelement ist <{book.Name.LocalName}> {ns}, erwartet wird <book> im Namensraum {Db.NamespaceName}.",
+                $"{NotKompendium}: Das Wurzelelement ist <{book.Name.LocalName}> {ns}, erwartet wird <book> im Namensraum {DocBookText.Ns.NamespaceName}.",
                 LocationOf(book));
         }
 
         var state = new ReadState();
         var frontChapters = new List<XElement>();
-        foreach (var chapter in book.Elements(Db + "chapter"))
+        foreach (var chapter in book.Elements(DocBookText.Chapter))
         {
-            var modules = chapter.Elements(Db + "section")
+            var modules = chapter.Elements(DocBookText.Section)
                 .Select(static section => (Section: section, Heading: KompendiumHeadings.ParseModule(DocBookText.TitleOf(section))))
                 .Where(static m => m.Heading is not null)
                 .Select(static m => (m.Section, Heading: m.Heading!.Value))
@@ -168,7 +166,7 @@ public static partial class KompendiumXmlReader
     {
         string? description = null;
         XElement? requirementsSection = null;
-        foreach (var child in section.Elements(Db + "section"))
+        foreach (var child in section.Elements(DocBookText.Section))
         {
             switch (DocBookText.TitleOf(child))
             {
@@ -208,7 +206,7 @@ public static partial class KompendiumXmlReader
     {
         string? responsible = null;
         IReadOnlyList<string> further = [];
-        var table = requirementsSection.Elements(Db + "informaltable").FirstOrDefault();
+        var table = requirementsSection.Elements(DocBookText.InformalTable).FirstOrDefault();
         if (table is null)
         {
             return (responsible, further);
@@ -229,7 +227,8 @@ public static partial class KompendiumXmlReader
                     responsible = cells[1];
                     break;
                 case "Weitere Zuständigkeiten":
-                    further = KompendiumHeadings.SplitRoles(cells[1]);
+                    // Several Bausteine write "Keine" (none) instead of leaving the cell empty.
+                    further = cells[1] is "Keine" or "-" or "–" ? [] : KompendiumHeadings.SplitRoles(cells[1]);
                     break;
             }
         }
@@ -240,11 +239,11 @@ public static partial class KompendiumXmlReader
     private static void ReadRequirements(XElement requirementsSection, string moduleId, ReadState state)
     {
         var order = 0;
-        foreach (var levelSection in requirementsSection.Elements(Db + "section"))
+        foreach (var levelSection in requirementsSection.Elements(DocBookText.Section))
         {
             var levelTitle = DocBookText.TitleOf(levelSection);
             var sectionLevel = KompendiumHeadings.LevelOfSection(levelTitle);
-            foreach (var section in levelSection.Elements(Db + "section"))
+            foreach (var section in levelSection.Elements(DocBookText.Section))
             {
                 var headingText = DocBookText.TitleOf(section);
                 var heading = KompendiumHeadings.ParseRequirement(headingText);
@@ -324,7 +323,7 @@ public static partial class KompendiumXmlReader
     private static Dictionary<string, (string? Order, string? TargetType)> ReadModellingTable(List<XElement> frontChapters, ReadState state)
     {
         var result = new Dictionary<string, (string? Order, string? TargetType)>(StringComparer.Ordinal);
-        var tables = frontChapters.SelectMany(static c => c.Descendants(Db + "informaltable").Concat(c.Descendants(Db + "table")));
+        var tables = frontChapters.SelectMany(static c => c.Descendants(DocBookText.InformalTable).Concat(c.Descendants(DocBookText.Table)));
         foreach (var table in tables)
         {
             var rows = DocBookText.TableRows(table).ToList();
@@ -376,7 +375,7 @@ public static partial class KompendiumXmlReader
 
     private static string? InfoTitle(XElement book)
     {
-        var title = book.Element(Db + "info")?.Element(Db + "title");
+        var title = book.Element(DocBookText.Info)?.Element(DocBookText.Title);
         var text = title is null ? "" : DocBookText.Inline(title, keepLineBreaks: false);
         return text.Length > 0 ? text : null;
     }
@@ -394,7 +393,7 @@ public static partial class KompendiumXmlReader
         }
 
         int? latest = null;
-        foreach (var para in frontChapters.SelectMany(static c => c.Descendants(Db + "para")))
+        foreach (var para in frontChapters.SelectMany(static c => c.Descendants(DocBookText.Para)))
         {
             var text = para.Value;
             if (OwnEditionPattern().Match(text) is { Success: true } own)
