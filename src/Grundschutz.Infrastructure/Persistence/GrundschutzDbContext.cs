@@ -1,5 +1,6 @@
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence.Catalog;
+using Grundschutz.Infrastructure.Persistence.Municipalities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,8 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<StoredRequirement> Requirements => Set<StoredRequirement>();
 
     public DbSet<StoredRequirementLink> RequirementLinks => Set<StoredRequirementLink>();
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
