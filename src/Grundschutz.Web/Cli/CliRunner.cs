@@ -37,7 +37,7 @@ public static class CliRunner
             // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
             configure?.Invoke(builder);
         });
 
