@@ -1,0 +1,106 @@
+using Grundschutz.Domain.Catalog;
+
+namespace Grundschutz.Domain.Assessments;
+
+/// <summary>
+/// The rules for one answer (BSI 200-2 Kap. 8.4, BSI course 6.3, Grundschutz++ UMS.1.1).
+/// <see cref="AnswerIssueSeverity.Invalid"/> errors refuse saving; <see cref="AnswerIssueSeverity.Incomplete"/>
+/// errors allow saving work in progress but block submitting.
+/// </summary>
+public static class AnswerValidator
+{
+    /// <summary>Longest allowed justification / implementation description.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>Longest allowed owner name.</summary>
+    public const int MaxOwnerLength = 200;
+
+    /// <summary>Longest allowed interviewee list.</summary>
+    public const int MaxIntervieweesLength = 1000;
+
+    /// <summary>Checks the proposed values against the requirement's rules.</summary>
+    /// <param name="input">The proposed values.</param>
+    /// <param name="requirement">The catalogue facts (framework decides the allowed statuses).</param>
+    /// <param name="today">The current date (assessed-on may not lie after it).</param>
+    /// <returns>All problems found, in field order; empty when the answer is fine.</returns>
+    public static IReadOnlyList<AnswerValidationError> Validate(AnswerInput input, AssessedRequirement requirement, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(requirement);
+        var errors = new List<AnswerValidationError>();
+        void Invalid(string field, string message) => errors.Add(new AnswerValidationError(field, message, AnswerIssueSeverity.Invalid));
+        void Incomplete(string field, string message) => errors.Add(new AnswerValidationError(field, message, AnswerIssueSeverity.Incomplete));
+
+        if (!Enum.IsDefined(input.Status))
+        {
+            Invalid(AnswerFields.Status, "Unbekannter Umsetzungsstatus.");
+        }
+        else if (input.Status == AnswerStatus.Teilweise && requirement.Framework == CatalogFramework.GrundschutzPlusPlus)
+        {
+            Invalid(AnswerFields.Status, "Grundschutz++ kennt nur umgesetzt oder nicht umgesetzt.");
+        }
+
+        if (input.Status == AnswerStatus.Entbehrlich)
+        {
+            if (input.EntbehrlichReason is null)
+            {
+                Incomplete(AnswerFields.EntbehrlichReason, "Bitte angeben, warum die Anforderung entbehrlich ist (nicht relevant oder Alternativmaßnahme).");
+            }
+            else if (!Enum.IsDefined(input.EntbehrlichReason.Value))
+            {
+                Invalid(AnswerFields.EntbehrlichReason, "Unbekannter Grund für „entbehrlich“.");
+            }
+        }
+
+        var unmet = input.Status is AnswerStatus.Teilweise or AnswerStatus.Nein;
+        if (IsBlank(input.Justification))
+        {
+            if (input.Status == AnswerStatus.Entbehrlich)
+            {
+                Incomplete(AnswerFields.Justification, "Eine entbehrliche Anforderung muss begründet werden.");
+            }
+            else if (unmet && requirement.EffectiveModalVerb is "MUSS" or "SOLLTE")
+            {
+                Incomplete(AnswerFields.Justification, $"Eine nicht erfüllte {requirement.EffectiveModalVerb}-Anforderung muss begründet werden.");
+            }
+        }
+
+        CheckLength(errors, AnswerFields.Justification, "Die Begründung", input.Justification, MaxTextLength);
+        CheckLength(errors, AnswerFields.ImplementationDescription, "Die Umsetzungsbeschreibung", input.ImplementationDescription, MaxTextLength);
+
+        if (unmet && IsBlank(input.Owner))
+        {
+            Incomplete(AnswerFields.Owner, "Für den Realisierungsplan ist eine verantwortliche Person nötig.");
+        }
+
+        CheckLength(errors, AnswerFields.Owner, "Die verantwortliche Person", input.Owner, MaxOwnerLength);
+
+        if (unmet && input.DueDate is null)
+        {
+            Incomplete(AnswerFields.DueDate, "Für den Realisierungsplan ist ein Umsetzungstermin nötig.");
+        }
+
+        if (input.CostEstimate < 0)
+        {
+            Invalid(AnswerFields.CostEstimate, "Die Kostenschätzung darf nicht negativ sein.");
+        }
+
+        if (input.AssessedOn > today)
+        {
+            Invalid(AnswerFields.AssessedOn, "Das Datum der Erhebung darf nicht in der Zukunft liegen.");
+        }
+
+        CheckLength(errors, AnswerFields.Interviewees, "Die Angabe der befragten Personen", input.Interviewees, MaxIntervieweesLength);
+        return errors;
+    }
+
+    private static void CheckLength(List<AnswerValidationError> errors, string field, string label, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(new AnswerValidationError(field, $"{label} darf höchstens {max} Zeichen lang sein.", AnswerIssueSeverity.Invalid));
+        }
+    }
+
+    private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+}

@@ -1,0 +1,248 @@
+using Grundschutz.Domain.Catalog;
+
+namespace Grundschutz.Domain.Assessments;
+
+/// <content>Scoping: target objects, module applications and exclusions, adopted H requirements, contributors.</content>
+public sealed partial class Assessment
+{
+    /// <summary>Adds a target object (Draft/InProgress only). Names are unique (case-insensitive).</summary>
+    /// <param name="name">Display name, e.g. "Server Rathaus".</param>
+    /// <param name="kind">Optional kind/description, e.g. "IT-System".</param>
+    public TargetObject AddTargetObject(string name, string? kind = null)
+    {
+        EnsureScopeEditable();
+        var (cleanName, cleanKind) = CheckTargetObject(name, kind, null);
+        var target = new TargetObject(Guid.NewGuid(), cleanName, cleanKind);
+        _targetObjects.Add(target);
+        return target;
+    }
+
+    /// <summary>Renames a target object or changes its kind (Draft/InProgress only).</summary>
+    public void RenameTargetObject(Guid targetObjectId, string name, string? kind = null)
+    {
+        EnsureScopeEditable();
+        var target = RequireTarget(targetObjectId);
+        var (cleanName, cleanKind) = CheckTargetObject(name, kind, targetObjectId);
+        target.Change(cleanName, cleanKind);
+    }
+
+    /// <summary>
+    /// Removes a target object with its module applications and answers (Draft/InProgress only).
+    /// Refused while answered (non-open) answers exist for it, unless <paramref name="force"/>.
+    /// </summary>
+    public void RemoveTargetObject(Guid targetObjectId, bool force = false)
+    {
+        EnsureScopeEditable();
+        var target = RequireTarget(targetObjectId);
+        var answered = _answers.Count(a => a.TargetObjectId == targetObjectId && a.IsAnswered);
+        if (answered > 0 && !force)
+        {
+            throw new AssessmentRuleException(
+                $"Für „{target.Name}“ gibt es bereits {Plural(answered, "beantwortete Anforderung", "beantwortete Anforderungen")}. "
+                + "Zum Entfernen bitte ausdrücklich bestätigen.");
+        }
+
+        _answers.RemoveAll(a => a.TargetObjectId == targetObjectId);
+        _moduleApplications.RemoveAll(a => a.TargetObjectId == targetObjectId);
+        _targetObjects.Remove(target);
+    }
+
+    /// <summary>Applies a module to a target object (Draft/InProgress only); applying twice is harmless.</summary>
+    /// <param name="groupId">The catalogue group id, e.g. <c>SYS.2.1</c>.</param>
+    /// <param name="targetObjectId">The target object.</param>
+    public ModuleApplication ApplyModule(string groupId, Guid targetObjectId)
+    {
+        EnsureScopeEditable();
+        var cleanGroup = RequireGroupId(groupId);
+        var target = RequireTarget(targetObjectId);
+        if (_moduleExclusions.Exists(e => e.GroupId == cleanGroup))
+        {
+            throw new AssessmentRuleException(
+                $"Der Baustein {cleanGroup} ist als „nicht angewendet“ begründet. Bitte zuerst die Begründung entfernen.");
+        }
+
+        var existing = _moduleApplications.Find(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var application = new ModuleApplication(Guid.NewGuid(), cleanGroup, target.Id);
+        _moduleApplications.Add(application);
+        return application;
+    }
+
+    /// <summary>
+    /// Removes a module from a target object together with the answers of that module there
+    /// (Draft/InProgress only). Refused while answered answers exist, unless <paramref name="force"/>.
+    /// </summary>
+    public void UnapplyModule(string groupId, Guid targetObjectId, bool force = false)
+    {
+        EnsureScopeEditable();
+        var cleanGroup = RequireGroupId(groupId);
+        var target = RequireTarget(targetObjectId);
+        var application = _moduleApplications.Find(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id)
+            ?? throw new AssessmentRuleException($"Der Baustein {cleanGroup} ist auf „{target.Name}“ nicht angewendet.");
+        var answered = _answers.Count(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id && a.IsAnswered);
+        if (answered > 0 && !force)
+        {
+            throw new AssessmentRuleException(
+                $"Zum Baustein {cleanGroup} auf „{target.Name}“ gibt es bereits {Plural(answered, "beantwortete Anforderung", "beantwortete Anforderungen")}. "
+                + "Zum Entfernen bitte ausdrücklich bestätigen.");
+        }
+
+        _answers.RemoveAll(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id);
+        _moduleApplications.Remove(application);
+    }
+
+    /// <summary>
+    /// Records that a module is deliberately not applied, with the reason (Draft/InProgress only).
+    /// Refused while the module is applied to any target object; a second call replaces the reason.
+    /// </summary>
+    public ModuleExclusion ExcludeModule(string groupId, string reason)
+    {
+        EnsureScopeEditable();
+        var cleanGroup = RequireGroupId(groupId);
+        var cleanReason = Clean(reason) ?? throw new AssessmentRuleException("Bitte begründen, warum der Baustein nicht angewendet wird.");
+        if (cleanReason.Length > MaxCommentLength)
+        {
+            throw new AssessmentRuleException($"Die Begründung darf höchstens {MaxCommentLength} Zeichen lang sein.");
+        }
+
+        if (_moduleApplications.Exists(a => a.GroupId == cleanGroup))
+        {
+            throw new AssessmentRuleException($"Der Baustein {cleanGroup} ist auf Zielobjekte angewendet und kann daher nicht ausgeschlossen werden.");
+        }
+
+        var existing = _moduleExclusions.Find(e => e.GroupId == cleanGroup);
+        if (existing is not null)
+        {
+            existing.ChangeReason(cleanReason);
+            return existing;
+        }
+
+        var exclusion = new ModuleExclusion(Guid.NewGuid(), cleanGroup, cleanReason);
+        _moduleExclusions.Add(exclusion);
+        return exclusion;
+    }
+
+    /// <summary>Removes the "not applied" justification of a module (Draft/InProgress only); no-op if none.</summary>
+    public void RemoveModuleExclusion(string groupId)
+    {
+        EnsureScopeEditable();
+        var cleanGroup = RequireGroupId(groupId);
+        _moduleExclusions.RemoveAll(e => e.GroupId == cleanGroup);
+    }
+
+    /// <summary>
+    /// Adopts an H requirement into the scope (Kern/Standard only, e.g. as a result of the risk
+    /// analysis; Draft/InProgress only). Adopting twice is harmless.
+    /// </summary>
+    public void AdoptHRequirement(AssessedRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        EnsureScopeEditable();
+        if (Approach is not (Approach.Kern or Approach.Standard))
+        {
+            throw new AssessmentRuleException(
+                $"Bei der Vorgehensweise „{AssessmentTexts.ApproachName(Approach)}“ werden keine H-Anforderungen übernommen.");
+        }
+
+        if (requirement.Level != RequirementLevel.Hoch || requirement.Framework != Framework)
+        {
+            throw new AssessmentRuleException($"{requirement.RequirementId} ist keine Anforderung für erhöhten Schutzbedarf (H).");
+        }
+
+        if (requirement.Withdrawn)
+        {
+            throw new AssessmentRuleException($"{requirement.RequirementId} ist entfallen und kann nicht übernommen werden.");
+        }
+
+        if (!_adoptedHRequirements.Contains(requirement.RequirementId))
+        {
+            _adoptedHRequirements.Add(requirement.RequirementId);
+        }
+    }
+
+    /// <summary>
+    /// Drops an adopted H requirement again (Draft/InProgress only). Existing answers stay stored but
+    /// no longer count. Refused while answered answers exist for it, unless <paramref name="force"/>.
+    /// </summary>
+    public void DropHRequirement(string requirementId, bool force = false)
+    {
+        EnsureScopeEditable();
+        var answered = _answers.Count(a => a.RequirementId == requirementId && a.IsAnswered);
+        if (answered > 0 && !force)
+        {
+            throw new AssessmentRuleException(
+                $"Zu {requirementId} gibt es bereits {Plural(answered, "Antwort", "Antworten")}. Zum Entfernen bitte ausdrücklich bestätigen.");
+        }
+
+        _adoptedHRequirements.Remove(requirementId);
+    }
+
+    /// <summary>Lets a contributor answer a module (not in Submitted/InReview or read-only states); assigning twice is harmless.</summary>
+    public ContributorAssignment AssignContributor(string userId, string groupId)
+    {
+        EnsureAnswersEditable("Zuständigkeiten");
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var cleanGroup = RequireGroupId(groupId);
+        var existing = _contributorAssignments.Find(c => c.UserId == userId && c.GroupId == cleanGroup);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var assignment = new ContributorAssignment(Guid.NewGuid(), userId, cleanGroup);
+        _contributorAssignments.Add(assignment);
+        return assignment;
+    }
+
+    /// <summary>Removes a contributor's assignment to a module; no-op if none.</summary>
+    public void UnassignContributor(string userId, string groupId)
+    {
+        EnsureAnswersEditable("Zuständigkeiten");
+        _contributorAssignments.RemoveAll(c => c.UserId == userId && c.GroupId == groupId);
+    }
+
+    /// <summary>True when <paramref name="actor"/> may answer requirements of <paramref name="groupId"/>: the ISB always, a contributor only for assigned modules.</summary>
+    public bool CanAnswer(Actor actor, string groupId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsIsb
+            || (actor.HasRole(AssessmentRoles.Contributor)
+                && _contributorAssignments.Exists(c => c.UserId == actor.UserId && c.GroupId == groupId));
+    }
+
+    private (string Name, string? Kind) CheckTargetObject(string name, string? kind, Guid? self)
+    {
+        var cleanName = Clean(name) ?? throw new AssessmentRuleException("Bitte einen Namen für das Zielobjekt angeben.");
+        if (cleanName.Length > TargetObject.MaxNameLength)
+        {
+            throw new AssessmentRuleException($"Der Name des Zielobjekts darf höchstens {TargetObject.MaxNameLength} Zeichen lang sein.");
+        }
+
+        var cleanKind = Clean(kind);
+        if (cleanKind?.Length > TargetObject.MaxKindLength)
+        {
+            throw new AssessmentRuleException($"Die Art des Zielobjekts darf höchstens {TargetObject.MaxKindLength} Zeichen lang sein.");
+        }
+
+        if (_targetObjects.Exists(t => t.Id != self && string.Equals(t.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new AssessmentRuleException($"Ein Zielobjekt „{cleanName}“ gibt es bereits.");
+        }
+
+        return (cleanName, cleanKind);
+    }
+
+    private TargetObject RequireTarget(Guid targetObjectId) =>
+        _targetObjects.Find(t => t.Id == targetObjectId)
+        ?? throw new AssessmentRuleException("Das Zielobjekt gibt es in dieser Bewertung nicht.");
+
+    private static string RequireGroupId(string groupId) =>
+        Clean(groupId) ?? throw new AssessmentRuleException("Bitte einen Baustein angeben.");
+
+    private static string Plural(int count, string singular, string plural) =>
+        count == 1 ? $"1 {singular}" : $"{count} {plural}";
+}
