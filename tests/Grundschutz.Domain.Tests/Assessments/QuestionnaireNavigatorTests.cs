@@ -1,0 +1,149 @@
+using Grundschutz.Domain.Assessments;
+
+namespace Grundschutz.Domain.Tests.Assessments;
+
+public class QuestionnaireNavigatorTests
+{
+    private const string A = "Server A";
+    private const string B = "Server B";
+
+    /// <summary>Target objects created A then B; modules applied in reverse catalogue order and B before A.</summary>
+    private static (AssessmentBuilder Builder, Assessment Assessment) Scrambled()
+    {
+        var builder = new AssessmentBuilder()
+            .WithTargets(A, B)
+            .Applying("SYS.2.1", B)
+            .Applying("SYS.2.1", A)
+            .Applying("ISMS.1", A)
+            .InState(AssessmentState.InProgress);
+        return (builder, builder.Build());
+    }
+
+    private static string Label(Question q) => $"{q.RequirementId}@{q.TargetObjectName}";
+
+    [Fact]
+    public void Questions_AreOrderedByCatalogueModuleThenRequirementThenTargetObject()
+    {
+        var (builder, assessment) = Scrambled();
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal(
+            ["ISMS.1.A1@Server A", "ISMS.1.A2@Server A", "SYS.2.1.A1@Server A", "SYS.2.1.A1@Server B", "SYS.2.1.A2@Server A", "SYS.2.1.A2@Server B"],
+            navigator.Questions.Select(Label));
+        Assert.Equal([0, 1, 2, 3, 4, 5], navigator.Questions.Select(q => q.Position));
+        Assert.All(navigator.Questions, q => Assert.Equal((AnswerStatus.Open, 0), (q.Status, q.Version)));
+    }
+
+    [Fact]
+    public void Progress_CountsAnsweredPerModuleAndOverall()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        var b = AssessmentBuilder.TargetId(assessment, B);
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        builder.Answer(assessment, builder.Ja("ISMS.1.A2", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A2", b));
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal([("ISMS.1", 2, 2, true, 100), ("SYS.2.1", 1, 4, false, 25)], navigator.Modules.Select(m => (m.GroupId, m.Answered, m.Total, m.IsComplete, m.Percent)));
+        Assert.Equal((3, 6, 50), (navigator.Overall.Answered, navigator.Overall.Total, navigator.Overall.Percent));
+        Assert.Equal(["SYS.2.1.A1@Server A", "SYS.2.1.A1@Server B", "SYS.2.1.A2@Server B"], navigator.InModule("SYS.2.1").Where(q => q.RequirementId != "SYS.2.1.A2" || q.TargetObjectId == b).Select(Label));
+        Assert.Equal(1, navigator.Find("SYS.2.1.A2", b)!.Version);
+        Assert.Null(navigator.Find("SYS.2.1.A3", b));
+    }
+
+    [Fact]
+    public void NextOpen_SkipsAnsweredAndWrapsAround()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        var b = AssessmentBuilder.TargetId(assessment, B);
+        // answered: 0, 2, 3, 5 → open: 1 (ISMS.1.A2@A), 4 (SYS.2.1.A2@A)
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A1", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A1", b));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A2", b));
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal(1, navigator.NextOpen(-1)!.Position);
+        Assert.Equal(4, navigator.NextOpen(1)!.Position);
+        Assert.Equal(4, navigator.NextOpen(2)!.Position);
+        Assert.Equal(1, navigator.NextOpen(4)!.Position);
+        Assert.Equal(1, navigator.NextOpen(5)!.Position);
+        Assert.Equal(1, navigator.NextOpen(99)!.Position);
+    }
+
+    [Fact]
+    public void NextOpen_OnlyTheCurrentQuestionOpen_ReturnsItLast()
+    {
+        var (builder, assessment) = Scrambled();
+        foreach (var q in assessment.ApplicableQuestions(builder.Catalog).Where(q => q.RequirementId != "ISMS.1.A2"))
+        {
+            builder.Answer(assessment, builder.Ja(q.RequirementId, q.TargetObjectId));
+        }
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal(1, navigator.NextOpen(1)!.Position);
+    }
+
+    [Fact]
+    public void NextOpen_NothingOpen_ReturnsNull()
+    {
+        var (builder, assessment) = Scrambled();
+        foreach (var q in assessment.ApplicableQuestions(builder.Catalog))
+        {
+            builder.Answer(assessment, builder.Ja(q.RequirementId, q.TargetObjectId));
+        }
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Null(navigator.NextOpen(2));
+        Assert.True(navigator.Overall.IsComplete);
+    }
+
+    [Fact]
+    public void ResumePosition_IsTheFirstOpenQuestion()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A1", a));
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal("ISMS.1.A2@Server A", Label(navigator.ResumePosition!));
+    }
+
+    [Fact]
+    public void ResumePosition_AllAnswered_IsTheMostRecentlySavedQuestion()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        foreach (var q in assessment.ApplicableQuestions(builder.Catalog))
+        {
+            builder.Answer(assessment, builder.Ja(q.RequirementId, q.TargetObjectId));
+        }
+
+        builder.Answer(assessment, builder.Ja("ISMS.1.A2", a) with { Interviewees = "Bürgermeisterin" });
+
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Equal("ISMS.1.A2@Server A", Label(navigator.ResumePosition!));
+    }
+
+    [Fact]
+    public void EmptyScope_HasNoQuestionsAndNoResumePosition()
+    {
+        var builder = new AssessmentBuilder().WithoutScope();
+        var navigator = new QuestionnaireNavigator(builder.Build(), builder.Catalog);
+
+        Assert.Empty(navigator.Questions);
+        Assert.Null(navigator.ResumePosition);
+        Assert.Null(navigator.NextOpen(-1));
+        Assert.Equal(0, navigator.Overall.Percent);
+    }
+}
