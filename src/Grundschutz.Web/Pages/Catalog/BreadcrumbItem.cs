@@ -1,0 +1,6 @@
+namespace Grundschutz.Web.Pages.Catalog;
+
+/// <summary>One step of the breadcrumb trail; the last one (the current page) has no link.</summary>
+/// <param name="Text">Already localised or data text.</param>
+/// <param name="Href">Link target, or null for the current page.</param>
+public sealed record BreadcrumbItem(string Text, string? Href);

@@ -1,0 +1,44 @@
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grundschutz.Web.Pages.Catalog;
+
+/// <summary>All catalogues with their imported versions, and the entry to comparing two versions.</summary>
+public sealed class IndexModel(GrundschutzDbContext db) : PageModel
+{
+    public IReadOnlyList<CatalogView> Catalogs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var catalogs = await db.Catalogs.AsNoTracking()
+            .OrderBy(c => c.Title)
+            .ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Title })
+            .ToListAsync(cancellationToken);
+
+        // Newest first; ids grow with every import (ordering by the DateTimeOffset column is not portable to SQLite).
+        var versions = await db.CatalogVersions.AsNoTracking()
+            .OrderByDescending(v => v.Id)
+            .Select(v => new VersionRow(
+                v.Id, v.CatalogId, v.Title, v.Version, v.Format, v.ImportedAt, v.SourceFileName, v.RequirementCount, v.WithdrawnCount))
+            .ToListAsync(cancellationToken);
+
+        var byCatalog = versions.ToLookup(v => v.CatalogId);
+        Catalogs = catalogs.Select(c => new CatalogView(c.Id, c.Title, byCatalog[c.Id].ToList())).ToList();
+    }
+
+    public sealed record CatalogView(int Id, string Title, IReadOnlyList<VersionRow> Versions);
+
+    public sealed record VersionRow(
+        int Id,
+        int CatalogId,
+        string Title,
+        string Version,
+        CatalogFormat Format,
+        DateTimeOffset ImportedAt,
+        string SourceFileName,
+        int RequirementCount,
+        int WithdrawnCount);
+}
