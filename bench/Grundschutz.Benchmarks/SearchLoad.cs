@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Grundschutz.Web;
 using Microsoft.AspNetCore.Hosting.Server;
