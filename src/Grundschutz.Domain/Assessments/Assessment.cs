@@ -145,7 +145,7 @@ public sealed partial class Assessment
     /// <param name="actor">The acting user.</param>
     /// <param name="comment">Optional comment (required for <see cref="AssessmentTrigger.Return"/>).</param>
     /// <param name="now">Current time.</param>
-    /// <param name="catalog">The pinned catalogue (for the completeness check of Submit).</param>
+    /// <param name="catalog">The pinned catalogue (for the completeness check of Submit; "today" is the date of <paramref name="now"/> in its own offset).</param>
     public void Fire(AssessmentTrigger trigger, Actor actor, string? comment, DateTimeOffset now, CatalogContext catalog)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -203,6 +203,13 @@ public sealed partial class Assessment
         }
 
         return permitted;
+    }
+
+    /// <summary>True when <paramref name="actor"/> may call <see cref="Reopen"/> now (for showing the button).</summary>
+    public bool CanReopen(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return IsReadOnly && actor.IsIsb;
     }
 
     /// <summary>True when <paramref name="userId"/> saved or changed any answer of this assessment (four-eyes check).</summary>
@@ -373,15 +380,10 @@ public sealed partial class Assessment
         return lookup;
     }
 
-    private static string RefusalMessage(TriggerCheck check)
-    {
-        if (check.Reasons.Count == 1 && check.Reasons[0].EndsWith("nicht möglich.", StringComparison.Ordinal))
-        {
-            return check.Reasons[0];
-        }
-
-        return $"„{AssessmentTexts.TriggerName(check.Trigger)}“ ist nicht möglich: {string.Join(" ", check.Reasons)}";
-    }
+    private string RefusalMessage(TriggerCheck check) =>
+        AssessmentWorkflow.Destination(State, check.Trigger) is null
+            ? AssessmentTexts.NotPossible(check.Trigger, State)
+            : $"„{AssessmentTexts.TriggerName(check.Trigger)}“ ist nicht möglich: {string.Join(" ", check.Reasons)}";
 
     private static DateOnly DateOf(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
 

@@ -112,9 +112,6 @@ public sealed class AssessmentWorkflow
     public static AssessmentState? Destination(AssessmentState state, AssessmentTrigger trigger) =>
         Edges.FirstOrDefault(e => e.From == state && e.Trigger == trigger)?.To;
 
-    /// <summary>The current state (read through the aggregate).</summary>
-    public AssessmentState State => _machine.State;
-
     internal TriggerCheck Check(AssessmentTrigger trigger, TransitionRequest request)
     {
         if (Destination(_machine.State, trigger) is null || !_triggers.TryGetValue(trigger, out var parameterised))
