@@ -12,4 +12,10 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Set for the first administrator until the one-time password has been changed.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The municipality an ISB or Contributor belongs to (tenant); null for other roles.</summary>
+    public int? MunicipalityId { get; set; }
+
+    /// <summary>Auditors: the Länder (two-digit codes) they are scoped to, encoded "|05|06|".</summary>
+    public string AuditorLands { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Grundschutz.Infrastructure.Persistence.Municipalities;
@@ -25,6 +26,10 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<StoredRequirementLink> RequirementLinks => Set<StoredRequirementLink>();
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

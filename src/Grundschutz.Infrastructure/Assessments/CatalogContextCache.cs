@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grundschutz.Infrastructure.Assessments;
+
+/// <summary>
+/// The catalogue facts an assessment's rules need (<see cref="CatalogContext"/>), per catalogue version.
+/// Catalogue versions are immutable once imported, so each is loaded once per process and kept.
+/// </summary>
+public sealed class CatalogContextCache
+{
+    private readonly ConcurrentDictionary<int, Lazy<Task<CatalogContext>>> _cache = new();
+
+    public Task<CatalogContext> GetAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
+    {
+        var lazy = _cache.GetOrAdd(catalogVersionId, id => new Lazy<Task<CatalogContext>>(() => LoadAsync(db, id, CancellationToken.None)));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            _cache.TryRemove(catalogVersionId, out _);
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Loads without caching (used by the cache and by tests).</summary>
+    public static async Task<CatalogContext> LoadAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
+    {
+        var framework = await db.CatalogVersions.AsNoTracking()
+            .Where(v => v.Id == catalogVersionId)
+            .Select(v => (CatalogFramework?)v.Framework)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Catalogue version {catalogVersionId} does not exist.");
+        var rows = await db.Requirements.AsNoTracking()
+            .Where(r => r.CatalogVersionId == catalogVersionId)
+            .OrderBy(r => r.Sequence)
+            .Select(r => new { r.RequirementId, r.GroupId, r.Level, r.SecLevel, r.ModalVerb, r.Withdrawn })
+            .ToListAsync(cancellationToken);
+        var dependencies = (await db.RequirementLinks.AsNoTracking()
+                .Where(l => l.CatalogVersionId == catalogVersionId && l.Rel == RequirementLink.Required)
+                .Select(l => new { l.FromRequirementId, l.ToRequirementId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.FromRequirementId, l => l.ToRequirementId, StringComparer.Ordinal);
+        return new CatalogContext(rows.Select(r => new AssessedRequirement(
+            r.RequirementId, r.GroupId, r.Level, r.SecLevel, r.ModalVerb, r.Withdrawn, dependencies[r.RequirementId].ToList(), framework)));
+    }
+}
