@@ -92,6 +92,7 @@ public static class GrundschutzApp
         });
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddScoped<StartupSeeder>();
+        services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
 
         // Every request body is bounded before it is read; each upload type checks its own file limit on top.
         var maxRequest = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.MaxRequestBytes ?? new UploadOptions().MaxRequestBytes;
