@@ -18,7 +18,13 @@ public static class GrundschutzApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name anchors Razor Pages discovery to this assembly, also when another entry assembly
+        // (benchmarks, tools) hosts the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(GrundschutzApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
