@@ -1,5 +1,7 @@
 using System.Net;
+
 using AngleSharp.Html.Dom;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Web.Tests.Infrastructure;
 

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Catalog;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,8 @@
 using System.Net;
+
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Grundschutz.Web.Tests.Infrastructure;

@@ -1,5 +1,7 @@
 using System.Net;
+
 using AngleSharp.Dom;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Grundschutz.Web.Tests.Infrastructure;

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Grundschutz.Domain.Catalog;
+
 using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Catalog;

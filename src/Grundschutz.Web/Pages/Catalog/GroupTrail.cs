@@ -1,4 +1,5 @@
 using Grundschutz.Infrastructure.Persistence;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Grundschutz.Web.Pages.Catalog;

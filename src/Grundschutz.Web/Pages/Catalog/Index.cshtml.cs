@@ -1,5 +1,6 @@
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence;
+
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Catalog;
+
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

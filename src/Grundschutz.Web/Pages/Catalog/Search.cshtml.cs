@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Linq.Expressions;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Catalog;
+
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace Grundschutz.Web.Pages.Catalog;
 /// <summary>
 /// Full-text search with filters over the requirements of one catalogue version (or the newest version of every
 /// catalogue). A GET form, so that every result page can be bookmarked and shared. Per request: the version list,
-/// one small DISTINCT query per filter, one COUNT and one paged SELECT with a projection.
+/// one DISTINCT query for the filter values, one COUNT and one paged SELECT with a projection.
 /// </summary>
 public sealed class SearchModel(GrundschutzDbContext db) : PageModel
 {
@@ -266,14 +268,12 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
     /// <summary>The values the filters offer: only those that occur in the selected version(s).</summary>
     private async Task<Facets> LoadFacetsAsync(List<int> versionIds, CancellationToken ct)
     {
-        var all = db.Requirements.AsNoTracking().Where(r => versionIds.Contains(r.CatalogVersionId));
-        var levels = await all.Where(r => r.Level != null).Select(r => r.Level!.Value).Distinct().ToListAsync(ct);
-        var secLevels = await all.Where(r => r.SecLevel != null).Select(r => r.SecLevel!).Distinct().ToListAsync(ct);
-        var efforts = await all.Where(r => r.EffortLevel != null).Select(r => r.EffortLevel!.Value).Distinct().ToListAsync(ct);
-        var modals = await all.Where(r => r.ModalVerb != null).Select(r => r.ModalVerb!).Distinct().ToListAsync(ct);
-        var roles = await all.Where(r => r.Roles != "").Select(r => r.Roles).Distinct().ToListAsync(ct);
-        var categories = await all.Where(r => r.TargetObjectCategories != "").Select(r => r.TargetObjectCategories).Distinct().ToListAsync(ct);
-        var tags = await all.Where(r => r.Tags != "").Select(r => r.Tags).Distinct().ToListAsync(ct);
+        // One scan for all attribute filters: the distinct combinations are few (hundreds), the rows are not.
+        var combinations = await db.Requirements.AsNoTracking()
+            .Where(r => versionIds.Contains(r.CatalogVersionId))
+            .Select(r => new { r.Level, r.SecLevel, r.EffortLevel, r.ModalVerb, r.Roles, r.TargetObjectCategories, r.Tags })
+            .Distinct()
+            .ToListAsync(ct);
         var tops = await db.CatalogGroups.AsNoTracking()
             .Where(g => versionIds.Contains(g.CatalogVersionId) && g.ParentGroupId == null)
             .OrderBy(g => g.CatalogVersionId)
@@ -286,13 +286,13 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
             encoded.SelectMany(MultiValue.Decode).Distinct(StringComparer.Ordinal).Order(order).ToList();
 
         return new Facets(
-            levels.Order().ToList(),
-            secLevels.Order(german).ToList(),
-            efforts.Order().ToList(),
-            modals.OrderBy(ModalRank).ThenBy(m => m, german).ToList(),
-            Split(roles, german),
-            Split(categories, german),
-            Split(tags, german),
+            combinations.Select(c => c.Level).OfType<RequirementLevel>().Distinct().Order().ToList(),
+            combinations.Select(c => c.SecLevel).OfType<string>().Distinct(StringComparer.Ordinal).Order(german).ToList(),
+            combinations.Select(c => c.EffortLevel).OfType<int>().Distinct().Order().ToList(),
+            combinations.Select(c => c.ModalVerb).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(ModalRank).ThenBy(m => m, german).ToList(),
+            Split(combinations.Select(c => c.Roles), german),
+            Split(combinations.Select(c => c.TargetObjectCategories), german),
+            Split(combinations.Select(c => c.Tags), german),
             tops.DistinctBy(t => t.GroupId).ToList());
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence;
+
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
