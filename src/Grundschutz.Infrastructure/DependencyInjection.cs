@@ -1,4 +1,5 @@
 using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Municipalities;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
@@ -41,6 +42,7 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CatalogImportService>();
+        services.AddMunicipalities(configuration);
         return services;
     }
 

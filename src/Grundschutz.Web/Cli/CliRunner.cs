@@ -19,6 +19,8 @@ public static class CliRunner
           dotnet run --project src/Grundschutz.Web -- catalog import <datei>... [--json]
               Importiert OSCAL-Kataloge/-Profile (JSON) und das IT-Grundschutz-Kompendium (XML).
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
+          dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
+              Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
         """;
 
@@ -56,6 +58,7 @@ public static class CliRunner
         return (cli.Noun, cli.Verb) switch
         {
             ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
+            ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };
     }

@@ -1,4 +1,5 @@
 using Grundschutz.Infrastructure.Persistence.Municipalities;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
