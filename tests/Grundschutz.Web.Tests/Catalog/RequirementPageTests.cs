@@ -55,6 +55,26 @@ public sealed class RequirementPageTests : IClassFixture<GrundschutzWebFactory>
     }
 
     [Fact]
+    public async Task Requirement_WithoutOwnRoles_ShowsTheModulesResponsibleRole()
+    {
+        var built = await new CatalogBuilder("Rollenkatalog")
+            .Group("SYS", "IT-Systeme")
+            .Group("SYS.2.1", "Allgemeiner Client", "SYS", configure: g => g.ResponsibleRole = "IT-Betrieb")
+            .Requirement("SYS.2.1.A1", "Sichere Authentisierung", "SYS.2.1")
+            .Requirement("SYS.2.1.A2", "Eigene Rolle", "SYS.2.1", r => r.Roles = MultiValue.Encode(["Benutzende"]))
+            .SaveAsync(_factory.Services);
+        var client = _factory.CreateBrowserClient();
+
+        var inherited = await Html.GetDocumentAsync(client, $"/Catalog/Versions/{built.VersionId}/Requirements/SYS.2.1.A1");
+        var own = await Html.GetDocumentAsync(client, $"/Catalog/Versions/{built.VersionId}/Requirements/SYS.2.1.A2");
+
+        Assert.StartsWith("IT-Betrieb (grundsätzlich zuständig laut Baustein)", inherited.QuerySelector("#module-responsible-role")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(inherited.QuerySelector("#roles"));
+        Assert.Equal(["Benutzende"], own.QuerySelectorAll("#roles li").Select(li => li.TextContent));
+        Assert.Null(own.QuerySelector("#module-responsible-role"));
+    }
+
+    [Fact]
     public async Task Requirement_GrundschutzPlusPlus_ShowsSecLevelEffortAndStatementProps()
     {
         var built = await new CatalogBuilder("GS++-Katalog", CatalogFramework.GrundschutzPlusPlus)

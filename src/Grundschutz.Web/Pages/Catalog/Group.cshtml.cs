@@ -15,7 +15,7 @@ public sealed class GroupModel(GrundschutzDbContext db) : PageModel
     public GroupView Group { get; private set; } = null!;
 
     /// <summary>Enclosing groups, top-level first (empty for a layer or practice).</summary>
-    public IReadOnlyList<(string GroupId, string Title)> Ancestors { get; private set; } = [];
+    public IReadOnlyList<(string GroupId, string Title, string? ResponsibleRole)> Ancestors { get; private set; } = [];
 
     public IReadOnlyList<SubGroupRow> SubGroups { get; private set; } = [];
 

@@ -20,7 +20,7 @@ public sealed class RequirementModel(GrundschutzDbContext db) : PageModel
     public RequirementView Requirement { get; private set; } = null!;
 
     /// <summary>The group chain from layer/practice down to the requirement's module/topic.</summary>
-    public IReadOnlyList<(string GroupId, string Title)> Groups { get; private set; } = [];
+    public IReadOnlyList<(string GroupId, string Title, string? ResponsibleRole)> Groups { get; private set; } = [];
 
     public LinkedRequirement? Parent { get; private set; }
 
