@@ -17,6 +17,7 @@ public sealed class StartupSeeder(
     IOptions<StartupOptions> options,
     IOptions<CatalogImportOptions> importOptions,
     IWebHostEnvironment environment,
+    IServiceProvider services,
     ILogger<StartupSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public sealed class StartupSeeder(
         if (options.Value.DemoData ?? environment.IsDevelopment())
         {
             await ImportIfPresentAsync(options.Value.DemoCatalog, "Demo-Katalog", cancellationToken);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(cancellationToken);
         }
 
         foreach (var path in importOptions.Value.ImportOnStart.Where(p => !string.IsNullOrWhiteSpace(p)))
@@ -105,7 +107,7 @@ public sealed class StartupSeeder(
     }
 
     /// <summary>16 characters from an unambiguous alphabet, with upper, lower and digit guaranteed.</summary>
-    internal static string OneTimePassword()
+    public static string OneTimePassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
         const string lower = "abcdefghijkmnpqrstuvwxyz";

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Pages.Account;
 
@@ -11,8 +13,13 @@ public sealed class LoginModel(
     SignInManager<ApplicationUser> signIn,
     UserManager<ApplicationUser> users,
     IStringLocalizer<SharedResource> t,
+    IOptions<StartupOptions> startup,
+    IWebHostEnvironment environment,
     ILogger<LoginModel> logger) : PageModel
 {
+    /// <summary>The demo accounts to mention, only while demo data is on (never their password).</summary>
+    public IReadOnlyList<string> DemoUserNames => DemoDataSeeder.IsEnabled(startup.Value, environment) ? DemoDataSeeder.UserNames : [];
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
