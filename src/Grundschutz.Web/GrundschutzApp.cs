@@ -66,6 +66,9 @@ public static class GrundschutzApp
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
+        // Outside Development cookies are Secure only (the app runs behind TLS); `dotnet run` on http://localhost
+        // needs SameAsRequest, since anti-forgery refuses to issue a Secure-only cookie over plain HTTP.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -74,14 +77,14 @@ public static class GrundschutzApp
             o.Cookie.Name = "grundschutz.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookieSecurity;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "grundschutz.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookieSecurity;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });

@@ -1,0 +1,120 @@
+using Grundschutz.TestSupport;
+using Grundschutz.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>
+/// The real app on Kestrel (127.0.0.1, random port, fresh SQLite, demo data on) and Debian's Chromium driven by
+/// Playwright. Never downloads a browser: without /usr/bin/chromium the tests skip with a reason, and fail under CI=true.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string DemoPassword = "Demo-Passwort-2026";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grundschutz-browser", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Screenshots are kept as test artefacts here.</summary>
+    public static string ArtefactDirectory { get; } = Path.Combine(SharedFiles.RepositoryRoot, "TestResults", "browser");
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            var reason = $"Chromium not installed at {ChromiumPath} (apt-get install -y chromium).";
+            if (SharedFiles.IsCi)
+            {
+                throw new InvalidOperationException(reason + " CI=true: browser tests must not skip.");
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(ArtefactDirectory);
+        _app = GrundschutzApp.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--environment=Development",
+            $"--contentRoot={Path.Combine(SharedFiles.RepositoryRoot, "src", "Grundschutz.Web")}",
+            $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(_directory, "browser.db")}",
+            "--Startup:DemoData=true",
+            $"--Startup:DemoCatalog={SharedFiles.InRepository("catalog/demo-katalog.json")}",
+            $"--Startup:DemoPassword={DemoPassword}",
+            "--CatalogImport:ImportOnStart:0=",
+            "--CatalogImport:ImportOnStart:1=",
+            "--CatalogImport:ImportOnStart:2=",
+            "--CatalogImport:ImportOnStart:3=",
+            $"--DataProtection:KeysDirectory={Path.Combine(_directory, "keys")}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await GrundschutzApp.InitializeAsync(_app);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Skips (or fails under CI) when Chromium is missing.</summary>
+    public void RequireBrowser() =>
+        Skip.If(_app is null, $"Chromium not installed at {ChromiumPath}; browser tests skipped.");
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "de-DE",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtefactDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>axe-core (WCAG 2.1 A/AA rules) on the catalogue pages, plus keyboard and language checks.</summary>
+public sealed class CatalogAccessibilityTests : IClassFixture<BrowserHost>
+{
+    private readonly BrowserHost _host;
+
+    public CatalogAccessibilityTests(BrowserHost host) => _host = host;
+
+    private static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        await BrowserHost.ScreenshotAsync(page, name);
+        var described = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+    }
+
+    [SkippableTheory]
+    [InlineData("/", "start")]
+    [InlineData("/Catalog", "catalog-index")]
+    [InlineData("/Catalog/Search?q=Datensicherung", "catalog-search")]
+    [InlineData("/Account/Login", "login")]
+    public async Task Page_HasNoAxeViolations(string path, string name)
+    {
+        _host.RequireBrowser();
+        var page = await _host.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+        await AssertNoViolationsAsync(page, name);
+    }
+
+    [SkippableFact]
+    public async Task CatalogTreeGroupAndRequirement_HaveNoAxeViolations()
+    {
+        _host.RequireBrowser();
+        var page = await _host.NewPageAsync();
+        await page.GotoAsync("/Catalog");
+        await page.Locator("main a[href^='/Catalog/Versions/']").First.ClickAsync();
+        await AssertNoViolationsAsync(page, "catalog-version");
+
+        // Groups sit in collapsed <details>; follow the link as a keyboard user would after expanding.
+        await page.GotoAsync((await page.Locator("main a[href*='/Groups/']").First.GetAttributeAsync("href"))!);
+        await AssertNoViolationsAsync(page, "catalog-group");
+
+        // A practice lists its topics; the topic lists the requirements.
+        await page.GotoAsync((await page.Locator("main table a[href*='/Groups/']").First.GetAttributeAsync("href"))!);
+        await AssertNoViolationsAsync(page, "catalog-topic");
+
+        await page.GotoAsync((await page.Locator("main a[href*='/Requirements/']").First.GetAttributeAsync("href"))!);
+        await AssertNoViolationsAsync(page, "catalog-requirement");
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#statement").TextContentAsync()));
+    }
+
+    [SkippableFact]
+    public async Task SkipLink_IsFirstTabStopAndFocusIsVisible()
+    {
+        _host.RequireBrowser();
+        var page = await _host.NewPageAsync();
+        await page.GotoAsync("/Catalog/Search");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
+        Assert.Equal("Zum Inhalt springen", focused);
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [SkippableFact]
+    public async Task Search_ByKeyboardOnly_FindsDemoRequirement()
+    {
+        _host.RequireBrowser();
+        var page = await _host.NewPageAsync(390, 844);
+        await page.GotoAsync("/Catalog/Search");
+
+        await page.Locator("#search-form input[type=search], #search-form input[name=q]").First.FocusAsync();
+        await page.Keyboard.TypeAsync("datensicherung");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/Catalog/Search?*");
+
+        await BrowserHost.ScreenshotAsync(page, "search-phone");
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("TEC.1.1", text, StringComparison.Ordinal);
+    }
+}
