@@ -3,6 +3,7 @@ using Grundschutz.Benchmarks;
 
 // dotnet run -c Release --project bench/Grundschutz.Benchmarks -- import      (BenchmarkDotNet: parse vs import)
 // dotnet run -c Release --project bench/Grundschutz.Benchmarks -- search      (200 searches against Kestrel on loopback)
+// dotnet run -c Release --project bench/Grundschutz.Benchmarks -- scoring     (BenchmarkDotNet: scoring 73,400 pairs, target ≤ 10 ms)
 if (args.Length > 0 && args[0] == "search")
 {
     return await SearchLoad.RunAsync(args[1..]);
@@ -11,6 +12,12 @@ if (args.Length > 0 && args[0] == "search")
 if (args.Length > 0 && args[0] == "import")
 {
     BenchmarkRunner.Run<CatalogImportBenchmarks>(args: args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "scoring")
+{
+    BenchmarkRunner.Run<ScoringBenchmarks>(args: args[1..]);
     return 0;
 }
 

@@ -52,27 +52,25 @@ public static class AssessmentScorer
         var months = input.Options.FreshnessMonths;
         var cutoff = today.AddMonths(-months);
 
-        var scopes = ScopeIndex.Build(pairs);
+        var scopes = new ScopeIndex(count);
         var fulfilled = new bool[count];
-        var blocking = new string?[count];
-        DependencyEvaluator.Evaluate(pairs, scopes.PairTarget, scopes.TargetCount, fulfilled, blocking);
+        scopes.IndexTargets(pairs);
+        var blocking = DependencyEvaluator.Evaluate(pairs, scopes.PairTarget, scopes.TargetCount, fulfilled);
 
-        var scopeCount = 1 + scopes.TopIds.Count + scopes.GroupIds.Count;
-        var counts = new int[scopeCount * Stride];
-        var verdicts = new PairVerdict[count];
         var standardGateEvaluated = gspp || input.Approach != Approach.Basis;
         var basisGate = new GateAccumulator();
         var standardGate = new GateAccumulator();
         var planCandidates = new List<int>();
-        var unanswered = new List<ScoredPair>();
-        var groupOffset = 1 + scopes.TopIds.Count;
+        var unanswered = new List<int>();
+        string? lastModal = null;
+        var lastModalRank = 3;
 
         for (var i = 0; i < count; i++)
         {
             var pair = pairs[i];
-            var o0 = 0;
-            var o1 = (1 + scopes.PairTop[i]) * Stride;
-            var o2 = (groupOffset + scopes.PairGroup[i]) * Stride;
+            var (o1, o2) = scopes.Offsets(pair);
+            var counts = scopes.Counts;
+            const int o0 = 0;
             if (pair.Withdrawn)
             {
                 counts[o0 + StatWithdrawn]++;
@@ -93,9 +91,13 @@ public static class AssessmentScorer
             };
             var answered = bucket != BucketOpen;
             var fresh = answered && pair.AssessedOn is { } assessedOn && assessedOn >= cutoff;
-            verdicts[i] = new PairVerdict(isFulfilled, fresh, blocking[i]);
+            if (!ReferenceEquals(pair.ModalVerb, lastModal))
+            {
+                lastModal = pair.ModalVerb;
+                lastModalRank = ModalRank(lastModal);
+            }
 
-            var modal = ModalRank(pair.ModalVerb);
+            var modal = lastModalRank;
             var erhoeht = gspp && ApproachRules.IsErhoeht(pair.SecLevel);
             var mask = SliceMask(pair, gspp, erhoeht, modal);
             while (mask != 0)
@@ -120,7 +122,7 @@ public static class AssessmentScorer
             }
             else
             {
-                unanswered.Add(pair);
+                unanswered.Add(i);
             }
 
             if (bucket == BucketEntbehrlich && !hasJustification)
@@ -186,7 +188,7 @@ public static class AssessmentScorer
 
             if (inBasisGate)
             {
-                basisGate.Add(pair, bucket, common | gap, blocking[i], months);
+                basisGate.Add(i, bucket, common | gap);
             }
 
             if (inStandardGate)
@@ -197,7 +199,7 @@ public static class AssessmentScorer
                 {
                     if (justifiable && hasJustification)
                     {
-                        standardGate.Accepted.Add(pair);
+                        standardGate.Accept(i);
                     }
                     else
                     {
@@ -207,37 +209,47 @@ public static class AssessmentScorer
                     }
                 }
 
-                standardGate.Add(pair, bucket, reasons, blocking[i], months);
+                standardGate.Add(i, bucket, reasons);
             }
         }
 
         var weight = input.Options.LenientPartialWeight;
-        var overall = MakeScope(counts, 0, ScopeKind.Overall, "", null, weight);
+        var overall = MakeScope(scopes.Counts, 0, ScopeKind.Overall, "", null, weight);
         var topGroups = new ScopeScore[scopes.TopIds.Count];
         for (var t = 0; t < topGroups.Length; t++)
         {
-            topGroups[t] = MakeScope(counts, (1 + t) * Stride, ScopeKind.TopGroup, scopes.TopIds[t], null, weight);
+            topGroups[t] = MakeScope(scopes.Counts, scopes.TopOffset(t), ScopeKind.TopGroup, scopes.TopIds[t], null, weight);
         }
 
         var groups = new ScopeScore[scopes.GroupIds.Count];
         for (var g = 0; g < groups.Length; g++)
         {
-            groups[g] = MakeScope(counts, (groupOffset + g) * Stride, ScopeKind.Group, scopes.GroupIds[g], scopes.GroupTop[g], weight);
+            groups[g] = MakeScope(scopes.Counts, scopes.GroupOffset(g), ScopeKind.Group, scopes.GroupIds[g], scopes.GroupTop[g], weight);
         }
 
-        var basis = basisGate.Result(GateKind.Basis, gspp, evaluated: true);
-        var standard = standardGate.Result(GateKind.Standard, gspp, standardGateEvaluated);
+        var basis = basisGate.Result(GateKind.Basis, input, blocking, evaluated: true);
+        var standard = standardGate.Result(GateKind.Standard, input, blocking, standardGateEvaluated);
         var maturity = MaturityRules.Assess(input, topGroups);
-        var plan = new ActionPlan(RankPlan(pairs, planCandidates, scopes.PairTarget, gspp, today), unanswered);
+        var plan = new ActionPlan(
+            RankPlan(pairs, planCandidates, scopes.PairTarget, gspp, today),
+            new IndexedList<int, ScoredPair>(unanswered, (index, _) => pairs[index]));
+        var verdicts = new PairVerdictList(pairs, fulfilled, blocking, cutoff);
         return new ScoreReport(input, verdicts, overall, topGroups, groups, basis, standard, maturity, plan);
     }
 
     /// <summary>0 = MUSS, 1 = SOLLTE, 2 = KANN, 3 = unknown.</summary>
     internal static int ModalRank(string? modalVerb)
     {
-        if (modalVerb is null)
+        switch (modalVerb)
         {
-            return 3;
+            case null:
+                return 3;
+            case "MUSS":
+                return 0;
+            case "SOLLTE":
+                return 1;
+            case "KANN":
+                return 2;
         }
 
         var verb = modalVerb.AsSpan().Trim();
@@ -317,26 +329,51 @@ public static class AssessmentScorer
     /// SOLLTE, KANN, unknown), effort level ascending (unknown last), processing order R1–R3 (unknown
     /// last), requirement id (natural order), target object (input order). One sort over packed 64-bit keys.
     /// </summary>
-    private static ActionPlanItem[] RankPlan(IReadOnlyList<ScoredPair> pairs, List<int> candidates, int[] pairTarget, bool gspp, DateOnly today)
+    private static IReadOnlyList<ActionPlanItem> RankPlan(IReadOnlyList<ScoredPair> pairs, List<int> candidates, int[] pairTarget, bool gspp, DateOnly today)
     {
         var n = candidates.Count;
-        var items = new ActionPlanItem[n];
         if (n == 0)
         {
-            return items;
+            return [];
         }
 
+        // Candidates come in questionnaire order, so the same requirement id (usually the same
+        // string instance) repeats for consecutive target objects: look it up once per run.
         var requirementRank = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var i in candidates)
+        var slot = new int[n];
+        string? lastId = null;
+        var lastSlot = -1;
+        var slotIds = new List<string>();
+        for (var k = 0; k < n; k++)
         {
-            requirementRank.TryAdd(pairs[i].RequirementId, 0);
+            var id = pairs[candidates[k]].RequirementId;
+            if (!ReferenceEquals(id, lastId))
+            {
+                if (!requirementRank.TryGetValue(id, out lastSlot))
+                {
+                    lastSlot = slotIds.Count;
+                    requirementRank.Add(id, lastSlot);
+                    slotIds.Add(id);
+                }
+
+                lastId = id;
+            }
+
+            slot[k] = lastSlot;
         }
 
-        var ids = requirementRank.Keys.ToArray();
-        Array.Sort(ids, NaturalIdComparer.Instance);
-        for (var r = 0; r < ids.Length; r++)
+        var ids = slotIds.ToArray();
+        var slotOrder = new int[ids.Length];
+        for (var r = 0; r < slotOrder.Length; r++)
         {
-            requirementRank[ids[r]] = r;
+            slotOrder[r] = r;
+        }
+
+        Array.Sort(ids, slotOrder, NaturalIdComparer.Instance);
+        var rankOfSlot = new int[ids.Length];
+        for (var r = 0; r < slotOrder.Length; r++)
+        {
+            rankOfSlot[slotOrder[r]] = r;
         }
 
         var maxTarget = 0;
@@ -354,7 +391,7 @@ public static class AssessmentScorer
         {
             var pair = pairs[candidates[k]];
             primaries[k] = PrimaryKey(pair, gspp);
-            requirements[k] = requirementRank[pair.RequirementId];
+            requirements[k] = rankOfSlot[slot[k]];
         }
 
         var order = new int[n];
@@ -388,13 +425,17 @@ public static class AssessmentScorer
             });
         }
 
+        var ranked = new int[n];
         for (var rank = 0; rank < n; rank++)
         {
-            var pair = pairs[candidates[order[rank]]];
-            items[rank] = new ActionPlanItem(rank + 1, pair, pair.DueDate is { } due && due < today);
+            ranked[rank] = candidates[order[rank]];
         }
 
-        return items;
+        return new IndexedList<int, ActionPlanItem>(ranked, (index, rank) =>
+        {
+            var pair = pairs[index];
+            return new ActionPlanItem(rank + 1, pair, pair.DueDate is { } due && due < today);
+        });
     }
 
     private static int PrimaryKey(ScoredPair pair, bool gspp)
@@ -421,12 +462,11 @@ public static class AssessmentScorer
 
     private static int BitsFor(int values) => values <= 1 ? 1 : 32 - BitOperations.LeadingZeroCount((uint)(values - 1));
 
-    /// <summary>Collects one gate's pairs while scoring.</summary>
+    /// <summary>Collects one gate's pairs while scoring: blockers as (pair index, reasons), accepted deviations as pair indices.</summary>
     private sealed class GateAccumulator
     {
-        public List<GateBlocker> Blockers { get; } = [];
-
-        public List<ScoredPair> Accepted { get; } = [];
+        private readonly List<(int Pair, GateBlockReason Reasons)> _blockers = [];
+        private readonly List<int> _accepted = [];
 
         public int Fulfilled { get; private set; }
 
@@ -434,7 +474,9 @@ public static class AssessmentScorer
 
         public int Total { get; private set; }
 
-        public void Add(ScoredPair pair, int bucket, GateBlockReason reasons, string? blockingDependency, int months)
+        public void Accept(int pair) => _accepted.Add(pair);
+
+        public void Add(int pair, int bucket, GateBlockReason reasons)
         {
             Total++;
             if (bucket != BucketEntbehrlich)
@@ -449,121 +491,160 @@ public static class AssessmentScorer
 
             if (reasons != GateBlockReason.None)
             {
-                Blockers.Add(new GateBlocker(
-                    pair,
-                    reasons,
-                    reasons.HasFlag(GateBlockReason.DependencyNotFulfilled) ? blockingDependency : null,
-                    months));
+                _blockers.Add((pair, reasons));
             }
         }
 
-        public GateResult Result(GateKind kind, bool gspp, bool evaluated)
+        public GateResult Result(GateKind kind, ScoringInput input, string?[]? blocking, bool evaluated)
         {
-            var title = ScoringTexts.GateTitle(kind, gspp);
+            var title = ScoringTexts.GateTitle(kind, input.IsGrundschutzPlusPlus);
             if (!evaluated)
             {
                 return new GateResult(kind, title, false, ScoringTexts.StandardNotInBasisApproach, default, [], []);
             }
 
+            var pairs = input.Pairs;
+            var months = input.Options.FreshnessMonths;
             var reason = Denominator > 0 ? null
                 : Total == 0 ? ScoringTexts.NothingApplicable
                 : ScoringTexts.AllEntbehrlich;
-            var reached = Denominator > 0 && Blockers.Count == 0;
-            return new GateResult(kind, title, reached, reason, new Ratio(Fulfilled, Denominator), Blockers, Accepted);
+            var reached = Denominator > 0 && _blockers.Count == 0;
+            var blockers = new IndexedList<(int Pair, GateBlockReason Reasons), GateBlocker>(
+                _blockers,
+                (entry, _) => new GateBlocker(
+                    pairs[entry.Pair],
+                    entry.Reasons,
+                    entry.Reasons.HasFlag(GateBlockReason.DependencyNotFulfilled) ? blocking?[entry.Pair] : null,
+                    months));
+            var accepted = new IndexedList<int, ScoredPair>(_accepted, (index, _) => pairs[index]);
+            return new GateResult(kind, title, reached, reason, new Ratio(Fulfilled, Denominator), blockers, accepted);
         }
     }
 
-    /// <summary>Dense indices of target objects, layers/practices and modules/topics in order of first appearance.</summary>
-    private sealed class ScopeIndex
+    /// <summary>
+    /// Dense indices of target objects, layers/practices and modules/topics in order of first appearance,
+    /// and the count table (one row of <see cref="Stride"/> counters per scope: overall, then each
+    /// layer/practice and module/topic as it first appears).
+    /// </summary>
+    internal sealed class ScopeIndex
     {
-        public required int[] PairTarget { get; init; }
+        private readonly Dictionary<Guid, int> _targets = [];
+        private readonly List<Guid> _targetIds = [];
+        private readonly Dictionary<string, int> _tops = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
+        private readonly List<int> _topRows = [];
+        private readonly List<int> _groupRows = [];
+        private int _rows = 1;
+        private string? _lastTop;
+        private int _lastTopRow;
+        private string? _lastGroup;
+        private int _lastGroupRow;
 
-        public required int[] PairTop { get; init; }
-
-        public required int[] PairGroup { get; init; }
-
-        public required int TargetCount { get; init; }
-
-        public required List<string> TopIds { get; init; }
-
-        public required List<string> GroupIds { get; init; }
-
-        public required List<string> GroupTop { get; init; }
-
-        public static ScopeIndex Build(IReadOnlyList<ScoredPair> pairs)
+        public ScopeIndex(int pairs)
         {
-            var n = pairs.Count;
-            var pairTarget = new int[n];
-            var pairTop = new int[n];
-            var pairGroup = new int[n];
-            var targets = new Dictionary<Guid, int>();
-            var tops = new Dictionary<string, int>(StringComparer.Ordinal);
-            var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-            var topIds = new List<string>();
-            var groupIds = new List<string>();
-            var groupTop = new List<string>();
+            PairTarget = new int[pairs];
+            Counts = new int[16 * Stride];
+        }
 
-            // Pairs come grouped by module, so the previous lookup usually answers the next one.
-            Guid lastTarget = default;
-            var lastTargetIndex = -1;
-            string? lastTop = null;
-            var lastTopIndex = -1;
-            string? lastGroup = null;
-            var lastGroupIndex = -1;
-            for (var i = 0; i < n; i++)
+        /// <summary>Target object index per pair (filled by <see cref="IndexTargets"/>).</summary>
+        public int[] PairTarget { get; }
+
+        public int TargetCount => _targetIds.Count;
+
+        public int[] Counts { get; private set; }
+
+        public List<string> TopIds { get; } = [];
+
+        public List<string> GroupIds { get; } = [];
+
+        public List<string> GroupTop { get; } = [];
+
+        public int TopOffset(int top) => _topRows[top] * Stride;
+
+        public int GroupOffset(int group) => _groupRows[group] * Stride;
+
+        /// <summary>
+        /// Fills <see cref="PairTarget"/>. Questionnaire order cycles through the target objects of a module,
+        /// so the next pair's target is usually the one after the previous pair's: checked before the dictionary.
+        /// </summary>
+        public void IndexTargets(IReadOnlyList<ScoredPair> pairs)
+        {
+            var last = -1;
+            for (var i = 0; i < pairs.Count; i++)
             {
-                var pair = pairs[i];
-                if (lastTargetIndex < 0 || pair.TargetObjectId != lastTarget)
+                var id = pairs[i].TargetObjectId;
+                int index;
+                if (last >= 0 && _targetIds[last] == id)
                 {
-                    if (!targets.TryGetValue(pair.TargetObjectId, out lastTargetIndex))
-                    {
-                        lastTargetIndex = targets.Count;
-                        targets.Add(pair.TargetObjectId, lastTargetIndex);
-                    }
-
-                    lastTarget = pair.TargetObjectId;
+                    index = last;
+                }
+                else if (last + 1 < _targetIds.Count && _targetIds[last + 1] == id)
+                {
+                    index = last + 1;
+                }
+                else if (_targetIds.Count > 0 && _targetIds[0] == id)
+                {
+                    index = 0;
+                }
+                else if (!_targets.TryGetValue(id, out index))
+                {
+                    index = _targetIds.Count;
+                    _targets.Add(id, index);
+                    _targetIds.Add(id);
                 }
 
-                if (!ReferenceEquals(pair.TopGroupId, lastTop) && !string.Equals(pair.TopGroupId, lastTop, StringComparison.Ordinal))
-                {
-                    if (!tops.TryGetValue(pair.TopGroupId, out lastTopIndex))
-                    {
-                        lastTopIndex = topIds.Count;
-                        tops.Add(pair.TopGroupId, lastTopIndex);
-                        topIds.Add(pair.TopGroupId);
-                    }
+                PairTarget[i] = index;
+                last = index;
+            }
+        }
 
-                    lastTop = pair.TopGroupId;
+        /// <summary>Row offsets of the pair's layer/practice and module/topic (rows are added on first sight).</summary>
+        public (int Top, int Group) Offsets(ScoredPair pair)
+        {
+            // Pairs come grouped by module, so the previous lookup usually answers the next one.
+            if (!ReferenceEquals(pair.TopGroupId, _lastTop) && !string.Equals(pair.TopGroupId, _lastTop, StringComparison.Ordinal))
+            {
+                if (!_tops.TryGetValue(pair.TopGroupId, out var top))
+                {
+                    top = TopIds.Count;
+                    _tops.Add(pair.TopGroupId, top);
+                    TopIds.Add(pair.TopGroupId);
+                    _topRows.Add(NewRow());
                 }
 
-                if (!ReferenceEquals(pair.GroupId, lastGroup) && !string.Equals(pair.GroupId, lastGroup, StringComparison.Ordinal))
-                {
-                    if (!groups.TryGetValue(pair.GroupId, out lastGroupIndex))
-                    {
-                        lastGroupIndex = groupIds.Count;
-                        groups.Add(pair.GroupId, lastGroupIndex);
-                        groupIds.Add(pair.GroupId);
-                        groupTop.Add(pair.TopGroupId);
-                    }
-
-                    lastGroup = pair.GroupId;
-                }
-
-                pairTarget[i] = lastTargetIndex;
-                pairTop[i] = lastTopIndex;
-                pairGroup[i] = lastGroupIndex;
+                _lastTop = pair.TopGroupId;
+                _lastTopRow = _topRows[top];
             }
 
-            return new ScopeIndex
+            if (!ReferenceEquals(pair.GroupId, _lastGroup) && !string.Equals(pair.GroupId, _lastGroup, StringComparison.Ordinal))
             {
-                PairTarget = pairTarget,
-                PairTop = pairTop,
-                PairGroup = pairGroup,
-                TargetCount = targets.Count,
-                TopIds = topIds,
-                GroupIds = groupIds,
-                GroupTop = groupTop,
-            };
+                if (!_groups.TryGetValue(pair.GroupId, out var group))
+                {
+                    group = GroupIds.Count;
+                    _groups.Add(pair.GroupId, group);
+                    GroupIds.Add(pair.GroupId);
+                    GroupTop.Add(pair.TopGroupId);
+                    _groupRows.Add(NewRow());
+                }
+
+                _lastGroup = pair.GroupId;
+                _lastGroupRow = _groupRows[group];
+            }
+
+            return (_lastTopRow * Stride, _lastGroupRow * Stride);
+        }
+
+        private int NewRow()
+        {
+            var row = _rows++;
+            if (_rows * Stride > Counts.Length)
+            {
+                var grown = new int[Counts.Length * 2];
+                Counts.CopyTo(grown, 0);
+                Counts = grown;
+            }
+
+            return row;
         }
     }
 }

@@ -97,8 +97,11 @@ internal sealed class DependencyEvaluator
         _state = new sbyte[ids.Count * targets];
     }
 
-    /// <summary>Fills <paramref name="fulfilled"/> and <paramref name="blocking"/> for every pair.</summary>
-    public static void Evaluate(IReadOnlyList<ScoredPair> pairs, int[] pairTarget, int targets, bool[] fulfilled, string?[] blocking)
+    /// <summary>
+    /// Fills <paramref name="fulfilled"/> for every pair; returns the blocking dependency per pair, or null
+    /// when no pair has dependency links (then fulfilled ⇔ ja, as in the Kompendium).
+    /// </summary>
+    public static string?[]? Evaluate(IReadOnlyList<ScoredPair> pairs, int[] pairTarget, int targets, bool[] fulfilled)
     {
         var anyLinks = false;
         for (var i = 0; i < pairs.Count; i++)
@@ -117,14 +120,17 @@ internal sealed class DependencyEvaluator
                 fulfilled[i] = !pairs[i].Withdrawn && pairs[i].Status == AnswerStatus.Ja;
             }
 
-            return;
+            return null;
         }
 
+        var blocking = new string?[pairs.Count];
         var evaluator = new DependencyEvaluator(pairs, pairTarget, targets);
         if (!evaluator.EvaluateAll(fulfilled, blocking, breadthFirst: false))
         {
             evaluator.EvaluateAll(fulfilled, blocking, breadthFirst: true);
         }
+
+        return blocking;
     }
 
     private bool EvaluateAll(bool[] fulfilled, string?[] blocking, bool breadthFirst)

@@ -5,7 +5,7 @@ namespace Grundschutz.Domain.Scoring;
 /// <param name="Reasons">Why it blocks.</param>
 /// <param name="BlockingDependencyId">For <see cref="GateBlockReason.DependencyNotFulfilled"/>: the dependency that is not umgesetzt.</param>
 /// <param name="FreshnessMonths">The freshness window, for the text.</param>
-public sealed record GateBlocker(ScoredPair Pair, GateBlockReason Reasons, string? BlockingDependencyId, int FreshnessMonths)
+public readonly record struct GateBlocker(ScoredPair Pair, GateBlockReason Reasons, string? BlockingDependencyId, int FreshnessMonths)
 {
     /// <summary>German text, e.g. „SYS.2.1.A3 × Server Rathaus: nicht umgesetzt“ (reasons in flag order, joined by „; “).</summary>
     public string Text => $"{Pair.Label}: {ScoringTexts.BlockReasons(Reasons, BlockingDependencyId, FreshnessMonths)}";

@@ -9,7 +9,7 @@ public sealed class ScoreReport
     private readonly Dictionary<string, ScopeScore> _topGroups;
     private readonly Dictionary<string, ScopeScore> _groups;
 
-    internal ScoreReport(ScoringInput input, PairVerdict[] verdicts, ScopeScore overall, IReadOnlyList<ScopeScore> topGroups, IReadOnlyList<ScopeScore> groups, GateResult basisGate, GateResult standardGate, MaturityProfile maturity, ActionPlan actionPlan)
+    internal ScoreReport(ScoringInput input, IReadOnlyList<PairVerdict> verdicts, ScopeScore overall, IReadOnlyList<ScopeScore> topGroups, IReadOnlyList<ScopeScore> groups, GateResult basisGate, GateResult standardGate, MaturityProfile maturity, ActionPlan actionPlan)
     {
         Input = input;
         Verdicts = verdicts;
