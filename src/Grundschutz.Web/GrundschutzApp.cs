@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grundschutz.Infrastructure;
+using Grundschutz.Infrastructure.Files;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
@@ -102,6 +103,7 @@ public static class GrundschutzApp
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddScoped<StartupSeeder>();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
+        services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
 
         // Every request body is bounded before it is read; each upload type checks its own file limit on top.
         var maxRequest = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.MaxRequestBytes ?? new UploadOptions().MaxRequestBytes;

@@ -1,0 +1,329 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Grundschutz.Infrastructure.Files;
+
+/// <summary>
+/// Stores evidence files (Nachweise) content-addressed on disk: the key is "sha256:&lt;hex&gt;" of the bytes, so the
+/// same file uploaded twice (or shared by a reopened assessment) is stored once and the key doubles as the
+/// checksum shown to auditors. Every upload is checked before it is kept: extension allowlist, size (declared
+/// length before reading, counted bytes while reading) and a content sniff that must match the extension. Files
+/// are written to a temporary name in the same folder and moved into place, so a reader never sees half a file.
+/// Stored bytes are never deleted when a reference is removed: other answers may still point to them.
+/// </summary>
+public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
+{
+    /// <summary>Prefix of every storage key.</summary>
+    public const string KeyPrefix = "sha256:";
+
+    private const int BufferSize = 81920;
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+
+    private enum ContentKind
+    {
+        Pdf,
+        Png,
+        Jpeg,
+        Zip,
+        Utf8Text,
+    }
+
+    /// <summary>Largest accepted file in bytes.</summary>
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    /// <summary>The accepted extensions (lower case, with dot).</summary>
+    public IReadOnlyList<string> AllowedExtensions => options.Value.EffectiveExtensions;
+
+    /// <summary>
+    /// Checks and stores one upload. Throws <see cref="EvidenceRejectedException"/> (German message) when the
+    /// name, extension, size or content is not acceptable; nothing is kept then.
+    /// </summary>
+    /// <param name="fileName">The name the client sent (may contain a path; only the last segment is kept).</param>
+    /// <param name="declaredLength">The length the client declared, checked before anything is read; null if unknown.</param>
+    /// <param name="open">Opens the content.</param>
+    /// <param name="cancellationToken">Cancels the copy (the temporary file is removed).</param>
+    public async Task<StoredEvidence> SaveAsync(string? fileName, long? declaredLength, Func<Stream> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var name = SanitizeFileName(fileName) ?? throw new EvidenceRejectedException("Die Datei hat keinen gültigen Namen.");
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!AllowedExtensions.Contains(extension, StringComparer.Ordinal))
+        {
+            throw new EvidenceRejectedException(
+                $"Dateien vom Typ „{(extension.Length == 0 ? "ohne Endung" : extension)}“ sind als Nachweis nicht erlaubt. Erlaubt sind: {string.Join(", ", AllowedExtensions)}.");
+        }
+
+        var kind = KindOf(extension)
+            ?? throw new EvidenceRejectedException($"Dateien vom Typ „{extension}“ können nicht geprüft werden und werden deshalb nicht angenommen.");
+        var max = MaxFileBytes;
+        if (declaredLength > max)
+        {
+            throw TooLarge(declaredLength.Value, max);
+        }
+
+        if (declaredLength == 0)
+        {
+            throw new EvidenceRejectedException("Die Datei ist leer.");
+        }
+
+        var root = options.Value.Directory;
+        Directory.CreateDirectory(root);
+        var temp = Path.Combine(root, $".upload-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var header = new byte[8];
+            var headerLength = 0;
+            var text = kind == ContentKind.Utf8Text ? new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder() : null;
+            long total = 0;
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
+            {
+                await using var source = open();
+                await using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+                int read;
+                while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > max)
+                    {
+                        // The declared length was missing or wrong: stop at the limit instead of reading on.
+                        throw TooLarge(null, max);
+                    }
+
+                    var chunk = buffer.AsSpan(0, read);
+                    if (headerLength < header.Length)
+                    {
+                        var take = Math.Min(header.Length - headerLength, read);
+                        chunk[..take].CopyTo(header.AsSpan(headerLength));
+                        headerLength += take;
+                    }
+
+                    if (text is not null)
+                    {
+                        CheckText(text, chunk, flush: false);
+                    }
+
+                    hash.AppendData(chunk);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                if (text is not null)
+                {
+                    CheckText(text, [], flush: true);
+                }
+
+                await target.FlushAsync(cancellationToken);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (total == 0)
+            {
+                throw new EvidenceRejectedException("Die Datei ist leer.");
+            }
+
+            CheckSignature(kind, extension, header.AsSpan(0, headerLength));
+            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var path = PathFor(root, sha);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var alreadyStored = File.Exists(path);
+            if (!alreadyStored)
+            {
+                try
+                {
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // A concurrent upload of the same bytes got there first; its file is identical.
+                    alreadyStored = true;
+                }
+            }
+
+            return new StoredEvidence(KeyPrefix + sha, sha, total, name, ContentTypeOf(extension), alreadyStored);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Opens the stored bytes of <paramref name="storageKey"/> for reading, or null when the key is malformed or the file is missing.</summary>
+    public Stream? OpenRead(string storageKey)
+    {
+        var sha = ShaOf(storageKey);
+        if (sha is null)
+        {
+            return null;
+        }
+
+        var path = PathFor(options.Value.Directory, sha);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The hex SHA-256 of a well-formed storage key ("sha256:" + 64 lower-case hex digits), else null.</summary>
+    public static string? ShaOf(string? storageKey)
+    {
+        if (storageKey is null || !storageKey.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var sha = storageKey[KeyPrefix.Length..];
+        return sha.Length == 64 && sha.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f') ? sha : null;
+    }
+
+    /// <summary>
+    /// The last path segment of a client-sent name without control characters, characters Windows or Unix
+    /// forbid, leading/trailing dots and blanks; at most 255 characters (the extension is kept). Null when nothing is left.
+    /// </summary>
+    public static string? SanitizeFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        // Browsers may send "C:\fakepath\x.pdf" or a relative path; keep only the last segment on any OS.
+        var last = fileName.Replace('\\', '/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        var builder = new StringBuilder(last.Length);
+        foreach (var c in last.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsControl(c) || c is '<' or '>' or ':' or '"' or '|' or '?' or '*' || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        var clean = builder.ToString().Trim().Trim('.').Trim();
+        if (clean.Length == 0)
+        {
+            return null;
+        }
+
+        if (clean.Length > 255)
+        {
+            var extension = Path.GetExtension(clean);
+            extension = extension.Length > 20 ? "" : extension;
+            clean = clean[..(255 - extension.Length)].TrimEnd() + extension;
+        }
+
+        return clean;
+    }
+
+    /// <summary>Sizes for German messages and lists: "512 Bytes", "12,5 KB", "20 MB".</summary>
+    public static string FormatSize(long bytes, IFormatProvider? culture = null)
+    {
+        culture ??= German;
+        return bytes switch
+        {
+            < 1024 => string.Format(culture, "{0:N0} Bytes", bytes),
+            < 1024 * 1024 => string.Format(culture, "{0:0.#} KB", bytes / 1024.0),
+            _ => string.Format(culture, "{0:0.#} MB", bytes / (1024.0 * 1024)),
+        };
+    }
+
+    private static EvidenceRejectedException TooLarge(long? size, long max) =>
+        new(size is null
+            ? $"Die Datei ist zu groß: Erlaubt sind höchstens {FormatSize(max)}."
+            : $"Die Datei ist zu groß ({FormatSize(size.Value)}): Erlaubt sind höchstens {FormatSize(max)}.");
+
+    private static void CheckText(Decoder decoder, ReadOnlySpan<byte> chunk, bool flush)
+    {
+        if (chunk.Contains((byte)0))
+        {
+            throw new EvidenceRejectedException("Die Datei ist keine Textdatei (sie enthält Null-Bytes). Text- und CSV-Dateien müssen UTF-8-kodiert sein.");
+        }
+
+        try
+        {
+            // Convert (not GetCharCount) carries an incomplete multi-byte sequence over to the next chunk.
+            var scratch = ArrayPool<char>.Shared.Rent(chunk.Length + 4);
+            try
+            {
+                bool completed;
+                do
+                {
+                    decoder.Convert(chunk, scratch, flush, out var bytesUsed, out _, out completed);
+                    chunk = chunk[bytesUsed..];
+                }
+                while (!completed && chunk.Length > 0);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new EvidenceRejectedException("Die Datei ist keine gültige UTF-8-Textdatei. Bitte als UTF-8 speichern und erneut hochladen.", ex);
+        }
+    }
+
+    private static void CheckSignature(ContentKind kind, string extension, ReadOnlySpan<byte> header)
+    {
+        var (ok, what) = kind switch
+        {
+            ContentKind.Pdf => (header.StartsWith(PdfMagic), "kein PDF-Dokument"),
+            ContentKind.Png => (header.StartsWith(PngMagic), "kein PNG-Bild"),
+            ContentKind.Jpeg => (header.StartsWith(JpegMagic), "kein JPEG-Bild"),
+            ContentKind.Zip => (header.StartsWith(ZipMagic), "kein Office-Dokument (DOCX, XLSX, ODT, ODS)"),
+            _ => (true, ""),
+        };
+        if (!ok)
+        {
+            throw new EvidenceRejectedException(
+                $"Der Inhalt passt nicht zur Endung „{extension}“: Die Datei ist {what}. Bitte die Originaldatei hochladen.");
+        }
+    }
+
+    private static ContentKind? KindOf(string extension) => extension switch
+    {
+        ".pdf" => ContentKind.Pdf,
+        ".png" => ContentKind.Png,
+        ".jpg" or ".jpeg" => ContentKind.Jpeg,
+        ".docx" or ".xlsx" or ".odt" or ".ods" => ContentKind.Zip,
+        ".txt" or ".csv" => ContentKind.Utf8Text,
+        _ => null,
+    };
+
+    private static string ContentTypeOf(string extension) => extension switch
+    {
+        ".pdf" => "application/pdf",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".txt" => "text/plain",
+        ".csv" => "text/csv",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".odt" => "application/vnd.oasis.opendocument.text",
+        ".ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        _ => "application/octet-stream",
+    };
+
+    // Two-character fan-out keeps folders small; the key is validated hex, so it cannot escape the root.
+    private static string PathFor(string root, string sha) => Path.Combine(root, sha[..2], sha);
+}
