@@ -1,5 +1,4 @@
 using System.Numerics;
-
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
 

@@ -147,15 +147,15 @@ internal sealed class DependencyEvaluator
 
             var t = _pairTarget[i];
             var value = breadthFirst ? Reachable(r, t) : Depth(r, t);
-            if (_cycle && !breadthFirst)
-            {
-                return false;
-            }
-
             fulfilled[i] = value;
             if (!value)
             {
                 blocking[i] = FirstBlocking(r, t, breadthFirst);
+            }
+
+            if (_cycle && !breadthFirst)
+            {
+                return false;
             }
         }
 

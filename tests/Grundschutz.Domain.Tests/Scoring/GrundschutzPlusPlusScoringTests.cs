@@ -1,6 +1,5 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Scoring;
-
 using static Grundschutz.Domain.Tests.Scoring.Pairs;
 
 namespace Grundschutz.Domain.Tests.Scoring;
@@ -113,6 +112,34 @@ public class GrundschutzPlusPlusScoringTests
                 _ => [],
             }),
             report.Verdicts[0].Fulfilled);
+    }
+
+    // Random dependency graphs (with cycles from seed 3 on) on one target object: every verdict equals DependencyClosure's.
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    [InlineData(4, true)]
+    public void Score_RandomGraphs_AgreeWithDependencyClosure(int seed, bool allowCycles)
+    {
+        var random = new Random(seed);
+        var ids = Enumerable.Range(1, 60).Select(n => $"BER.{(n / 10) + 1}.{n}").ToArray();
+        var statuses = ids.ToDictionary(id => id, _ => random.Next(10) < 8 ? AnswerStatus.Ja : (AnswerStatus)random.Next(0, 5));
+        var links = ids.Select((id, k) => (id, deps: Enumerable.Range(0, random.Next(0, 3))
+            .Select(_ => ids[allowCycles ? random.Next(ids.Length) : random.Next(Math.Max(k, 1))])
+            .Where(d => d != id)
+            .Distinct()
+            .ToArray())).ToDictionary(x => x.id, x => x.deps);
+        var pairs = ids.Select(id => Gspp(id, statuses[id] == Teilweise ? Nein : statuses[id]).Requires(links[id])).ToArray();
+
+        var report = ScoreGspp(pairs);
+
+        var expected = ids.Select(id => DependencyClosure.IsUmgesetzt(
+            id,
+            x => statuses.TryGetValue(x, out var st) ? (st == Teilweise ? Nein : st) : null,
+            x => links.TryGetValue(x, out var d) ? d : [])).ToArray();
+        Assert.Equal(expected, report.Verdicts.Select(v => v.Fulfilled));
+        Assert.Equal(expected.Count(e => e), report.Overall.All.Ja);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Scoring;
-
 using static Grundschutz.Domain.Tests.Scoring.Pairs;
 
 namespace Grundschutz.Domain.Tests.Scoring;

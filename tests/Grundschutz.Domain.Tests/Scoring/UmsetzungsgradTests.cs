@@ -1,6 +1,5 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Scoring;
-
 using static Grundschutz.Domain.Tests.Scoring.Pairs;
 
 namespace Grundschutz.Domain.Tests.Scoring;
@@ -118,6 +117,26 @@ public class UmsetzungsgradTests
         Assert.Equal((1m, 2), isms.BasisStandard.Strict.Nd());
         Assert.Equal((2m, 2), isms.Coverage.Nd());
         Assert.Equal((3m, 6), report.FindGroup("SYS.2.1")!.BasisStandard.Strict.Nd());
+    }
+
+    // The scorer caches lookups for questionnaire order; any other order must give the same numbers.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Score_ShuffledPairOrder_GivesTheSameNumbers(int seed)
+    {
+        var pairs = Mixed().Input.Pairs.ToArray();
+        new Random(seed).Shuffle(pairs);
+
+        var report = Score(pairs);
+
+        Assert.Equal((3m, 4), report.Overall.Basis.Strict.Nd());
+        Assert.Equal((4m, 8), report.Overall.BasisStandard.Strict.Nd());
+        Assert.Equal((9m, 10), report.Overall.Coverage.Nd());
+        Assert.Equal((3m, 6), report.FindTopGroup("SYS")!.BasisStandard.Strict.Nd());
+        Assert.Equal((1m, 2), report.FindGroup("ISMS.1")!.BasisStandard.Strict.Nd());
+        Assert.Equal(["ISMS.1.A2", "SYS.2.1.A2", "SYS.2.1.A4"], report.ActionPlan.Items.Select(i => i.RequirementId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
