@@ -1,0 +1,149 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Grundschutz.Web.Pages.Assessments;
+
+/// <summary>
+/// The ISB starts a new assessment of their own municipality (taken from the sign-in, never from the form):
+/// catalogue version, an approach that fits its framework, and a title.
+/// </summary>
+[Authorize(Roles = Roles.Isb)]
+public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Imported catalogue versions, newest first.</summary>
+    public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
+
+    /// <summary>The approaches that fit the selected version's framework.</summary>
+    public IReadOnlyList<Approach> Approaches { get; private set; } = [];
+
+    /// <summary>The version whose approaches are offered.</summary>
+    public VersionOption? SelectedVersion { get; private set; }
+
+    /// <summary>The municipality the assessment will be for, or null when the account has none.</summary>
+    public string? MunicipalityName { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Input.CatalogVersionId = Versions.Count > 0 ? Versions[0].Id : null;
+        Input.Title = t["Selbstbewertung {0}", time.GetUtcNow().Year].Value;
+        SelectVersion();
+    }
+
+    /// <summary>Without JavaScript: shows the approaches of the version chosen in the select.</summary>
+    public async Task<IActionResult> OnPostChooseVersionAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        ModelState.Clear();
+        SelectVersion();
+        if (Input.Approach is { } approach && !Approaches.Contains(approach))
+        {
+            Input.Approach = null;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        SelectVersion();
+        var user = CurrentUser.From(User)!;
+        if (MunicipalityName is null || user.MunicipalityId is not { } municipalityId)
+        {
+            ModelState.AddModelError("", t["Ihrem Konto ist keine Kommune zugeordnet. Bitte wenden Sie sich an die Administration."]);
+            return Page();
+        }
+
+        ModelState.Clear();
+        if (SelectedVersion is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.CatalogVersionId)}", t["Bitte wählen Sie eine Katalogversion."]);
+        }
+
+        if (Input.Approach is not { } approach || !Enum.IsDefined(approach))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Approach)}", t["Bitte wählen Sie eine Vorgehensweise."]);
+        }
+        else if (SelectedVersion is not null && !ApproachRules.Fits(approach, SelectedVersion.Framework))
+        {
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(Input.Approach)}",
+                t["Die Vorgehensweise „{0}“ passt nicht zum gewählten Katalog.", t[AssessmentText.ApproachKey(approach)]]);
+        }
+
+        var title = Input.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Title)}", t["Bitte geben Sie einen Titel an."]);
+        }
+        else if (title.Length > Assessment.MaxTitleLength)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Title)}", t["Der Titel darf höchstens {0} Zeichen lang sein.", Assessment.MaxTitleLength]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Assessment assessment;
+        try
+        {
+            assessment = Assessment.Create(municipalityId, SelectedVersion!.Id, SelectedVersion.Framework, Input.Approach!.Value, title!, user.UserId, time.GetUtcNow());
+        }
+        catch (AssessmentRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde angelegt. Legen Sie jetzt die Zielobjekte und Bausteine fest.", assessment.Title].Value;
+        return RedirectToPage("Scope", new { id = assessment.Id });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Versions = await db.CatalogVersions.AsNoTracking()
+            .OrderByDescending(v => v.ImportedAt)
+            .ThenByDescending(v => v.Id)
+            .Select(v => new VersionOption(v.Id, v.Title, v.Version, v.Framework))
+            .ToListAsync(cancellationToken);
+        var municipalityId = CurrentUser.From(User)?.MunicipalityId;
+        MunicipalityName = municipalityId is null
+            ? null
+            : await db.Municipalities.AsNoTracking().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private void SelectVersion()
+    {
+        SelectedVersion = Versions.FirstOrDefault(v => v.Id == Input.CatalogVersionId);
+        Approaches = SelectedVersion is null ? [] : ApproachRules.ApproachesFor(SelectedVersion.Framework);
+    }
+
+    /// <summary>The form.</summary>
+    public sealed class InputModel
+    {
+        public int? CatalogVersionId { get; set; }
+
+        public Approach? Approach { get; set; }
+
+        public string? Title { get; set; }
+    }
+
+    /// <summary>One entry of the version select.</summary>
+    public sealed record VersionOption(int Id, string Title, string Version, CatalogFramework Framework);
+}

@@ -1,0 +1,310 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Grundschutz.Web.Pages.Assessments;
+
+/// <summary>
+/// One assessment at a glance: header, wizard steps, progress per module, completeness, the transition history
+/// and the workflow actions. Each workflow trigger has its own handler; the Domain decides what is permitted, so a
+/// forged trigger ends in the error summary with the Domain's message and changes nothing.
+/// </summary>
+[Authorize]
+public sealed class OverviewModel(GrundschutzDbContext db, CatalogContextCache catalogs, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    /// <summary>How many open or invalid questions the completeness section lists by name.</summary>
+    public const int ListedProblems = 10;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public AssessmentHeader Header { get; private set; } = null!;
+
+    public bool IsReadOnly { get; private set; }
+
+    public IReadOnlyList<StepView> Steps { get; private set; } = [];
+
+    public IReadOnlyList<ModuleProgressView> Modules { get; private set; } = [];
+
+    public ModuleProgress Overall { get; private set; } = new("", 0, 0);
+
+    /// <summary>The questionnaire position to resume at, or null when there is nothing to answer.</summary>
+    public int? ResumePosition { get; private set; }
+
+    /// <summary>The user may answer (own municipality, state allows answers): show "Weiter bearbeiten".</summary>
+    public bool CanAnswer { get; private set; }
+
+    public bool IsComplete { get; private set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public IReadOnlyList<ProblemView> ProblemDetails { get; private set; } = [];
+
+    public IReadOnlyList<TransitionView> History { get; private set; } = [];
+
+    /// <summary>The triggers the user may fire now: one form each.</summary>
+    public IReadOnlyList<AssessmentTrigger> Permitted { get; private set; } = [];
+
+    /// <summary>Why a trigger the user would normally have is blocked (e.g. Submit while answers are missing).</summary>
+    public IReadOnlyList<TriggerCheck> Blocked { get; private set; } = [];
+
+    public bool CanReopen { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadViewAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostStartAnsweringAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.StartAnswering, cancellationToken);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.Submit, cancellationToken);
+
+    public Task<IActionResult> OnPostStartReviewAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.StartReview, cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.Return, cancellationToken);
+
+    public Task<IActionResult> OnPostReworkAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.Rework, cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.Approve, cancellationToken);
+
+    public Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken cancellationToken) =>
+        FireAsync(id, AssessmentTrigger.Archive, cancellationToken);
+
+    /// <summary>Starts the next cycle: a new assessment with scope and answers copied; this one stays as it is.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(User);
+        var assessment = await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+
+        Assessment next;
+        try
+        {
+            next = assessment.Reopen(user!.ToActor(), time.GetUtcNow());
+        }
+        catch (AssessmentRuleException ex)
+        {
+            return await RefuseAsync(id, "", ex.Message, cancellationToken);
+        }
+
+        db.Assessments.Add(next);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde wieder geöffnet. Dies ist die neue Bewertung; Umfang und Antworten wurden übernommen.", next.Title].Value;
+        return RedirectToPage(new { id = next.Id });
+    }
+
+    /// <summary>Id of the comment field of a trigger's form (and the error summary's link target).</summary>
+    public static string CommentId(AssessmentTrigger trigger) => $"comment-{trigger}";
+
+    private async Task<IActionResult> FireAsync(Guid id, AssessmentTrigger trigger, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(User);
+        var assessment = await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+
+        var catalog = await catalogs.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
+        try
+        {
+            assessment.Fire(trigger, user!.ToActor(), Input.Comment, time.GetUtcNow(), catalog);
+        }
+        catch (AssessmentRuleException ex)
+        {
+            var key = trigger == AssessmentTrigger.Return && string.IsNullOrWhiteSpace(Input.Comment) ? CommentId(trigger) : "";
+            return await RefuseAsync(id, key, ex.Message, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = t["„{0}“ ist erledigt. Die Bewertung ist jetzt im Zustand „{1}“.",
+            t[AssessmentText.TriggerKey(trigger)], t[AssessmentText.StateKey(assessment.State)]].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, string key, string message, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(key, message);
+        db.ChangeTracker.Clear();
+        return await LoadViewAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadViewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(User);
+        var assessment = await AssessmentAccess.Visible(db, user).AsNoTracking()
+            .Include(a => a.TargetObjects)
+            .Include(a => a.ModuleApplications)
+            .Include(a => a.Transitions)
+            .Include(a => a.Answers).ThenInclude(a => a.History)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null || user is null)
+        {
+            return false;
+        }
+
+        Header = await AssessmentHeader.LoadAsync(db, assessment, cancellationToken);
+        IsReadOnly = assessment.IsReadOnly;
+        var catalog = await catalogs.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var actor = user.ToActor();
+
+        var navigator = new QuestionnaireNavigator(assessment, catalog);
+        Overall = navigator.Overall;
+        ResumePosition = navigator.ResumePosition?.Position;
+        CanAnswer = assessment.CanEditAnswers && AssessmentAccess.IsOwnMunicipality(user, assessment.MunicipalityId);
+
+        var groupIds = navigator.Modules.Select(m => m.GroupId).ToList();
+        var titles = await db.CatalogGroups.AsNoTracking()
+            .Where(g => g.CatalogVersionId == assessment.CatalogVersionId && groupIds.Contains(g.GroupId))
+            .Select(g => new { g.GroupId, g.Title })
+            .ToDictionaryAsync(g => g.GroupId, g => g.Title, StringComparer.Ordinal, cancellationToken);
+        Modules = navigator.Modules
+            .Select(m => new ModuleProgressView(m.GroupId, titles.GetValueOrDefault(m.GroupId) ?? "", m.Answered, m.Total, navigator.InModule(m.GroupId)[0].Position))
+            .ToList();
+
+        var resumeStep = QuestionnaireWizard.ResumeStep(assessment, catalog, today);
+        var wizard = new QuestionnaireWizard(assessment, catalog, today, resumeStep);
+        Steps = QuestionnaireWizard.Steps
+            .Select(step => new StepView(step, step == wizard.Step, wizard.CanGoTo(step), StepLink(step, assessment.Id)))
+            .ToList();
+
+        var report = assessment.CheckCompleteness(catalog, today);
+        IsComplete = report.IsComplete;
+        Problems = report.Problems();
+        ProblemDetails = report.Invalid
+            .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => e.Message))))
+            .Concat(report.Missing.Select(m => new ProblemView(m.RequirementId, TargetName(assessment, m.TargetObjectId), navigator.Find(m.RequirementId, m.TargetObjectId)?.Position, null)))
+            .Take(ListedProblems)
+            .ToList();
+
+        var actorIds = assessment.Transitions.Select(x => x.ActorUserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => actorIds.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.UserName })
+            .ToDictionaryAsync(u => u.Id, u => u.Name ?? u.Id, cancellationToken);
+        History = Chronological(assessment.Transitions)
+            .Select(x => new TransitionView(x.From, x.To, x.Trigger, names.GetValueOrDefault(x.ActorUserId) ?? t["unbekannt"].Value, x.At, x.Comment))
+            .ToList();
+
+        Permitted = assessment.PermittedTriggers(actor, catalog, today);
+        CanReopen = assessment.CanReopen(actor);
+        Blocked = Enum.GetValues<AssessmentTrigger>()
+            .Where(trigger => !Permitted.Contains(trigger) && WouldNormallyFire(trigger, assessment.State, actor))
+            .Select(trigger => assessment.CheckTrigger(trigger, actor, null, catalog, today))
+            .Where(check => !check.Permitted)
+            .ToList();
+        return true;
+    }
+
+    /// <summary>The edge exists in this state and the actor has the role for it: only guards other than the role block it.</summary>
+    private static bool WouldNormallyFire(AssessmentTrigger trigger, AssessmentState state, Actor actor) =>
+        AssessmentWorkflow.Destination(state, trigger) is not null
+        && trigger switch
+        {
+            AssessmentTrigger.StartAnswering or AssessmentTrigger.Submit or AssessmentTrigger.Rework => actor.IsIsb,
+            AssessmentTrigger.StartReview or AssessmentTrigger.Return or AssessmentTrigger.Approve => actor.IsAuditor,
+            _ => false,
+        };
+
+    private string? StepLink(WizardStep step, Guid id) => step switch
+    {
+        WizardStep.Scope => AssessmentLinks.Scope(id),
+        WizardStep.Modules => "#progress-heading",
+        WizardStep.Questions => ResumePosition is { } position ? AssessmentLinks.Question(id, position) : null,
+        WizardStep.Summary => "#completeness-heading",
+        WizardStep.Submit => "#actions-heading",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Oldest first. Transitions saved within the same instant are put in an order that forms a chain of states
+    /// (each one starts where the previous one ended, beginning with Draft), which the timestamps alone cannot tell.
+    /// </summary>
+    private static List<AssessmentTransition> Chronological(IEnumerable<AssessmentTransition> transitions)
+    {
+        var ordered = new List<AssessmentTransition>();
+        var state = AssessmentState.Draft;
+        foreach (var sameInstant in transitions.OrderBy(x => x.At).ThenBy(x => x.Id).GroupBy(x => x.At))
+        {
+            var group = sameInstant.ToList();
+            var chain = new List<AssessmentTransition>(group.Count);
+            var used = new bool[group.Count];
+            if (!Chain(group, used, chain, state))
+            {
+                chain = group;
+            }
+
+            ordered.AddRange(chain);
+            state = chain[^1].To;
+        }
+
+        return ordered;
+    }
+
+    /// <summary>Depth-first search for an order of <paramref name="group"/> in which every transition starts in the state the previous one ended in.</summary>
+    private static bool Chain(List<AssessmentTransition> group, bool[] used, List<AssessmentTransition> chain, AssessmentState state)
+    {
+        if (chain.Count == group.Count)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (used[i] || group[i].From != state)
+            {
+                continue;
+            }
+
+            used[i] = true;
+            chain.Add(group[i]);
+            if (Chain(group, used, chain, group[i].To))
+            {
+                return true;
+            }
+
+            chain.RemoveAt(chain.Count - 1);
+            used[i] = false;
+        }
+
+        return false;
+    }
+
+    private static string TargetName(Assessment assessment, Guid targetId) =>
+        assessment.TargetObjects.FirstOrDefault(x => x.Id == targetId)?.Name ?? "";
+
+    /// <summary>The comment that goes with a trigger.</summary>
+    public sealed class InputModel
+    {
+        public string? Comment { get; set; }
+    }
+
+    /// <param name="IsCurrent">The step to continue with (aria-current="step").</param>
+    /// <param name="IsReachable">The step's preconditions are met.</param>
+    /// <param name="Href">Where the step is worked on, or null when there is nothing to link to.</param>
+    public sealed record StepView(WizardStep Step, bool IsCurrent, bool IsReachable, string? Href);
+
+    public sealed record ModuleProgressView(string GroupId, string Title, int Answered, int Total, int FirstPosition);
+
+    /// <param name="Position">Questionnaire position, for a link.</param>
+    /// <param name="Message">Why the answer is invalid; null when it is missing.</param>
+    public sealed record ProblemView(string RequirementId, string TargetName, int? Position, string? Message);
+
+    public sealed record TransitionView(AssessmentState From, AssessmentState To, AssessmentTrigger Trigger, string Who, DateTimeOffset At, string? Comment);
+}
