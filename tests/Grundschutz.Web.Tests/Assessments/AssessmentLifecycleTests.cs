@@ -296,6 +296,23 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         Assert.NotNull(page.QuerySelector("#nav-assessments"));
     }
 
+    [Fact]
+    public async Task Overview_InEnglish_ShowsTranslatedStateStepsAndActions()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (bedburg, isb) = await seed.TenantAsync("05362004", "Bedburg");
+        var assessment = await seed.Assessment(bedburg, isb).WithTarget("Server", "TEC.1").BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var page = await Html.GetDocumentAsync(client, Overview(assessment.Id) + "?culture=en&ui-culture=en");
+
+        Assert.Equal("Draft", Text(page, "#header-state"));
+        Assert.Equal("Grundschutz++ (normal-SdT)", Text(page, "#header-approach"));
+        Assert.Equal("Questions", Text(page, "#wizard-steps [aria-current='step']"));
+        Assert.Equal("Start answering", Text(page, "#trigger-StartAnswering-button"));
+        Assert.Equal("Overall: 0 of 3 answered", Text(page, "#overall-progress-label"));
+    }
+
     private static void Check(IHtmlFormElement form, string name, string value)
     {
         var box = form.QuerySelectorAll<IHtmlInputElement>($"input[name='{name}']").Single(i => i.Value == value);

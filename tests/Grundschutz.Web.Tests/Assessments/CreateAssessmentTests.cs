@@ -99,15 +99,18 @@ public sealed class CreateAssessmentTests(GrundschutzWebFactory factory) : IClas
         var button = (IHtmlButtonElement)page.GetElementById("choose-version-button")!;
         Assert.Equal("/Assessments/Create?handler=ChooseVersion", button.GetAttribute("formaction"));
         form.Action = button.GetAttribute("formaction")!;
+        ((IHtmlInputElement)form.Elements["Input.Title"]!).Value = "Kompendium-Check";
         var chosen = await Html.SubmitAsync(client, form);
-        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
-        var withKompendium = await Html.ParseAsync(chosen);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var withKompendium = await Html.FollowRedirectAsync(client, chosen);
 
         Assert.Empty(Errors(withKompendium));
         Assert.Equal(
             [nameof(Approach.Basis), nameof(Approach.Kern), nameof(Approach.Standard)],
             withKompendium.QuerySelectorAll<IHtmlInputElement>("input[name='Input.Approach']").Select(i => i.Value));
-        var created = await SubmitAndFollowAsync(client, Form(withKompendium, "create-form"), new() { ["Input.Approach"] = nameof(Approach.Basis), ["Input.Title"] = "Kompendium-Check" });
+        Assert.Equal(kompendiumId.ToString(CultureInfo.InvariantCulture), ((IHtmlSelectElement)Form(withKompendium, "create-form").Elements["Input.CatalogVersionId"]!).Value);
+        Assert.Equal("Kompendium-Check", ((IHtmlInputElement)Form(withKompendium, "create-form").Elements["Input.Title"]!).Value);
+        var created = await SubmitAndFollowAsync(client, Form(withKompendium, "create-form"), new() { ["Input.Approach"] = nameof(Approach.Basis) });
         Assert.NotNull(created.QuerySelector("#status-message"));
         Assert.Equal("Basis-Absicherung", Text(created, "#header-approach"));
     }

@@ -33,27 +33,20 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     /// <summary>The municipality the assessment will be for, or null when the account has none.</summary>
     public string? MunicipalityName { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <param name="version">The catalogue version to preselect (newest when absent or unknown).</param>
+    /// <param name="title">The title typed so far (kept when the version is changed).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task OnGetAsync(int? version, string? title, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Input.CatalogVersionId = Versions.Count > 0 ? Versions[0].Id : null;
-        Input.Title = t["Selbstbewertung {0}", time.GetUtcNow().Year].Value;
+        Input.CatalogVersionId = Versions.Any(v => v.Id == version) ? version : Versions.Count > 0 ? Versions[0].Id : null;
+        Input.Title = title ?? t["Selbstbewertung {0}", time.GetUtcNow().Year].Value;
         SelectVersion();
     }
 
-    /// <summary>Without JavaScript: shows the approaches of the version chosen in the select.</summary>
-    public async Task<IActionResult> OnPostChooseVersionAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        ModelState.Clear();
-        SelectVersion();
-        if (Input.Approach is { } approach && !Approaches.Contains(approach))
-        {
-            Input.Approach = null;
-        }
-
-        return Page();
-    }
+    /// <summary>Without JavaScript: shows the approaches of the version chosen in the select (post-redirect-get).</summary>
+    public IActionResult OnPostChooseVersion() =>
+        RedirectToPage(new { version = Input.CatalogVersionId, title = Input.Title });
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
