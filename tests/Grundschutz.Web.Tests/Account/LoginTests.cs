@@ -106,4 +106,25 @@ public sealed class LoginTests : IClassFixture<GrundschutzWebFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Login_TooManyAttemptsFromOneAddress_AreRateLimited()
+    {
+        using var factory = new GrundschutzWebFactory();
+        factory.Settings["Security:LoginAttemptsPerMinute"] = "3";
+        var client = factory.CreateBrowserClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var page = await Html.GetDocumentAsync(client, "/Account/Login");
+            var response = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#login-form")!, new Dictionary<string, string>
+            {
+                ["Input.UserName"] = "niemand",
+                ["Input.Password"] = "Falsch-Passwort-" + i,
+            });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

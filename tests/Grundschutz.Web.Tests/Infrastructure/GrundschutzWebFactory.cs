@@ -33,6 +33,8 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Startup:DemoData", "false");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
+        // All test clients share one address; the login limit has its own test.
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -4,11 +4,14 @@ using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Pages.Account;
 
+// Razor Pages take rate-limit metadata from the page, not the handler; the policy itself only counts POSTs.
+[EnableRateLimiting(RateLimitPolicies.Login)]
 public sealed class LoginModel(
     SignInManager<ApplicationUser> signIn,
     UserManager<ApplicationUser> users,
