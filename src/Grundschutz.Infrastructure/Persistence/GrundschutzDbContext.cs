@@ -31,6 +31,57 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
+    public const string ConcurrencyStamp = "ConcurrencyStamp";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAssessments();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAssessments();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews the stamp of every assessment whose row or scope/workflow children change. Answers are excluded:
+    /// they carry their own version, so colleagues answering different questions never conflict.
+    /// </summary>
+    private void StampAssessments()
+    {
+        ChangeTracker.DetectChanges();
+        var touched = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Assessment a:
+                    touched.Add(a.Id);
+                    break;
+                case TargetObject or ModuleApplication or ModuleExclusion or ContributorAssignment or AssessmentTransition:
+                    if (entry.Property("AssessmentId").CurrentValue is Guid parent)
+                    {
+                        touched.Add(parent);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Assessment>().Where(e => touched.Contains(e.Entity.Id)))
+        {
+            entry.Property(ConcurrencyStamp).CurrentValue = Guid.NewGuid();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

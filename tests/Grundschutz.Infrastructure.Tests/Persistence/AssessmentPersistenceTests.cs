@@ -131,4 +131,65 @@ public sealed class AssessmentPersistenceTests
         Assert.Equal(CatalogFramework.GrundschutzPlusPlus, catalog.Find("TEC.1.2")!.Framework);
         Assert.Equal("MUSS", catalog.Find("TEC.1.2")!.ModalVerb);
     }
+
+    [Fact]
+    public async Task Assessment_TwoSimultaneousWorkflowActions_SecondGetsConcurrencyException()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var (municipalityId, versionId) = await SeedAsync(database);
+        Guid assessmentId;
+        await using (var db = database.NewContext())
+        {
+            var assessment = Assessment.Create(municipalityId, versionId, CatalogFramework.GrundschutzPlusPlus, Approach.GsppNormal, "Bewertung", Isb.UserId, database.Time.GetUtcNow());
+            assessment.ApplyModule("TEC.1", assessment.AddTargetObject("Server", null).Id);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+            assessmentId = assessment.Id;
+        }
+
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        var catalog = await CatalogContextCache.LoadAsync(first, versionId, CancellationToken.None);
+        var a1 = await LoadAsync(first, assessmentId);
+        var a2 = await LoadAsync(second, assessmentId);
+        a1.Fire(AssessmentTrigger.StartAnswering, Isb, "erste", database.Time.GetUtcNow(), catalog);
+        a2.Fire(AssessmentTrigger.StartAnswering, Isb, "zweite", database.Time.GetUtcNow(), catalog);
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = database.NewContext();
+        var saved = await LoadAsync(check, assessmentId);
+        Assert.Equal("erste", Assert.Single(saved.Transitions).Comment);
+    }
+
+    [Fact]
+    public async Task Answers_OnDifferentQuestionsAtTheSameTime_DoNotConflict()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var (municipalityId, versionId) = await SeedAsync(database);
+        Guid assessmentId;
+        Guid serverId;
+        await using (var db = database.NewContext())
+        {
+            var assessment = Assessment.Create(municipalityId, versionId, CatalogFramework.GrundschutzPlusPlus, Approach.GsppNormal, "Bewertung", Isb.UserId, database.Time.GetUtcNow());
+            serverId = assessment.AddTargetObject("Server", null).Id;
+            assessment.ApplyModule("TEC.1", serverId);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+            assessmentId = assessment.Id;
+        }
+
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        var catalog = await CatalogContextCache.LoadAsync(first, versionId, CancellationToken.None);
+        var a1 = await LoadAsync(first, assessmentId);
+        var a2 = await LoadAsync(second, assessmentId);
+        a1.RecordAnswer(new AnswerInput("TEC.1.1", serverId, AnswerStatus.Ja), 0, Isb, database.Time.GetUtcNow(), catalog.Find("TEC.1.1")!);
+        a2.RecordAnswer(new AnswerInput("TEC.1.2", serverId, AnswerStatus.Ja), 0, Isb, database.Time.GetUtcNow(), catalog.Find("TEC.1.2")!);
+        await first.SaveChangesAsync();
+        await second.SaveChangesAsync();
+
+        await using var check = database.NewContext();
+        Assert.Equal(2, await check.Answers.CountAsync());
+    }
 }

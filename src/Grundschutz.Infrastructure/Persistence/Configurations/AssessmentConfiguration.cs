@@ -25,6 +25,10 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.HasOne<StoredCatalogVersion>().WithMany().HasForeignKey(a => a.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Assessment>().WithMany().HasForeignKey(a => a.PreviousAssessmentId).OnDelete(DeleteBehavior.Restrict);
 
+        // Optimistic concurrency for the aggregate root: renewed on every change of state or scope (see
+        // GrundschutzDbContext.StampAssessments), so two simultaneous workflow actions cannot both win.
+        builder.Property<Guid>(GrundschutzDbContext.ConcurrencyStamp).IsConcurrencyToken();
+
         builder.PrimitiveCollection<List<string>>("_adoptedHRequirements").HasColumnName("AdoptedHRequirements");
         builder.Ignore(a => a.AdoptedHRequirements);
         builder.Ignore(a => a.IsReadOnly);

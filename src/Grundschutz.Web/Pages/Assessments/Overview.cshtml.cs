@@ -129,7 +129,15 @@ public sealed class OverviewModel(GrundschutzDbContext db, CatalogContextCache c
             return await RefuseAsync(id, key, ex.Message, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefuseAsync(id, "", t["Die Bewertung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es erneut."].Value, cancellationToken);
+        }
+
         TempData["StatusMessage"] = t["„{0}“ ist erledigt. Die Bewertung ist jetzt im Zustand „{1}“.",
             t[AssessmentText.TriggerKey(trigger)], t[AssessmentText.StateKey(assessment.State)]].Value;
         return RedirectToPage(new { id });

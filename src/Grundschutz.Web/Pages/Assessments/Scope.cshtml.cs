@@ -334,7 +334,17 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
             return await LoadViewAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", t["Die Bewertung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es erneut."].Value);
+            return await LoadViewAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
         TempData["StatusMessage"] = status;
         return RedirectToPage(new { id });
     }

@@ -138,6 +138,10 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<int>("CatalogVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

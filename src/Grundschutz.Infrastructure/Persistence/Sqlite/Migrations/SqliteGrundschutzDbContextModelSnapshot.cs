@@ -132,6 +132,10 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<int>("CatalogVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
