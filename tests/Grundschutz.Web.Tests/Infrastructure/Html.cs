@@ -43,9 +43,19 @@ public static class Html
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             var element = form.Elements[name] ?? throw new InvalidOperationException($"Form has no field '{name}'.");
+            if (element is IHtmlInputElement { Type: "radio" })
+            {
+                // A radio group: check the option with this value (and thereby uncheck the others).
+                var options = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "radio" && i.Name == name).ToList();
+                var chosen = options.FirstOrDefault(o => o.Value == value)
+                    ?? throw new InvalidOperationException($"Radio group '{name}' has no option '{value}'.");
+                options.ForEach(o => o.IsChecked = ReferenceEquals(o, chosen));
+                continue;
+            }
+
             switch (element)
             {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } input:
+                case IHtmlInputElement { Type: "checkbox" } input:
                     input.IsChecked = value == "true" || value == input.Value;
                     break;
                 case IHtmlInputElement input:
