@@ -22,6 +22,15 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "test.db");
 
+    /// <summary>
+    /// Set GRUNDSCHUTZ_TEST_POSTGRES to a PostgreSQL connection string without a database name (e.g.
+    /// "Host=127.0.0.1;Username=grundschutz;Password=…") to run the web tests against PostgreSQL: each factory
+    /// then gets its own database, created by the real migrations and dropped afterwards.
+    /// </summary>
+    public static string? PostgresBase => Environment.GetEnvironmentVariable("GRUNDSCHUTZ_TEST_POSTGRES") is { Length: > 0 } value ? value : null;
+
+    private string? _postgresDatabase;
+
     /// <summary>Extra configuration, applied after the defaults (e.g. a smaller upload limit).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -29,8 +38,18 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Grundschutz", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (PostgresBase is { } postgres)
+        {
+            _postgresDatabase = "gs_test_" + Guid.NewGuid().ToString("N");
+            builder.UseSetting("ConnectionStrings:Grundschutz", $"{postgres};Database={_postgresDatabase}");
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Grundschutz", $"Data Source={DatabasePath}");
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
+
         builder.UseSetting("Startup:DemoData", "false");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
         // All test clients share one address; the login limit has its own test.
@@ -97,6 +116,11 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (_postgresDatabase is not null && PostgresBase is { } postgres)
+            {
+                DropPostgresDatabase(postgres, _postgresDatabase);
+            }
+
             try
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -107,5 +131,16 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
                 // Best effort: a temp folder left behind does not affect other tests.
             }
         }
+    }
+
+    private static void DropPostgresDatabase(string connectionBase, string database)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection($"{connectionBase};Database=postgres");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // The name is generated above (gs_test_ + hex), never user input.
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
     }
 }
