@@ -1,4 +1,5 @@
 using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Markdown;
 using Grundschutz.Infrastructure.Municipalities;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CatalogImportService>();
         services.AddMunicipalities(configuration);
+        services.AddReports(configuration, contentRootPath);
         return services;
     }
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Grundschutz.Domain.Scoring;
+
+namespace Grundschutz.Infrastructure.Scoring;
+
+/// <summary>
+/// German (de-DE) display of report numbers, the same on the page, in the charts and in the downloaded report:
+/// „87,5 %“ (truncated, never rounded up to 100 %), „3 von 4“, „23.11.2026“, „1.250,00 €“.
+/// </summary>
+public static class ReportFormat
+{
+    /// <summary>Shown for a share over nothing: neither 0 % nor 100 % (docs/scoring.md §2.3).</summary>
+    public const string NotApplicable = "nicht anwendbar";
+
+    public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>„87,5 %“, truncated to one decimal; <see cref="NotApplicable"/> when undefined.</summary>
+    public static string Percent(Ratio ratio) => ratio.Percent(1) is { } percent ? Percent(percent) : NotApplicable;
+
+    /// <summary>A percentage value (0–100) as „87,5 %“.</summary>
+    public static string Percent(decimal percent) => percent.ToString("0.#", German) + " %";
+
+    /// <summary>„3 von 4“ (the lenient numerator may be fractional: „4,5 von 8“).</summary>
+    public static string Fraction(Ratio ratio) =>
+        ratio.Numerator.ToString("0.##", German) + " von " + ratio.Denominator.ToString("N0", German);
+
+    /// <summary>„75 % (3 von 4)“, or <see cref="NotApplicable"/>.</summary>
+    public static string PercentWithFraction(Ratio ratio) =>
+        ratio.IsDefined ? $"{Percent(ratio)} ({Fraction(ratio)})" : NotApplicable;
+
+    /// <summary>The percentage as a chart value 0–100, or null when undefined (truncated like the text).</summary>
+    public static decimal? ChartPercent(Ratio ratio) => ratio.Percent(1);
+
+    /// <summary>„23.11.2026“.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", German);
+
+    /// <summary>„2026-11-23“ for file names and machine attributes.</summary>
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>„1.250,00 €“.</summary>
+    public static string Money(decimal amount) => amount.ToString("N2", German) + " €";
+
+    /// <summary>A count with German digit grouping: „73.400“.</summary>
+    public static string Count(int count) => count.ToString("N0", German);
+
+    /// <summary>A Reifegrad or other small decimal: „2“, „2,5“.</summary>
+    public static string Number(decimal value) => value.ToString("0.##", German);
+
+    /// <summary>
+    /// The change of a KPI: ratios in percentage points („+12,5 Prozentpunkte“), counts and levels as signed numbers
+    /// („−2“), flags as „erreicht“/„nicht mehr erreicht“; „–“ when there is nothing to compare.
+    /// </summary>
+    public static string Delta(KpiDelta kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        if (kpi.Delta is not { } delta)
+        {
+            return "–";
+        }
+
+        return kpi.Unit switch
+        {
+            KpiUnit.Ratio => Signed(Math.Round(delta * 100m, 1, MidpointRounding.ToZero)) + " Prozentpunkte",
+            KpiUnit.Flag => delta > 0 ? "jetzt erreicht" : delta < 0 ? "nicht mehr erreicht" : "unverändert",
+            _ => Signed(delta),
+        };
+    }
+
+    /// <summary>The before or after value of a KPI as text.</summary>
+    public static string KpiValue(KpiDelta kpi, bool current)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        var value = current ? kpi.Current : kpi.Previous;
+        var ratio = current ? kpi.CurrentRatio : kpi.PreviousRatio;
+        return kpi.Unit switch
+        {
+            KpiUnit.Ratio => ratio is { } r ? PercentWithFraction(r) : NotApplicable,
+            KpiUnit.Flag => value switch { null => "–", 1m => "ja", _ => "nein" },
+            _ => value is { } v ? Number(v) : "–",
+        };
+    }
+
+    private static string Signed(decimal value) =>
+        value > 0 ? "+" + value.ToString("0.#", German) : value < 0 ? "−" + (-value).ToString("0.#", German) : "±0";
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using Grundschutz.Web.Tests.Infrastructure;
+
+namespace Grundschutz.Web.Tests.Report;
+
+/// <summary>
+/// The report page shows exactly the hand-computed numbers of <see cref="ReportScenario"/>, its charts are real
+/// SVG/PNG images, and the HTML download is one self-contained file with the same numbers.
+/// </summary>
+public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<ReportScenario>
+{
+    private static string Text(IDocument page, string selector) =>
+        (page.QuerySelector(selector) ?? throw new InvalidOperationException($"No element {selector}.")).TextContent.Trim();
+
+    [Fact]
+    public async Task Report_HandComputedAssessment_ShowsExactlyTheseNumbers()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        Assert.Equal("75 %", Text(page, "#kpi-eb"));
+        Assert.Equal("3 von 4", Text(page, "#kpi-eb-fraction"));
+        Assert.Equal("–", Text(page, "#kpi-eb-lenient"));
+        Assert.Equal("71,4 %", Text(page, "#kpi-ebs"));
+        Assert.Equal("5 von 7", Text(page, "#kpi-ebs-fraction"));
+        Assert.Equal("78,5 % (5,5 von 7)", Text(page, "#kpi-ebs-lenient"));
+        Assert.Equal("nicht anwendbar", Text(page, "#kpi-eh"));
+        Assert.Equal("100 %", Text(page, "#kpi-coverage"));
+        Assert.Equal("100 %", Text(page, "#kpi-freshness"));
+        Assert.Equal("8", Text(page, "#kpi-pairs"));
+        Assert.Contains("nachsichtige Sicht: teilweise = 0,5", page.QuerySelector("#kpis")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_HandComputedAssessment_GatesListExactlyTheBlockingPairs()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        Assert.Equal("false", page.QuerySelector("#gate-basis")!.GetAttribute("data-reached"));
+        var basis = page.QuerySelectorAll("#gate-basis-blockers li").Select(li => li.TextContent.Trim()).ToList();
+        var blocker = Assert.Single(basis);
+        Assert.StartsWith("SYS.2.1.A2 × Server Rathaus", blocker, StringComparison.Ordinal);
+        Assert.EndsWith("nicht umgesetzt", blocker, StringComparison.Ordinal);
+
+        Assert.Equal("false", page.QuerySelector("#gate-standard")!.GetAttribute("data-reached"));
+        var standard = Assert.Single(page.QuerySelectorAll("#gate-standard-blockers li"));
+        Assert.StartsWith("SYS.2.1.A2 × Server Rathaus", standard.TextContent.Trim(), StringComparison.Ordinal);
+        var accepted = Assert.Single(page.QuerySelectorAll("#gate-standard-accepted li"));
+        Assert.Equal("ISMS.1.A4 × Informationsverbund", accepted.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Report_HandComputedAssessment_MaturityScopesAndActionPlan()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        Assert.Equal("2", Text(page, "#maturity-overall"));
+        Assert.Equal("2", page.QuerySelector("#maturity-ISMS")!.GetAttribute("data-level"));
+        Assert.Equal("", page.QuerySelector("#maturity-ORP")!.GetAttribute("data-level") ?? "");
+
+        Assert.Equal("100 % (2 von 2)", Text(page, "#layers-ISMS .cell-eb"));
+        Assert.Equal("75 % (3 von 4)", Text(page, "#layers-ISMS .cell-ebs"));
+        Assert.Equal("50 % (1 von 2)", Text(page, "#layers-SYS .cell-eb"));
+        Assert.Equal("66,6 % (2 von 3)", Text(page, "#layers-SYS .cell-ebs"));
+        Assert.Equal("50 % (1 von 2)", Text(page, "#modules-SYS-2-1 .cell-eb"));
+
+        var rows = page.QuerySelectorAll("#action-plan tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.Equal("SYS.2.1.A2", rows[0].GetAttribute("data-requirement"));
+        Assert.Equal("false", rows[0].GetAttribute("data-overdue"));
+        Assert.Contains("1.250,00 €", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("ISMS.1.A4", rows[1].GetAttribute("data-requirement"));
+        Assert.Equal("true", rows[1].GetAttribute("data-overdue"));
+        Assert.Contains("überfällig", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("01.10.2026", rows[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_WithEarlierApprovedAssessment_ListsImprovedAndRegressed()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        Assert.Contains("Check 2025", Text(page, "#comparison-previous"), StringComparison.Ordinal);
+        var improved = Assert.Single(page.QuerySelectorAll("#comparison-improved li"));
+        Assert.Equal("ISMS.1.A4", improved.GetAttribute("data-requirement"));
+        var regressed = Assert.Single(page.QuerySelectorAll("#comparison-regressed li"));
+        Assert.Equal("SYS.2.1.A2", regressed.GetAttribute("data-requirement"));
+        var eb = page.QuerySelector("#delta-E-B")!.TextContent;
+        Assert.Contains("100 % (4 von 4)", eb, StringComparison.Ordinal);
+        Assert.Contains("75 % (3 von 4)", eb, StringComparison.Ordinal);
+        Assert.Contains("−25 Prozentpunkte", eb, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_PreviousAssessmentItself_HasNoComparison()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Previous));
+
+        Assert.NotNull(page.QuerySelector("#comparison-none"));
+        Assert.Equal("100 %", Text(page, "#kpi-eb"));
+        Assert.Equal("true", page.QuerySelector("#gate-basis")!.GetAttribute("data-reached"));
+    }
+
+    [Fact]
+    public async Task Report_Charts_HaveAltTextTableAndImagesThatDecode()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        var figure = page.QuerySelector("#chart-schichten")!;
+        var image = figure.QuerySelector("img")!;
+        Assert.Contains("ISMS: E_B 100 %, E_BS 75 %", image.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Contains("SYS: E_B 50 %, E_BS 66,6 %", image.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Equal(2, figure.QuerySelectorAll("table tbody tr").Length);
+        Assert.Null(page.QuerySelector("#chart-schichten-netz"));
+        Assert.NotNull(page.QuerySelector("#chart-reifegrad"));
+        Assert.NotNull(page.QuerySelector("#chart-bausteine"));
+        Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#help-link")!.GetAttribute("href"));
+
+        var svg = await client.GetAsync(image.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        var xml = XDocument.Parse(await svg.Content.ReadAsStringAsync());
+        Assert.Equal("svg", xml.Root!.Name.LocalName);
+
+        var png = await client.GetAsync(ReportUrls.Chart(scenario.Current, "reifegrad", "png"));
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Chart(scenario.Current, "gibt-es-nicht"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Download_IsOneSelfContainedHtmlFileWithTheNumbers()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var response = await client.GetAsync(ReportUrls.Download(scenario.Current));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("Bericht-Koeln-2026-11-23.html", disposition.FileName!.Trim('"'));
+        var document = await Html.ParseAsync(response);
+        Assert.Empty(document.QuerySelectorAll("script, link, iframe, object, embed"));
+        foreach (var element in document.QuerySelectorAll("[src], [href]"))
+        {
+            var url = element.GetAttribute("src") ?? element.GetAttribute("href") ?? "";
+            Assert.False(url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal), url);
+        }
+
+        var images = document.QuerySelectorAll("img");
+        Assert.NotEmpty(images);
+        Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src"), StringComparison.Ordinal));
+        Assert.All(images, img => Assert.False(string.IsNullOrWhiteSpace(img.GetAttribute("alt"))));
+        var csp = document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
+        Assert.Equal("default-src 'none'; img-src data:; style-src 'unsafe-inline'", csp);
+        Assert.Contains("@page", document.QuerySelector("style")!.TextContent, StringComparison.Ordinal);
+
+        var text = document.Body!.TextContent;
+        Assert.Contains("Köln", text, StringComparison.Ordinal);
+        Assert.Contains("Umsetzungsgrad Basis (E_B) | 75 %", Row(document, "Umsetzungsgrad Basis (E_B)"), StringComparison.Ordinal);
+        Assert.Contains("71,4 %", Row(document, "Umsetzungsgrad Basis + Standard (E_BS)"), StringComparison.Ordinal);
+        Assert.Contains("78,5 % (5,5 von 7)", Row(document, "Umsetzungsgrad Basis + Standard (E_BS)"), StringComparison.Ordinal);
+        Assert.Contains("SYS.2.1.A2 × Server Rathaus (Rollentrennung): nicht umgesetzt", text, StringComparison.Ordinal);
+        Assert.Contains("Gesamt-Reifegrad (Minimum über die bewerteten Praktiken): 2", text, StringComparison.Ordinal);
+        Assert.Contains("überfällig", Row(document, "ISMS.1.A4"), StringComparison.Ordinal);
+        Assert.Contains("−25 Prozentpunkte", Row(document, "Umsetzungsgrad Basis (E_B)", table: 1), StringComparison.Ordinal);
+    }
+
+    /// <summary>The cells of the n-th row with a cell <paramref name="first"/>, joined by " | ".</summary>
+    private static string Row(IDocument document, string first, int table = 0)
+    {
+        var rows = document.QuerySelectorAll("tr")
+            .Where(tr => tr.Children.Any(c => c.TextContent.Trim() == first))
+            .ToList();
+        Assert.True(rows.Count > table, $"No row {table} starting with {first}.");
+        return string.Join(" | ", rows[table].Children.Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task OtherMunicipalitysIsb_PageChartAndDownload_NotFound()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbFrankfurt);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Page(scenario.Current))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Chart(scenario.Current, "schichten"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Chart(scenario.Current, "reifegrad", "png"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Download(scenario.Current))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReportUrls.Page(Guid.NewGuid()))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?handler=Chart&name=schichten&format=svg")]
+    [InlineData("?handler=Html")]
+    public async Task Anonymous_Report_RedirectsToLogin(string query)
+    {
+        var client = scenario.Factory.CreateBrowserClient();
+
+        var response = await client.GetAsync(ReportUrls.Page(scenario.Current) + query);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith("/Account/Login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpPage_RendersScoringDocumentWithoutScripts()
+    {
+        var client = scenario.Factory.CreateBrowserClient();
+
+        var page = await Html.GetDocumentAsync(client, "/Hilfe/Berechnung");
+
+        var doc = page.QuerySelector("#scoring-doc")!;
+        Assert.StartsWith("Wie wird das berechnet?", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(doc.QuerySelectorAll("table"));
+        Assert.Empty(doc.QuerySelectorAll("script, [style]"));
+    }
+}
