@@ -15,6 +15,8 @@ if (args.Length > 0 && args[0] == "import")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "export") { BenchmarkRunner.Run<ExportBenchmarks>(args: args[1..]); return 0; } // A.4 workbook, full Kompendium assessment (73,400 rows), target ≤ 2 s
+
 if (args.Length > 0 && args[0] == "scoring")
 {
     BenchmarkRunner.Run<ScoringBenchmarks>(args: args[1..]);

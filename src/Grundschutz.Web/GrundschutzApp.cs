@@ -3,6 +3,7 @@ using Grundschutz.Infrastructure;
 using Grundschutz.Infrastructure.Files;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Api;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
@@ -82,6 +83,7 @@ public static class GrundschutzApp
             o.Cookie.SecurePolicy = cookieSecurity;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            ApiAuthentication.AnswerApiWithStatusCodes(o.Events);
         });
         services.AddAntiforgery(o =>
         {
@@ -124,6 +126,7 @@ public static class GrundschutzApp
         });
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddScoped<StartupSeeder>();
+        services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
         services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
 
@@ -161,6 +164,8 @@ public static class GrundschutzApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapScoreEndpoints();
     }
 
     /// <summary>Migrates the database, creates the first administrator and imports configured catalogues.</summary>

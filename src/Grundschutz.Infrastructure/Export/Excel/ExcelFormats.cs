@@ -1,0 +1,14 @@
+namespace Grundschutz.Infrastructure.Export.Excel;
+
+/// <summary>Number formats of the exports.</summary>
+public static class ExcelFormats
+{
+    /// <summary>German date.</summary>
+    public const string Date = "dd.MM.yyyy";
+
+    /// <summary>German date and time.</summary>
+    public const string DateTime = "dd.MM.yyyy HH:mm";
+
+    /// <summary>Euro amount.</summary>
+    public const string Currency = "#,##0.00 €";
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Grundschutz.Web.Api;
+
+/// <summary>
+/// The API uses the same sign-in cookie as the pages, but a program calling it must get a status code, not a
+/// redirect to the login page: 401 without a valid cookie, 403 when the user may not. Requests outside
+/// <see cref="PathPrefix"/> keep the cookie's redirects.
+/// </summary>
+public static class ApiAuthentication
+{
+    /// <summary>Every API endpoint lives below this path.</summary>
+    public const string PathPrefix = "/api";
+
+    /// <summary>True for requests to the API.</summary>
+    public static bool IsApiRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Makes the cookie answer API requests with 401/403 instead of redirecting; other requests keep the redirect.</summary>
+    public static void AnswerApiWithStatusCodes(CookieAuthenticationEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var toLogin = events.OnRedirectToLogin;
+        var toAccessDenied = events.OnRedirectToAccessDenied;
+        events.OnRedirectToLogin = context => IsApiRequest(context.Request) ? StatusAsync(context, StatusCodes.Status401Unauthorized) : toLogin(context);
+        events.OnRedirectToAccessDenied = context => IsApiRequest(context.Request) ? StatusAsync(context, StatusCodes.Status403Forbidden) : toAccessDenied(context);
+    }
+
+    private static Task StatusAsync(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        context.Response.StatusCode = statusCode;
+        // No HTML status page for a program.
+        if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        return Task.CompletedTask;
+    }
+}

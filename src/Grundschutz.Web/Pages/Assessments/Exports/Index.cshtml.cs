@@ -1,0 +1,69 @@
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Export;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Scoring;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grundschutz.Web.Pages.Assessments.Exports;
+
+/// <summary>
+/// The downloads of one assessment: A.4 IT-Grundschutz-Check and A.6 Realisierungsplan as Excel workbooks (named
+/// handlers), plus a pointer to the JSON API. Every handler loads through <see cref="AssessmentAccess.Visible"/>: another
+/// municipality's id finds nothing (404).
+/// </summary>
+[Authorize]
+public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, TimeProvider time) : PageModel
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public AssessmentHeader Header { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var assessment = await AssessmentAccess.Visible(db, CurrentUser.From(User)).AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+
+        Header = await AssessmentHeader.LoadAsync(db, assessment, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A.4 as „A4-Grundschutz-Check-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
+    public Task<IActionResult> OnGetGrundschutzCheckAsync(Guid id, CancellationToken cancellationToken) =>
+        DownloadAsync(id, realisierungsplan: false, cancellationToken);
+
+    /// <summary>A.6 as „A6-Realisierungsplan-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
+    public Task<IActionResult> OnGetRealisierungsplanAsync(Guid id, CancellationToken cancellationToken) =>
+        DownloadAsync(id, realisierungsplan: true, cancellationToken);
+
+    private async Task<IActionResult> DownloadAsync(Guid id, bool realisierungsplan, CancellationToken cancellationToken)
+    {
+        var visible = AssessmentAccess.Visible(db, CurrentUser.From(User));
+        var export = await AssessmentExportLoader.LoadAsync(db, contexts, facts, visible, id, time.GetUtcNow(), cancellationToken);
+        if (export is null)
+        {
+            return NotFound();
+        }
+
+        var file = new MemoryStream();
+        if (realisierungsplan)
+        {
+            export.WriteRealisierungsplan(file);
+        }
+        else
+        {
+            export.WriteGrundschutzCheck(file);
+        }
+
+        file.Position = 0;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file, XlsxContentType, realisierungsplan ? export.RealisierungsplanFileName : export.GrundschutzCheckFileName);
+    }
+}
