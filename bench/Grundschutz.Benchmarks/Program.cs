@@ -9,6 +9,8 @@ if (args.Length > 0 && args[0] == "search")
     return await SearchLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "report") return await ReportBenchmarks.RunAsync(args[1..]); // report page, full Kompendium assessment, target p95 ≤ 200 ms
+
 if (args.Length > 0 && args[0] == "import")
 {
     BenchmarkRunner.Run<CatalogImportBenchmarks>(args: args[1..]);

@@ -17,6 +17,7 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportTemplates>();
         services.AddSingleton<ReportCharts>();
         services.AddSingleton<CatalogFactsCache>();
+        services.AddSingleton<ScoreCache>();
         services.AddScoped<AssessmentScoreService>();
         return services;
     }

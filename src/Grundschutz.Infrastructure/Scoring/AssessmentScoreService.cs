@@ -1,4 +1,5 @@
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
 using Grundschutz.Domain.Scoring;
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Persistence;
@@ -12,8 +13,10 @@ namespace Grundschutz.Infrastructure.Scoring;
 /// (cached per catalogue version), the municipality and catalogue names, and the previous assessment for the
 /// comparison. Tenant isolation stays with the caller: every assessment, including the previous one, is looked up
 /// only through the <see cref="IQueryable{Assessment}"/> the caller passes in (e.g. <c>AssessmentAccess.Visible</c>).
+/// A small head query (stamp, answer count and version sum) decides whether a score in <see cref="ScoreCache"/> is
+/// still valid; only then is the aggregate skipped.
 /// </summary>
-public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, TimeProvider time)
+public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, ScoreCache cache, TimeProvider time)
 {
     /// <summary>
     /// Scores the assessment <paramref name="id"/> as of today, or returns null when <paramref name="visible"/> does
@@ -24,72 +27,99 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
     public async Task<AssessmentScore?> ScoreAsync(IQueryable<Assessment> visible, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visible);
-        var assessment = await LoadAsync(visible, id, withTransitions: false, cancellationToken);
-        if (assessment is null)
+        var head = await HeadAsync(visible, id, cancellationToken);
+        if (head is null)
         {
             return null;
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (info, report, catalogFacts) = await ScoreLoadedAsync(assessment, today, cancellationToken);
+        var current = await ScoreHeadAsync(visible, head, today, cancellationToken);
+        var catalogFacts = await facts.GetAsync(db, head.CatalogVersionId, cancellationToken);
+        var info = await InfoAsync(head, current, cancellationToken);
 
-        var previousId = assessment.PreviousAssessmentId ?? await LatestApprovedBeforeAsync(visible, assessment, cancellationToken);
-        if (previousId is not { } prevId)
+        var previousId = head.PreviousAssessmentId ?? await LatestApprovedBeforeAsync(visible, head, cancellationToken);
+        var previousHead = previousId is { } prevId ? await HeadAsync(visible, prevId, cancellationToken) : null;
+        if (previousHead is null || previousHead.Framework != head.Framework)
         {
-            return new AssessmentScore(info, report, catalogFacts, null, null, null);
+            return new AssessmentScore(info, current.Report, catalogFacts, null, null, null);
         }
 
-        var previous = await LoadAsync(visible, prevId, withTransitions: true, cancellationToken);
-        if (previous is null || previous.Framework != assessment.Framework)
+        var previous = await ScoreHeadAsync(visible, previousHead, null, cancellationToken);
+        var previousInfo = await InfoAsync(previousHead, previous, cancellationToken);
+        return new AssessmentScore(info, current.Report, catalogFacts, previousInfo, previous.Report, ScoreComparison.Compare(previous.Report, current.Report));
+    }
+
+    /// <summary>Scores as of <paramref name="today"/>, or — for a previous assessment (null) — as of its approval date.</summary>
+    private async Task<CachedScore> ScoreHeadAsync(IQueryable<Assessment> visible, Head head, DateOnly? today, CancellationToken cancellationToken)
+    {
+        var asPrevious = today is null;
+        var key = new ScoreKey(head.Stamp, head.Answers, head.VersionSum, today);
+        if (cache.Get(head.Id, asPrevious, key) is { } cached)
         {
-            return new AssessmentScore(info, report, catalogFacts, null, null, null);
+            return cached;
         }
 
-        var (previousInfo, previousReport, _) = await ScoreLoadedAsync(previous, ScoredOn(previous), cancellationToken);
-        return new AssessmentScore(info, report, catalogFacts, previousInfo, previousReport, ScoreComparison.Compare(previousReport, report));
-    }
-
-    private async Task<(ScoredAssessmentInfo Info, ScoreReport Report, CatalogFacts Facts)> ScoreLoadedAsync(Assessment assessment, DateOnly today, CancellationToken cancellationToken)
-    {
-        var context = await contexts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        var catalogFacts = await facts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        var municipality = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == assessment.MunicipalityId)
-            .Select(m => m.Name)
-            .FirstOrDefaultAsync(cancellationToken) ?? "";
-        var version = await db.CatalogVersions.AsNoTracking()
-            .Where(v => v.Id == assessment.CatalogVersionId)
-            .Select(v => new { v.Title, v.Version })
-            .FirstOrDefaultAsync(cancellationToken);
-        var input = ScoringInputBuilder.From(assessment, context, catalogFacts.Facts, today);
-        var report = AssessmentScorer.Score(input);
-        var info = new ScoredAssessmentInfo(
-            assessment.Id,
-            assessment.Title,
-            assessment.MunicipalityId,
-            municipality,
-            assessment.CatalogVersionId,
-            version?.Title ?? "",
-            version?.Version ?? "",
-            assessment.Framework,
-            assessment.Approach,
-            assessment.State,
-            today);
-        return (info, report, catalogFacts);
-    }
-
-    private static Task<Assessment?> LoadAsync(IQueryable<Assessment> visible, Guid id, bool withTransitions, CancellationToken cancellationToken)
-    {
         IQueryable<Assessment> query = visible.AsNoTracking()
             .Include(a => a.TargetObjects)
             .Include(a => a.ModuleApplications)
             .Include(a => a.Answers);
-        return (withTransitions ? query.Include(a => a.Transitions) : query)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (asPrevious)
+        {
+            query = query.Include(a => a.Transitions);
+        }
+
+        var assessment = await query.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == head.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Assessment {head.Id} vanished while being scored.");
+        var date = today ?? ApprovedOn(assessment);
+        var context = await contexts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
+        var catalogFacts = await facts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
+        var report = AssessmentScorer.Score(ScoringInputBuilder.From(assessment, context, catalogFacts.Facts, date));
+        var score = new CachedScore(report, assessment.Title, assessment.State, assessment.Approach, date);
+        cache.Set(head.Id, asPrevious, key, score);
+        return score;
     }
 
-    private static async Task<Guid?> LatestApprovedBeforeAsync(IQueryable<Assessment> visible, Assessment current, CancellationToken cancellationToken)
+    private async Task<ScoredAssessmentInfo> InfoAsync(Head head, CachedScore score, CancellationToken cancellationToken)
+    {
+        var municipality = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == head.MunicipalityId)
+            .Select(m => m.Name)
+            .FirstOrDefaultAsync(cancellationToken) ?? "";
+        var version = await db.CatalogVersions.AsNoTracking()
+            .Where(v => v.Id == head.CatalogVersionId)
+            .Select(v => new { v.Title, v.Version })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ScoredAssessmentInfo(
+            head.Id,
+            score.Title,
+            head.MunicipalityId,
+            municipality,
+            head.CatalogVersionId,
+            version?.Title ?? "",
+            version?.Version ?? "",
+            head.Framework,
+            score.Approach,
+            score.State,
+            score.ScoredOn);
+    }
+
+    private static Task<Head?> HeadAsync(IQueryable<Assessment> visible, Guid id, CancellationToken cancellationToken) =>
+        visible.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new Head(
+                a.Id,
+                a.MunicipalityId,
+                a.CatalogVersionId,
+                a.Framework,
+                a.PreviousAssessmentId,
+                a.CreatedAt,
+                EF.Property<Guid>(a, GrundschutzDbContext.ConcurrencyStamp),
+                a.Answers.Count,
+                a.Answers.Sum(x => (long)x.Version)))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<Guid?> LatestApprovedBeforeAsync(IQueryable<Assessment> visible, Head current, CancellationToken cancellationToken)
     {
         // Few rows per municipality; the choice is made in memory because SQLite cannot order by DateTimeOffset.
         var candidates = await visible.AsNoTracking()
@@ -107,10 +137,13 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
     }
 
     /// <summary>The date of the last approval, else of the last transition, else of creation.</summary>
-    private static DateOnly ScoredOn(Assessment assessment)
+    private static DateOnly ApprovedOn(Assessment assessment)
     {
         var approved = assessment.Transitions.Where(t => t.To == AssessmentState.Approved).Select(t => (DateTimeOffset?)t.At).Max();
         var last = approved ?? assessment.Transitions.Select(t => (DateTimeOffset?)t.At).Max() ?? assessment.CreatedAt;
         return DateOnly.FromDateTime(last.UtcDateTime);
     }
+
+    /// <summary>The few columns that identify an assessment's current content (see <see cref="ScoreKey"/>).</summary>
+    private sealed record Head(Guid Id, int MunicipalityId, int CatalogVersionId, CatalogFramework Framework, Guid? PreviousAssessmentId, DateTimeOffset CreatedAt, Guid Stamp, int Answers, long VersionSum);
 }

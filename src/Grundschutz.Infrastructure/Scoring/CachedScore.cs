@@ -1,0 +1,7 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Scoring;
+
+namespace Grundschutz.Infrastructure.Scoring;
+
+/// <summary>A scored assessment without the names that may change elsewhere (municipality, catalogue).</summary>
+internal sealed record CachedScore(ScoreReport Report, string Title, AssessmentState State, Approach Approach, DateOnly ScoredOn);
