@@ -155,6 +155,7 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("Bericht-Koeln-2026-11-23.html", disposition.FileName!.Trim('"'));
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var document = await Html.ParseAsync(response);
         Assert.Empty(document.QuerySelectorAll("script, link, iframe, object, embed"));
         foreach (var element in document.QuerySelectorAll("[src], [href]"))

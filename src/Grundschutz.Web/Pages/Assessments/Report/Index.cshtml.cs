@@ -79,8 +79,9 @@ public sealed class IndexModel(
 
         var view = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules);
         var html = await new ReportDocument(markdown, templates, charts).RenderAsync(view, cancellationToken);
+        // The response carries the app-wide policy of SecurityHeadersMiddleware (no inline script or style); the file
+        // itself carries ReportDocument.FileContentSecurityPolicy in a meta element, which applies once it is saved and opened.
         Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.ContentSecurityPolicy = ReportDocument.FileContentSecurityPolicy;
         return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", ReportDocument.FileName(score.Assessment));
     }
 

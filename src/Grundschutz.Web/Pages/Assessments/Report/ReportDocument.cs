@@ -128,7 +128,7 @@ public sealed class ReportDocument(MarkdownRenderer markdown, ReportTemplates te
                 .Set("id", p.Id)
                 .Set("title", p.Title)
                 .Set("level", p.LevelText)
-                .Set("criteria", string.Join("; ", p.Criteria.Select(c => $"{(c.Met ? "✓" : "✗")} Stufe {c.Level}: {c.Text}")))
+                .Set("criteria", string.Join("; ", p.Criteria.Select(c => $"{(c.Met ? "✓" : "✗")} {c.Text}")))
                 .Set("reason", p.NotAssessedReason ?? "")).ToList()));
 
         model.Set("layers", view.Layers.Select(Scope).ToList());
