@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Grundschutz.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grundschutz.Benchmarks;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Grundschutz.Infrastructure;
 using Grundschutz.Infrastructure.Files;
 using Grundschutz.Infrastructure.Identity;
@@ -6,7 +7,6 @@ using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Api;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
