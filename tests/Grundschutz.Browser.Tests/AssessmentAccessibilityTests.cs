@@ -1,0 +1,102 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>
+/// The demo ISB's path through the assessment pages in a real browser: every page free of axe WCAG 2.1 AA
+/// violations, at desktop size and at a 390 px phone width, and the questionnaire usable by keyboard only.
+/// </summary>
+public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
+{
+    private readonly BrowserHost _host;
+
+    public AssessmentAccessibilityTests(BrowserHost host) => _host = host;
+
+    private async Task<IPage> SignedInAsync(string user, int width = 1280)
+    {
+        var page = await _host.NewPageAsync(width, 900);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        await BrowserHost.ScreenshotAsync(page, name);
+        var described = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+    }
+
+    [SkippableTheory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task DemoIsb_AssessmentPages_HaveNoAxeViolations(int width, string size)
+    {
+        _host.RequireBrowser();
+        var page = await SignedInAsync("demo-isb", width);
+
+        await page.GotoAsync("/Assessments");
+        await AssertNoViolationsAsync(page, $"assessments-{size}");
+        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+
+        foreach (var (path, name) in new[]
+        {
+            (overviewUrl, "overview"),
+            (overviewUrl + "/Scope", "scope"),
+            (overviewUrl + "/Questions/0", "question"),
+            (overviewUrl + "/Report", "report"),
+            (overviewUrl + "/Exports", "exports"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
+            Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+            await AssertNoViolationsAsync(page, $"{name}-{size}");
+        }
+    }
+
+    [SkippableFact]
+    public async Task Questionnaire_KeyboardOnly_AnswersAndMovesOn()
+    {
+        _host.RequireBrowser();
+        var page = await SignedInAsync("demo-isb");
+        await page.GotoAsync("/Assessments");
+        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+        await page.GotoAsync(overviewUrl + "/Questions");
+        var before = page.Url;
+        var requirement = await page.InputValueAsync("input[name='Input.RequirementId']");
+
+        // Reach the first status radio by Tab only, choose with the arrow keys, submit with Enter on the button.
+        var reached = false;
+        for (var i = 0; i < 200 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("() => document.activeElement?.name === 'Input.Status'");
+        }
+
+        Assert.True(reached, "The status radio group cannot be reached by keyboard.");
+        await page.Keyboard.PressAsync("Space");
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+
+        await page.FocusAsync("#save-next");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url != before);
+        await BrowserHost.ScreenshotAsync(page, "question-after-keyboard-save");
+
+        // The saved answer is in the history of that question.
+        await page.GotoAsync(before);
+        Assert.Equal(requirement, await page.InputValueAsync("input[name='Input.RequirementId']"));
+        Assert.True(await page.Locator("#answer-history tbody tr").CountAsync() > 0);
+    }
+}
