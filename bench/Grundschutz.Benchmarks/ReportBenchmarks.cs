@@ -99,6 +99,25 @@ public static partial class ReportBenchmarks
                 Console.WriteLine($"  {name}: server time {ServerTime(response):0.0} ms, {size / 1024.0:0} KiB");
             }
 
+            // After an answer changes, the cached score is stale: the next view loads and scores the aggregate
+            // again (warm process). Simulated by bumping one answer's version directly in the database.
+            var rescored = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<Grundschutz.Infrastructure.Persistence.GrundschutzDbContext>();
+                    await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
+                        db.Database, "UPDATE Answers SET Version = Version + 1 WHERE Id = (SELECT Id FROM Answers LIMIT 1)");
+                }
+
+                using var response = await client.GetAsync(url);
+                response.EnsureSuccessStatusCode();
+                rescored.Add(ServerTime(response));
+            }
+
+            Console.WriteLine($"  after an answer changed (score recomputed, warm process): p50 {Percentile(rescored, 50):0.0} ms  max {rescored.Max():0.0} ms");
+
             var ok = Percentile(server, 95) <= 200;
             Console.WriteLine(ok ? "  target p95 ≤ 200 ms: met" : "  target p95 ≤ 200 ms: NOT met");
             return ok ? 0 : 1;
