@@ -2,7 +2,7 @@ namespace Grundschutz.Domain.Scoring;
 
 /// <summary>
 /// Catalogue facts the assessment aggregate does not carry, keyed by requirement id or by module
-/// id (see <see cref="ScoringInputBuilder.From"/>); every field is optional.
+/// id (see <see cref="ScoringInputBuilder.From(Assessments.Assessment, Assessments.CatalogContext, IReadOnlyDictionary{string, RequirementFacts}, DateOnly, ScoringOptions?)"/>); every field is optional.
 /// </summary>
 /// <param name="Title">Requirement title.</param>
 /// <param name="EffortLevel">Grundschutz++ effort_level 0–5.</param>

@@ -21,6 +21,32 @@ public static class ScoringInputBuilder
     public static ScoringInput From(Assessment assessment, CatalogContext catalog, IReadOnlyDictionary<string, RequirementFacts> extraFacts, DateOnly today, ScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        return From(
+            assessment,
+            assessment.Answers.Select(static a => new AnswerFacts(
+                a.RequirementId, a.TargetObjectId, a.Status, a.EntbehrlichReason, a.Justification, a.ImplementationDescription,
+                a.Owner, a.DueDate, a.CostEstimate, a.AssessedOn)),
+            catalog,
+            extraFacts,
+            today,
+            options);
+    }
+
+    /// <summary>
+    /// Same as <see cref="From(Assessment, CatalogContext, IReadOnlyDictionary{string, RequirementFacts}, DateOnly, ScoringOptions?)"/>,
+    /// with the answers given separately: the assessment is only read for its scope (target objects, module
+    /// applications, adopted H requirements, approach), so it may be loaded without its answers.
+    /// </summary>
+    /// <param name="assessment">The assessment (its Answers collection is ignored).</param>
+    /// <param name="answerFacts">The answers' values.</param>
+    /// <param name="catalog">Its pinned catalogue.</param>
+    /// <param name="extraFacts">Title, effort level, top group and processing order by requirement or module id.</param>
+    /// <param name="today">Reference date.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    public static ScoringInput From(Assessment assessment, IEnumerable<AnswerFacts> answerFacts, CatalogContext catalog, IReadOnlyDictionary<string, RequirementFacts> extraFacts, DateOnly today, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(answerFacts);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(extraFacts);
         var targetNames = new Dictionary<Guid, string>();
@@ -29,7 +55,12 @@ public static class ScoringInputBuilder
             targetNames[target.Id] = target.Name;
         }
 
-        var answers = assessment.AnswerLookup();
+        var answers = new Dictionary<(string, Guid), AnswerFacts>();
+        foreach (var a in answerFacts)
+        {
+            answers[(a.RequirementId, a.TargetObjectId)] = a;
+        }
+
         var pairs = new List<ScoredPair>();
         foreach (var question in assessment.ApplicableQuestions(catalog))
         {

@@ -60,10 +60,11 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
             return cached;
         }
 
+        // The aggregate only for its scope; the answers as a column projection (materialising tens of thousands of
+        // Answer entities costs far more than scoring them).
         IQueryable<Assessment> query = visible.AsNoTracking()
             .Include(a => a.TargetObjects)
-            .Include(a => a.ModuleApplications)
-            .Include(a => a.Answers);
+            .Include(a => a.ModuleApplications);
         if (asPrevious)
         {
             query = query.Include(a => a.Transitions);
@@ -74,7 +75,13 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
         var date = today ?? ApprovedOn(assessment);
         var context = await contexts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
         var catalogFacts = await facts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        var report = AssessmentScorer.Score(ScoringInputBuilder.From(assessment, context, catalogFacts.Facts, date));
+        var answers = await db.Answers.AsNoTracking()
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == head.Id)
+            .Select(a => new AnswerFacts(
+                a.RequirementId, a.TargetObjectId, a.Status, a.EntbehrlichReason, a.Justification, a.ImplementationDescription,
+                a.Owner, a.DueDate, a.CostEstimate, a.AssessedOn))
+            .ToListAsync(cancellationToken);
+        var report = AssessmentScorer.Score(ScoringInputBuilder.From(assessment, answers, context, catalogFacts.Facts, date));
         var score = new CachedScore(report, assessment.Title, assessment.State, assessment.Approach, date);
         cache.Set(head.Id, asPrevious, key, score);
         return score;
