@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -29,9 +30,10 @@ public static class CatalogPipeline
         ArgumentNullException.ThrowIfNull(available);
         ArgumentNullException.ThrowIfNull(options);
 
+        byte[]? rented = null;
         try
         {
-            var bytes = ReadLimited(content, options.MaxBytes);
+            var bytes = ReadLimited(content, options.MaxBytes, ref rented);
             var document = Dispatch(bytes, available);
             return CatalogValidator.Validate(document);
         }
@@ -39,10 +41,18 @@ public static class CatalogPipeline
         {
             throw new CatalogFormatException(ex.Message, ex.Location, ex.InnerException) { FileName = fileName };
         }
+        finally
+        {
+            // The readers copy what they keep into strings; nothing refers to the bytes afterwards.
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>The whole content, refused as soon as it is known to exceed the limit.</summary>
-    private static ReadOnlyMemory<byte> ReadLimited(Stream content, long maxBytes)
+    private static ReadOnlyMemory<byte> ReadLimited(Stream content, long maxBytes, ref byte[]? rented)
     {
         if (content.CanSeek)
         {
@@ -52,8 +62,17 @@ public static class CatalogPipeline
                 throw TooLarge(maxBytes);
             }
 
-            var exact = new byte[remaining];
-            content.ReadExactly(exact);
+            if (remaining > Array.MaxLength)
+            {
+                var whole = new byte[remaining];
+                content.ReadExactly(whole);
+                return whole;
+            }
+
+            // Pooled: a catalogue is megabytes, and a fresh large array per import costs full collections.
+            rented = ArrayPool<byte>.Shared.Rent((int)remaining);
+            var exact = rented.AsMemory(0, (int)remaining);
+            content.ReadExactly(exact.Span);
             return exact;
         }
 

@@ -69,29 +69,35 @@ internal static class DocBookText
     {
         foreach (var child in container.Elements())
         {
-            switch (child.Name.LocalName)
-            {
-                case "title":
-                case "info":
-                case "colgroup":
-                    break;
-                case "itemizedlist":
-                case "orderedlist":
-                    AddIfNotEmpty(blocks, ListBlock(child));
-                    break;
-                case "section":
-                    AddIfNotEmpty(blocks, TitleOf(child));
-                    AppendBlocks(child, blocks);
-                    break;
-                case "informaltable":
-                case "table":
-                    AddIfNotEmpty(blocks, TableBlock(child));
-                    break;
-                default:
-                    // para, simpara and anything unexpected: keep the words rather than lose them.
-                    AddIfNotEmpty(blocks, Inline(child, keepLineBreaks: true));
-                    break;
-            }
+            AppendBlock(child, blocks);
+        }
+    }
+
+    /// <summary>Appends the block(s) one child element of a container stands for (see <see cref="Blocks"/>).</summary>
+    public static void AppendBlock(XElement child, List<string> blocks)
+    {
+        switch (child.Name.LocalName)
+        {
+            case "title":
+            case "info":
+            case "colgroup":
+                break;
+            case "itemizedlist":
+            case "orderedlist":
+                AddIfNotEmpty(blocks, ListBlock(child));
+                break;
+            case "section":
+                AddIfNotEmpty(blocks, TitleOf(child));
+                AppendBlocks(child, blocks);
+                break;
+            case "informaltable":
+            case "table":
+                AddIfNotEmpty(blocks, TableBlock(child));
+                break;
+            default:
+                // para, simpara and anything unexpected: keep the words rather than lose them.
+                AddIfNotEmpty(blocks, Inline(child, keepLineBreaks: true));
+                break;
         }
     }
 
@@ -159,7 +165,8 @@ internal static class DocBookText
             .Select(static cells => string.Join(" | ", cells))
             .Where(static line => line.Length > 0));
 
-    private static void AddIfNotEmpty(List<string> blocks, string text)
+    /// <summary>Adds <paramref name="text"/> as a block unless it is empty.</summary>
+    public static void AddIfNotEmpty(List<string> blocks, string text)
     {
         if (text.Length > 0)
         {

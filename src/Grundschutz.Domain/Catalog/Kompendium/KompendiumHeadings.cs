@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Grundschutz.Domain.Catalog.Kompendium;
@@ -8,6 +9,10 @@ namespace Grundschutz.Domain.Catalog.Kompendium;
 /// </summary>
 internal static partial class KompendiumHeadings
 {
+    // Every char \s matches except ' ' (\s is exactly char.IsWhiteSpace).
+    private static readonly SearchValues<char> WhitespaceOtherThanSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     /// <summary>The fixed text of a withdrawn requirement's title.</summary>
     public const string Withdrawn = "ENTFALLEN";
 
@@ -31,6 +36,13 @@ internal static partial class KompendiumHeadings
     /// </summary>
     public static RequirementHeading? ParseRequirement(string heading)
     {
+        ArgumentNullException.ThrowIfNull(heading);
+        if (heading.AsSpan().IndexOfAny(WhitespaceOtherThanSpace) < 0)
+        {
+            // The usual case (normalised titles): parsed by hand, the pattern is slow for it.
+            return ParseRequirementFast(heading);
+        }
+
         var match = RequirementHeadingPattern().Match(heading);
         if (!match.Success)
         {
@@ -53,6 +65,129 @@ internal static partial class KompendiumHeadings
             LevelLetter: match.Groups["level"].Value,
             Level: level,
             Roles: roles);
+    }
+
+    /// <summary>
+    /// <see cref="RequirementHeadingPattern"/> written out for text whose only white space is ' ':
+    /// there <c>\s</c> is ' ' and <c>.</c> is any char.
+    /// </summary>
+    private static RequirementHeading? ParseRequirementFast(string text)
+    {
+        var length = text.Length;
+        var i = 0;
+        while (i < length && char.IsAsciiLetterUpper(text[i]))
+        {
+            i++;
+        }
+
+        if (i is < 2 or > 5)
+        {
+            return null;
+        }
+
+        var groups = 0;
+        while (i + 1 < length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+        {
+            i += 2;
+            while (i < length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            groups++;
+        }
+
+        if (groups == 0)
+        {
+            return null;
+        }
+
+        var moduleEnd = i;
+        var dot = i < length && text[i] == '.';
+        if (dot)
+        {
+            i++;
+        }
+
+        if (i >= length || text[i] != 'A')
+        {
+            return null;
+        }
+
+        var numberStart = ++i;
+        while (i < length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        var numberEnd = i;
+        if (numberEnd == numberStart || i >= length || text[i] != ' ')
+        {
+            return null;
+        }
+
+        while (i < length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var titleStart = i;
+
+        // The title is the shortest text followed by " (B|S|H)", optional " [roles]" and the end.
+        for (var k = text.IndexOf('(', titleStart); k >= 0; k = text.IndexOf('(', k + 1))
+        {
+            if (k + 2 >= length || text[k + 1] is not ('B' or 'S' or 'H') || text[k + 2] != ')')
+            {
+                continue;
+            }
+
+            var j = k + 3;
+            while (j < length && text[j] == ' ')
+            {
+                j++;
+            }
+
+            string? roles = null;
+            if (j < length)
+            {
+                var last = length - 1;
+                while (text[last] == ' ')
+                {
+                    last--;
+                }
+
+                if (text[j] != '[' || last <= j || text[last] != ']')
+                {
+                    continue;
+                }
+
+                roles = text[(j + 1)..last];
+            }
+
+            var titleEnd = k;
+            while (titleEnd > titleStart && text[titleEnd - 1] == ' ')
+            {
+                titleEnd--;
+            }
+
+            var letter = text[k + 1];
+            return new RequirementHeading(
+                SourceId: text[..numberEnd],
+                ModuleId: text[..moduleEnd],
+                Number: text[numberStart..numberEnd],
+                MissingDot: !dot,
+                Title: text[titleStart..titleEnd],
+                LevelLetter: letter switch { 'B' => "B", 'S' => "S", _ => "H" },
+                Level: letter switch
+                {
+                    'B' => RequirementLevel.Basis,
+                    'S' => RequirementLevel.Standard,
+                    _ => RequirementLevel.Hoch,
+                },
+                Roles: roles is null ? [] : SplitRoles(roles));
+        }
+
+        return null;
     }
 
     /// <summary>

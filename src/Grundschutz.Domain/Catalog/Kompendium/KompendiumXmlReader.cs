@@ -32,6 +32,32 @@ public static partial class KompendiumXmlReader
     {
         ArgumentNullException.ThrowIfNull(xml);
 
+        // The streaming reader handles the usual shape (every chapter and section starts with its
+        // title); anything else is read again, from the start, as a whole tree.
+        var source = xml;
+        if (!source.CanSeek)
+        {
+            var copy = new MemoryStream();
+            source.CopyTo(copy);
+            copy.Position = 0;
+            source = copy;
+        }
+
+        var start = source.Position;
+        try
+        {
+            return ReadStreaming(source);
+        }
+        catch (NotStreamableException)
+        {
+            source.Position = start;
+        }
+
+        return ReadTree(source);
+    }
+
+    private static CatalogDocument ReadTree(Stream xml)
+    {
         var book = Load(xml).Root!;
         if (book.Name != DocBookText.Book)
         {
@@ -68,8 +94,13 @@ public static partial class KompendiumXmlReader
                 LocationOf(book));
         }
 
+        return Finish(state, frontChapters, InfoTitle(book.Element(DocBookText.Info)));
+    }
+
+    private static CatalogDocument Finish(ReadState state, List<XElement> frontChapters, string? infoTitle)
+    {
         var modelling = ReadModellingTable(frontChapters, state);
-        var edition = EditionOf(book, frontChapters);
+        var edition = EditionOf(infoTitle, frontChapters);
         if (edition is null)
         {
             state.Warnings.Add("Die Edition des Kompendiums ist in der Datei nicht angegeben.");
@@ -79,7 +110,7 @@ public static partial class KompendiumXmlReader
         {
             Format = CatalogFormat.KompendiumXml,
             Framework = CatalogFramework.ItGrundschutz,
-            Title = InfoTitle(book) ?? DefaultTitle,
+            Title = infoTitle ?? DefaultTitle,
             Version = edition ?? "Edition unbekannt",
             Groups = state.Groups.Select(g => ApplyModelling(g, modelling)).ToArray(),
             Requirements = state.Requirements.ToArray(),
@@ -87,10 +118,8 @@ public static partial class KompendiumXmlReader
         };
     }
 
-    private static XDocument Load(Stream xml)
-    {
-        var capture = new PrologCaptureStream(xml, PrologCaptureBytes);
-        var settings = new XmlReaderSettings
+    private static XmlReaderSettings NewSettings() =>
+        new()
         {
             // No DTD means no entity expansion (billion laughs) and no external entities.
             DtdProcessing = DtdProcessing.Prohibit,
@@ -103,7 +132,10 @@ public static partial class KompendiumXmlReader
             CloseInput = false,
         };
 
-        using var reader = XmlReader.Create(capture, settings);
+    private static XDocument Load(Stream xml)
+    {
+        var capture = new PrologCaptureStream(xml, PrologCaptureBytes);
+        using var reader = XmlReader.Create(capture, NewSettings());
         var rootReached = false;
         try
         {
@@ -114,25 +146,41 @@ public static partial class KompendiumXmlReader
         }
         catch (XmlException ex)
         {
-            if (!rootReached && FindDoctype(capture.Captured) is { } doctypeLocation)
-            {
-                throw new CatalogFormatException(DtdForbidden, doctypeLocation, ex);
-            }
-
-            var location = ex.LineNumber > 0 ? FormatLocation(ex.LineNumber, ex.LinePosition) : null;
-            throw new CatalogFormatException(NotWellFormed, location, ex);
+            throw NotReadable(ex, rootReached, capture);
         }
+    }
+
+    private static CatalogFormatException NotReadable(XmlException ex, bool rootReached, PrologCaptureStream capture)
+    {
+        if (!rootReached && FindDoctype(capture.Captured) is { } doctypeLocation)
+        {
+            return new CatalogFormatException(DtdForbidden, doctypeLocation, ex);
+        }
+
+        var location = ex.LineNumber > 0 ? FormatLocation(ex.LineNumber, ex.LinePosition) : null;
+        return new CatalogFormatException(NotWellFormed, location, ex);
     }
 
     private static void ReadLayer(XElement chapter, List<(XElement Section, (string Id, string Title) Heading)> modules, ReadState state)
     {
-        var chapterTitle = DocBookText.TitleOf(chapter);
-        var space = chapterTitle.IndexOf(' ', StringComparison.Ordinal);
-        var layerId = space < 0 ? chapterTitle : chapterTitle[..space];
-        var layerTitle = space < 0 ? chapterTitle : chapterTitle[(space + 1)..];
+        var (layerId, layerTitle) = SplitLayerTitle(DocBookText.TitleOf(chapter));
+        AddLayer(layerId, layerTitle, PositionOf(chapter), state);
+
+        var moduleOrder = 0;
+        foreach (var (section, (moduleId, moduleTitle)) in modules)
+        {
+            StartModule(moduleId, layerId, PositionOf(section), state);
+            var module = ReadModule(section, moduleId, moduleTitle, state) with { ParentId = layerId, Order = moduleOrder++ };
+            state.Groups.Add(module);
+            state.Modules.Add(moduleId);
+        }
+    }
+
+    private static void AddLayer(string layerId, string layerTitle, SourcePosition? chapter, ReadState state)
+    {
         if (!state.GroupIds.Add(layerId))
         {
-            throw new CatalogFormatException($"Die Schicht {layerId} kommt mehrfach vor.", LocationOf(chapter));
+            throw new CatalogFormatException($"Die Schicht {layerId} kommt mehrfach vor.", Format(chapter));
         }
 
         state.Groups.Add(new CatalogGroup
@@ -142,24 +190,25 @@ public static partial class KompendiumXmlReader
             Kind = GroupKind.Layer,
             Order = state.Groups.Count(static g => g.Kind == GroupKind.Layer),
         });
+    }
 
-        var moduleOrder = 0;
-        foreach (var (section, (moduleId, moduleTitle)) in modules)
+    private static void StartModule(string moduleId, string layerId, SourcePosition? section, ReadState state)
+    {
+        if (!state.GroupIds.Add(moduleId))
         {
-            if (!state.GroupIds.Add(moduleId))
-            {
-                throw new CatalogFormatException($"Der Baustein {moduleId} kommt mehrfach vor.", LocationOf(section));
-            }
-
-            if (!moduleId.StartsWith(layerId + ".", StringComparison.Ordinal))
-            {
-                state.Warnings.Add($"Der Baustein {moduleId} steht im Kapitel der Schicht {layerId}.");
-            }
-
-            var module = ReadModule(section, moduleId, moduleTitle, state) with { ParentId = layerId, Order = moduleOrder++ };
-            state.Groups.Add(module);
-            state.Modules.Add(moduleId);
+            throw new CatalogFormatException($"Der Baustein {moduleId} kommt mehrfach vor.", Format(section));
         }
+
+        if (!moduleId.StartsWith(layerId + ".", StringComparison.Ordinal))
+        {
+            state.Warnings.Add($"Der Baustein {moduleId} steht im Kapitel der Schicht {layerId}.");
+        }
+    }
+
+    private static (string Id, string Title) SplitLayerTitle(string chapterTitle)
+    {
+        var space = chapterTitle.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? (chapterTitle, chapterTitle) : (chapterTitle[..space], chapterTitle[(space + 1)..]);
     }
 
     private static CatalogGroup ReadModule(XElement section, string moduleId, string moduleTitle, ReadState state)
@@ -207,10 +256,13 @@ public static partial class KompendiumXmlReader
         string? responsible = null;
         IReadOnlyList<string> further = [];
         var table = requirementsSection.Elements(DocBookText.InformalTable).FirstOrDefault();
-        if (table is null)
-        {
-            return (responsible, further);
-        }
+        return table is null ? (responsible, further) : ReadResponsibilityTable(table);
+    }
+
+    private static (string? Responsible, IReadOnlyList<string> Further) ReadResponsibilityTable(XElement table)
+    {
+        string? responsible = null;
+        IReadOnlyList<string> further = [];
 
         // Rows are found by their label, so the extra "Zuständigkeit | Rolle" row of the IND
         // Bausteine (and the header row) are simply not matched.
@@ -246,28 +298,40 @@ public static partial class KompendiumXmlReader
             foreach (var section in levelSection.Elements(DocBookText.Section))
             {
                 var headingText = DocBookText.TitleOf(section);
-                var heading = KompendiumHeadings.ParseRequirement(headingText);
-                if (heading is null)
+                if (ParseHeading(headingText, moduleId, sectionLevel, levelTitle, PositionOf(section), state) is not { } heading)
                 {
-                    if (sectionLevel is null)
-                    {
-                        // A subsection of an unknown kind, not a requirement list: keep going.
-                        state.Warnings.Add($"Baustein {moduleId}: Abschnitt „{levelTitle}“ / „{headingText}“ wurde übersprungen.");
-                        continue;
-                    }
-
-                    throw new CatalogFormatException(
-                        $"Die Überschrift „{headingText}“ im Baustein {moduleId} ist keine Anforderung im Format „<ID> <Titel> (B|S|H) [Rollen]“.",
-                        LocationOf(section));
+                    continue;
                 }
 
-                state.Requirements.Add(ToRequirement(section, heading, moduleId, order++, sectionLevel, levelTitle, state));
+                state.Requirements.Add(ToRequirement(DocBookText.Blocks(section), PositionOf(section), heading, moduleId, order++, sectionLevel, levelTitle, state));
             }
         }
     }
 
+    /// <summary>The requirement heading; null (with a warning) for a subsection to skip.</summary>
+    private static RequirementHeading? ParseHeading(string headingText, string moduleId, RequirementLevel? sectionLevel, string levelTitle, SourcePosition? section, ReadState state)
+    {
+        var heading = KompendiumHeadings.ParseRequirement(headingText);
+        if (heading is null)
+        {
+            if (sectionLevel is null)
+            {
+                // A subsection of an unknown kind, not a requirement list: keep going.
+                state.Warnings.Add($"Baustein {moduleId}: Abschnitt „{levelTitle}“ / „{headingText}“ wurde übersprungen.");
+                return null;
+            }
+
+            throw new CatalogFormatException(
+                $"Die Überschrift „{headingText}“ im Baustein {moduleId} ist keine Anforderung im Format „<ID> <Titel> (B|S|H) [Rollen]“.",
+                Format(section));
+        }
+
+        return heading;
+    }
+
     private static Requirement ToRequirement(
-        XElement section,
+        string statement,
+        SourcePosition? section,
         RequirementHeading heading,
         string moduleId,
         int order,
@@ -290,7 +354,7 @@ public static partial class KompendiumXmlReader
 
         if (!state.RequirementIds.Add(id))
         {
-            throw new CatalogFormatException($"Die Anforderungs-ID {id} kommt mehrfach vor.", LocationOf(section));
+            throw new CatalogFormatException($"Die Anforderungs-ID {id} kommt mehrfach vor.", Format(section));
         }
 
         if (sectionLevel is { } expected && expected != heading.Level)
@@ -300,7 +364,6 @@ public static partial class KompendiumXmlReader
 
         props.AddRange(heading.Roles.Select(static role => new CatalogProperty("role", role)));
         var withdrawn = string.Equals(heading.Title, KompendiumHeadings.Withdrawn, StringComparison.Ordinal);
-        var statement = DocBookText.Blocks(section);
         return new Requirement
         {
             Id = id,
@@ -373,9 +436,9 @@ public static partial class KompendiumXmlReader
             ? group with { ProcessingOrder = entry.Order, TargetObjectType = entry.TargetType }
             : group;
 
-    private static string? InfoTitle(XElement book)
+    private static string? InfoTitle(XElement? info)
     {
-        var title = book.Element(DocBookText.Info)?.Element(DocBookText.Title);
+        var title = info?.Element(DocBookText.Title);
         var text = title is null ? "" : DocBookText.Inline(title, keepLineBreaks: false);
         return text.Length > 0 ? text : null;
     }
@@ -385,9 +448,9 @@ public static partial class KompendiumXmlReader
     /// sentence "Die Edition 2023 des IT-Grundschutz-Kompendiums …" in the front matter, else the
     /// latest "Edition NNNN" the front matter mentions (it also mentions the previous edition).
     /// </summary>
-    private static string? EditionOf(XElement book, List<XElement> frontChapters)
+    private static string? EditionOf(string? title, List<XElement> frontChapters)
     {
-        if (InfoTitle(book) is { } title && EditionPattern().Match(title) is { Success: true } inTitle)
+        if (title is not null && EditionPattern().Match(title) is { Success: true } inTitle)
         {
             return "Edition " + inTitle.Groups["year"].Value;
         }
@@ -448,8 +511,13 @@ public static partial class KompendiumXmlReader
     private static string? Cell(IReadOnlyList<string> row, int column) =>
         column >= 0 && column < row.Count && row[column].Length > 0 ? row[column] : null;
 
-    private static string? LocationOf(XObject node) =>
-        node is IXmlLineInfo info && info.HasLineInfo() ? FormatLocation(info.LineNumber, info.LinePosition) : null;
+    private static string? LocationOf(XObject node) => Format(PositionOf(node));
+
+    private static SourcePosition? PositionOf(object? node) =>
+        node is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : null;
+
+    private static string? Format(SourcePosition? position) =>
+        position is { } p ? FormatLocation(p.Line, p.Position) : null;
 
     private static string FormatLocation(int line, int position) =>
         string.Create(CultureInfo.InvariantCulture, $"Zeile {line}, Position {position}");
@@ -465,6 +533,9 @@ public static partial class KompendiumXmlReader
 
     [GeneratedRegex(@"<[\p{L}_]", RegexOptions.CultureInvariant)]
     private static partial Regex FirstElementPattern();
+
+    /// <summary>A line and position in the file, formatted only when a message needs it.</summary>
+    private readonly record struct SourcePosition(int Line, int Position);
 
     /// <summary>What the reader collects while walking the book.</summary>
     private sealed class ReadState

@@ -128,7 +128,7 @@ public static class OscalCatalogReader
 
         public void ReadParams(JsonElement owner, string location)
         {
-            if (!OscalJson.TryArray(owner, "params", location, out var parameters))
+            if (!OscalJson.TryArray(owner, "params"u8, "params", location, out var parameters))
             {
                 return;
             }
@@ -209,7 +209,7 @@ public static class OscalCatalogReader
         public void ReadControl(JsonElement control, string groupId, string? parentId, int order)
         {
             OscalJson.RequireObject(control, "Ein Control", "Gruppe " + groupId);
-            var id = OscalJson.String(control, "id", "Gruppe " + groupId) ?? "";
+            var id = OscalJson.String(control, "id"u8, "id", "Gruppe " + groupId) ?? "";
             var location = "Control " + id;
             var controlClass = OscalJson.PooledString(control, "class", location, _pool);
             ReadParams(control, location);
@@ -219,12 +219,12 @@ public static class OscalCatalogReader
 
             string? statement = null;
             string? guidance = null;
-            if (OscalJson.TryArray(control, "parts", location, out var parts))
+            if (OscalJson.TryArray(control, "parts"u8, "parts", location, out var parts))
             {
                 foreach (var part in parts.EnumerateArray())
                 {
                     OscalJson.RequireObject(part, "Ein Teil (part)", location);
-                    var name = OscalJson.String(part, "name", location);
+                    var name = OscalJson.String(part, "name"u8, "name", location);
                     if (name == "statement" && statement is null)
                     {
                         statement = PartText(part, location) ?? "";
@@ -243,7 +243,7 @@ public static class OscalCatalogReader
                 new Requirement
                 {
                     Id = id,
-                    Title = OscalJson.NormalizeSpace(OscalJson.String(control, "title", location)),
+                    Title = OscalJson.NormalizeSpace(OscalJson.String(control, "title"u8, "title", location)),
                     GroupId = groupId,
                     ParentId = parentId,
                     Order = order,
@@ -264,7 +264,7 @@ public static class OscalCatalogReader
 
             Requirements.Add(requirement);
 
-            if (OscalJson.TryArray(control, "controls", location, out var children))
+            if (OscalJson.TryArray(control, "controls"u8, "controls", location, out var children))
             {
                 var childOrder = 0;
                 foreach (var child in children.EnumerateArray())
@@ -389,7 +389,7 @@ public static class OscalCatalogReader
         private List<RequirementLink> ReadLinks(JsonElement control, string location, List<CatalogProperty> props)
         {
             var links = new List<RequirementLink>();
-            if (!OscalJson.TryArray(control, "links", location, out var array))
+            if (!OscalJson.TryArray(control, "links"u8, "links", location, out var array))
             {
                 return links;
             }
@@ -447,8 +447,8 @@ public static class OscalCatalogReader
         /// </summary>
         private static string? PartText(JsonElement part, string location)
         {
-            var prose = OscalJson.String(part, "prose", location);
-            if (!OscalJson.TryArray(part, "parts", location, out var subParts) || subParts.GetArrayLength() == 0)
+            var prose = OscalJson.String(part, "prose"u8, "prose", location);
+            if (!OscalJson.TryArray(part, "parts"u8, "parts", location, out var subParts) || subParts.GetArrayLength() == 0)
             {
                 return prose?.Trim();
             }

@@ -28,6 +28,45 @@ internal static class OscalJson
         };
     }
 
+    /// <summary><see cref="String(JsonElement, string, string)"/> for a member already found (null: absent).</summary>
+    private static string? String(JsonElement? member, string name, string location) =>
+        member is not { } value
+            ? null
+            : value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => throw new CatalogFormatException($"„{name}“ muss ein Text sein.", location),
+            };
+
+    /// <summary><see cref="PooledString(JsonElement, string, string, StringPool)"/> for a member already found (null: absent).</summary>
+    private static string? PooledString(JsonElement? member, string name, string location, StringPool pool) =>
+        member is { ValueKind: JsonValueKind.String } value ? pool.Get(value) : String(member, name, location);
+
+    /// <summary><see cref="String(JsonElement, string, string)"/> with the name also in UTF-8 (no transcoding per lookup).</summary>
+    public static string? String(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, string location) =>
+        obj.TryGetProperty(utf8Name, out var value) ? String((JsonElement?)value, name, location) : null;
+
+    /// <summary>
+    /// <see cref="TryArray(JsonElement, string, string, out JsonElement)"/> with the name also in UTF-8
+    /// (no transcoding per lookup).
+    /// </summary>
+    public static bool TryArray(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, string location, out JsonElement array)
+    {
+        if (!obj.TryGetProperty(utf8Name, out array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new CatalogFormatException($"„{name}“ muss eine Liste sein.", location);
+        }
+
+        return true;
+    }
+
     /// <summary>True and the array when <paramref name="name"/> is present; throws when it is not an array.</summary>
     public static bool TryArray(JsonElement obj, string name, string location, out JsonElement array)
     {
@@ -87,7 +126,7 @@ internal static class OscalJson
         return result;
     }
 
-    /// <summary>Like <see cref="String"/>, but short values come from <paramref name="pool"/>.</summary>
+    /// <summary>Like <see cref="String(JsonElement, string, string)"/>, but short values come from <paramref name="pool"/>.</summary>
     public static string? PooledString(JsonElement obj, string name, string location, StringPool pool) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? pool.Get(value)
@@ -96,7 +135,7 @@ internal static class OscalJson
     /// <summary>Reads the <c>props</c> array of an OSCAL object into <paramref name="into"/>, verbatim.</summary>
     public static void ReadProps(JsonElement owner, List<CatalogProperty> into, string location, List<string> warnings, StringPool pool)
     {
-        if (!TryArray(owner, "props", location, out var props))
+        if (!TryArray(owner, "props"u8, "props", location, out var props))
         {
             return;
         }
@@ -104,7 +143,31 @@ internal static class OscalJson
         foreach (var prop in props.EnumerateArray())
         {
             RequireObject(prop, "Eine Eigenschaft (prop)", location);
-            var name = PooledString(prop, "name", location, pool);
+
+            // One pass over the prop's members instead of one search per member; the last of
+            // repeated members wins, as with TryGetProperty.
+            JsonElement? nameValue = null, valueValue = null, nsValue = null, remarksValue = null;
+            foreach (var member in prop.EnumerateObject())
+            {
+                if (member.NameEquals("name"u8))
+                {
+                    nameValue = member.Value;
+                }
+                else if (member.NameEquals("value"u8))
+                {
+                    valueValue = member.Value;
+                }
+                else if (member.NameEquals("ns"u8))
+                {
+                    nsValue = member.Value;
+                }
+                else if (member.NameEquals("remarks"u8))
+                {
+                    remarksValue = member.Value;
+                }
+            }
+
+            var name = PooledString(nameValue, "name", location, pool);
             if (string.IsNullOrEmpty(name))
             {
                 // The schema requires a name; a nameless prop cannot be interpreted, but the rest of the file can.
@@ -114,9 +177,9 @@ internal static class OscalJson
 
             into.Add(new CatalogProperty(
                 name,
-                PooledString(prop, "value", location, pool) ?? "",
-                PooledString(prop, "ns", location, pool),
-                String(prop, "remarks", location)));
+                PooledString(valueValue, "value", location, pool) ?? "",
+                PooledString(nsValue, "ns", location, pool),
+                String(remarksValue, "remarks", location)));
         }
     }
 

@@ -13,6 +13,17 @@ internal sealed class StringPool
 {
     private const int MaxPooledBytes = 160;
 
+    // The dictionary grows through primes (… 919, 1,931, 4,049): 1,931 entries of 24 bytes stay below
+    // the 85,000-byte threshold of the large object heap, 4,049 do not.
+    private const int MaxPooledStrings = 1900;
+
+    // A small direct-mapped cache in front of the dictionary, keyed by the raw bytes: the same few
+    // names, namespace URIs and values come again and again, and a byte compare is cheaper than
+    // decoding and hashing them each time.
+    private const int CacheSize = 256;
+
+    private readonly byte[]?[] _cachedBytes = new byte[CacheSize][];
+    private readonly string?[] _cachedStrings = new string[CacheSize];
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -31,15 +42,36 @@ internal sealed class StringPool
             return value.GetString()!;
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
-        var length = Encoding.UTF8.GetChars(raw[1..^1], chars);
-        if (_lookup.TryGetValue(chars[..length], out var pooled))
+        var content = raw[1..^1];
+        var slot = content.IsEmpty ? 0 : ((content.Length * 31) + content[0] + (content[^1] * 7) + content[content.Length / 2]) & (CacheSize - 1);
+        if (_cachedBytes[slot] is { } cached && content.SequenceEqual(cached))
         {
+            return _cachedStrings[slot]!;
+        }
+
+        Span<char> chars = stackalloc char[MaxPooledBytes];
+        var length = Encoding.UTF8.GetChars(content, chars);
+        if (!_lookup.TryGetValue(chars[..length], out var pooled))
+        {
+            // Seen once: not cached yet (ids and uuids are never seen again). The dictionary stops
+            // growing before its arrays would land on the large object heap (each of those costs a
+            // full collection sooner or later); the frequent strings are in it long before.
+            pooled = new string(chars[..length]);
+            if (_strings.Count < MaxPooledStrings)
+            {
+                _strings.Add(pooled, pooled);
+            }
+
             return pooled;
         }
 
-        var created = new string(chars[..length]);
-        _strings.Add(created, created);
-        return created;
+        // First come, first kept: the frequent strings turn up early, and replacing would churn.
+        if (_cachedBytes[slot] is null)
+        {
+            _cachedBytes[slot] = content.ToArray();
+            _cachedStrings[slot] = pooled;
+        }
+
+        return pooled;
     }
 }
