@@ -47,12 +47,19 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
                     LastAnswer = a.Answers.Max(x => x.UpdatedAt),
                 })
             .ToListAsync(cancellationToken);
-        var aggregates = await visible
+        // Progress needs each assessment's scope (small) and which questions are answered: the answers come as
+        // key columns only, never as entities, so an auditor's list of many municipalities stays cheap.
+        var aggregates = await visible.AsNoTracking()
             .Include(a => a.TargetObjects)
             .Include(a => a.ModuleApplications)
-            .Include(a => a.Answers)
             .AsSplitQuery()
             .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var visibleIds = visible.Select(a => a.Id);
+        var answered = (await db.Answers.AsNoTracking()
+                .Where(x => x.Status != AnswerStatus.Open && visibleIds.Contains(EF.Property<Guid>(x, "AssessmentId")))
+                .Select(x => new { AssessmentId = EF.Property<Guid>(x, "AssessmentId"), x.RequirementId, x.TargetObjectId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.AssessmentId, x => (x.RequirementId, x.TargetObjectId));
 
         var contexts = new Dictionary<int, CatalogContext>();
         foreach (var versionId in rows.Select(r => r.CatalogVersionId).Distinct())
@@ -62,13 +69,20 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
 
         Rows = rows.Select(r =>
             {
-                var progress = aggregates.TryGetValue(r.Id, out var aggregate)
-                    ? new QuestionnaireNavigator(aggregate, contexts[r.CatalogVersionId]).Overall
-                    : new ModuleProgress("", 0, 0);
+                var (done, total) = aggregates.TryGetValue(r.Id, out var aggregate)
+                    ? Progress(aggregate.ApplicableQuestions(contexts[r.CatalogVersionId]), answered[r.Id])
+                    : (0, 0);
                 var lastChange = new[] { r.CreatedAt, r.LastTransition ?? r.CreatedAt, r.LastAnswer ?? r.CreatedAt }.Max();
-                return new AssessmentRow(r.Id, r.Municipality, r.Title, r.VersionTitle, r.Version, r.Approach, r.State, progress.Answered, progress.Total, lastChange);
+                return new AssessmentRow(r.Id, r.Municipality, r.Title, r.VersionTitle, r.Version, r.Approach, r.State, done, total, lastChange);
             })
             .ToList();
+    }
+
+    /// <summary>Answered = applicable questions with a status other than open (as the questionnaire counts them).</summary>
+    private static (int Answered, int Total) Progress(IReadOnlyList<QuestionKey> questions, IEnumerable<(string RequirementId, Guid TargetObjectId)> answeredKeys)
+    {
+        var done = answeredKeys.ToHashSet();
+        return (questions.Count(q => done.Contains((q.RequirementId, q.TargetObjectId))), questions.Count);
     }
 
     public sealed record AssessmentRow(
