@@ -9,30 +9,13 @@ namespace Grundschutz.Web.Tests.Cli;
 
 public sealed class CatalogImportCliTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grundschutz-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly CliTestHost _host = new();
 
-    public CatalogImportCliTests() => Directory.CreateDirectory(_directory);
-
-    private string DatabasePath => Path.Combine(_directory, "cli.db");
-
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        string[] all =
-        [
-            .. args,
-            $"--ConnectionStrings:Grundschutz=Data Source={DatabasePath}",
-            $"--DataProtection:KeysDirectory={Path.Combine(_directory, "keys")}",
-        ];
-        Assert.True(CliArguments.TryParse(all, out var cli));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliRunner.RunAsync(cli, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => _host.RunAsync(args);
 
     private async Task<int> CountVersionsAsync()
     {
-        await using var db = new SqliteGrundschutzDbContext(new DbContextOptionsBuilder<SqliteGrundschutzDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+        await using var db = _host.NewContext();
         return await db.CatalogVersions.CountAsync();
     }
 
@@ -57,7 +40,7 @@ public sealed class CatalogImportCliTests : IDisposable
     [Fact]
     public async Task Import_BrokenFile_ExitsNonZeroNamesFileAndPositionAndSavesNothing()
     {
-        var broken = Path.Combine(_directory, "kaputt.json");
+        var broken = Path.Combine(_host.Folder, "kaputt.json");
         await File.WriteAllTextAsync(broken, "{\n  \"catalog\": {\n    \"uuid\": ,\n  }\n}");
 
         var (exit, output, error) = await RunAsync("catalog", "import", SharedFiles.InRepository("catalog/demo-katalog.json"), broken, "--json");
@@ -72,7 +55,7 @@ public sealed class CatalogImportCliTests : IDisposable
     [Fact]
     public async Task Import_MissingFile_ExitsNonZero()
     {
-        var (exit, _, error) = await RunAsync("catalog", "import", Path.Combine(_directory, "gibt-es-nicht.json"));
+        var (exit, _, error) = await RunAsync("catalog", "import", Path.Combine(_host.Folder, "gibt-es-nicht.json"));
 
         Assert.Equal(1, exit);
         Assert.Contains("gibt-es-nicht.json", error, StringComparison.Ordinal);
@@ -90,7 +73,7 @@ public sealed class CatalogImportCliTests : IDisposable
     [Fact]
     public async Task Import_EntityExpansionXml_IsRefused()
     {
-        var bomb = Path.Combine(_directory, "bombe.xml");
+        var bomb = Path.Combine(_host.Folder, "bombe.xml");
         await File.WriteAllTextAsync(bomb, """
             <?xml version="1.0"?>
             <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
@@ -159,16 +142,5 @@ public sealed class CatalogImportCliTests : IDisposable
         Assert.False(CliArguments.TryParse([], out _));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort cleanup.
-        }
-    }
+    public void Dispose() => _host.Dispose();
 }

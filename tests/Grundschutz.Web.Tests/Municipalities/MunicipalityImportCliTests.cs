@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Grundschutz.TestSupport;
 using Grundschutz.Web.Cli;
+using Grundschutz.Web.Tests.Cli;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,35 +15,13 @@ namespace Grundschutz.Web.Tests.Municipalities;
 
 public sealed class MunicipalityImportCliTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _directory = CreateDirectory();
+    private readonly CliTestHost _host = new();
 
-    private string DatabasePath => Path.Combine(_directory, "cli.db");
-
-    private static string CreateDirectory()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "grundschutz-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return directory;
-    }
-
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        string[] all =
-        [
-            .. args,
-            $"--ConnectionStrings:Grundschutz=Data Source={DatabasePath}",
-            $"--DataProtection:KeysDirectory={Path.Combine(_directory, "keys")}",
-        ];
-        Assert.True(CliArguments.TryParse(all, out var cli));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliRunner.RunAsync(cli, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => _host.RunAsync(args);
 
     private async Task<int> CountAsync()
     {
-        await using var db = new SqliteGrundschutzDbContext(new DbContextOptionsBuilder<SqliteGrundschutzDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+        await using var db = _host.NewContext();
         return await db.Municipalities.CountAsync();
     }
 
@@ -66,7 +45,7 @@ public sealed class MunicipalityImportCliTests(ITestOutputHelper output) : IDisp
     [Fact]
     public async Task Import_BrokenFile_ExitsWithOneNamesTheLineAndSavesNothing()
     {
-        var broken = Path.Combine(_directory, "kaputt.txt");
+        var broken = Path.Combine(_host.Folder, "kaputt.txt");
         var lines = await File.ReadAllLinesAsync(MunicipalityTestData.FixturePath);
         lines[6] = lines[6][..10] + "0519900 " + lines[6][18..]; // AGS with 7 digits and a blank
         await File.WriteAllLinesAsync(broken, lines);
@@ -83,7 +62,7 @@ public sealed class MunicipalityImportCliTests(ITestOutputHelper output) : IDisp
     [Fact]
     public async Task Import_MissingFile_ExitsWithOne()
     {
-        var (exit, _, error) = await RunAsync("municipalities", "import", Path.Combine(_directory, "gibt-es-nicht.txt"));
+        var (exit, _, error) = await RunAsync("municipalities", "import", Path.Combine(_host.Folder, "gibt-es-nicht.txt"));
 
         Assert.Equal(1, exit);
         Assert.Contains("gibt-es-nicht.txt", error, StringComparison.Ordinal);
@@ -130,16 +109,5 @@ public sealed class MunicipalityImportCliTests(ITestOutputHelper output) : IDisp
         Assert.Equal(10_751, await CountAsync());
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort cleanup.
-        }
-    }
+    public void Dispose() => _host.Dispose();
 }
