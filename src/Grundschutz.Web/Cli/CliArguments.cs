@@ -7,7 +7,7 @@ namespace Grundschutz.Web.Cli;
 public sealed record CliArguments(string Noun, string Verb, IReadOnlyList<string> Positional, IReadOnlySet<string> Flags, string[] ConfigArgs)
 {
     /// <summary>The nouns that start a CLI command instead of the web server.</summary>
-    public static readonly IReadOnlySet<string> Nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "catalog", "municipalities", "help" };
+    public static readonly IReadOnlySet<string> Nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "catalog", "municipalities", "help", "database", "backup", "restore" };
 
     public static bool TryParse(string[] args, out CliArguments cli)
     {
@@ -15,6 +15,12 @@ public sealed record CliArguments(string Noun, string Verb, IReadOnlyList<string
         if (args.Length == 0 || !Nouns.Contains(args[0]))
         {
             return false;
+        }
+
+        // `backup <file>` is short for `database backup <file>` (the file must not become the lower-cased verb).
+        if (args[0].Equals("backup", StringComparison.OrdinalIgnoreCase) || args[0].Equals("restore", StringComparison.OrdinalIgnoreCase))
+        {
+            args = ["database", .. args];
         }
 
         var positional = new List<string>();

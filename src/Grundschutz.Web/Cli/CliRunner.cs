@@ -21,6 +21,10 @@ public static class CliRunner
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
+          dotnet run --project src/Grundschutz.Web -- backup <datei> [--force]
+              Sichert die SQLite-Datenbank (Online-Backup, auch bei laufender Anwendung); --force überschreibt eine vorhandene Datei.
+          dotnet run --project src/Grundschutz.Web -- restore <datei>
+              Stellt eine Sicherung wieder her (nur bei gestoppter Anwendung); die vorige Datenbank bleibt als .bak erhalten.
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
         """;
 
@@ -45,6 +49,11 @@ public static class CliRunner
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        if (cli.Noun == "database")
+        {
+            return await DatabaseCli.RunAsync(cli, services, stdout, stderr);
+        }
+
         try
         {
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
