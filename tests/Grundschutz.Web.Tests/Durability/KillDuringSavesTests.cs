@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Sqlite;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grundschutz.Web.Tests.Durability;
+
+/// <summary>
+/// <c>kill -9</c> of the real app process in the middle of a burst of answer saves: after a restart the SQLite
+/// database passes <c>PRAGMA integrity_check</c> and every save the app acknowledged (redirect after the POST)
+/// is there. SQLite runs in WAL mode; a committed transaction is in the WAL file before the response is sent,
+/// and a killed process loses nothing the operating system already has.
+/// </summary>
+public sealed class KillDuringSavesTests : IDisposable
+{
+    private const int Workers = 4;
+    private const int QuestionsPerWorker = 2;
+    private const int AcknowledgedBeforeKill = 40;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "grundschutz-durability", Guid.NewGuid().ToString("N"));
+
+    public KillDuringSavesTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task KillNine_DuringBurstOfSaves_DatabaseIntactAndEveryAcknowledgedSavePresent()
+    {
+        Guid assessmentId;
+        var acknowledged = new ConcurrentDictionary<int, (int Seq, string Text)>();
+        var inFlight = new ConcurrentDictionary<int, string>();
+        var acknowledgedCount = 0;
+        var stop = new CancellationTokenSource();
+
+        using (var app = await AppProcess.StartAsync(_folder))
+        {
+            var clients = new List<HttpClient>();
+            for (var w = 0; w < Workers; w++)
+            {
+                clients.Add(await SignInAsync(app.BaseAddress));
+            }
+
+            assessmentId = await DemoAssessmentIdAsync(clients[0]);
+            var reachedTarget = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            async Task WorkerAsync(int worker)
+            {
+                var client = clients[worker];
+                for (var seq = 0; !stop.IsCancellationRequested; seq++)
+                {
+                    var position = worker * QuestionsPerWorker + seq % QuestionsPerWorker;
+                    var text = string.Create(CultureInfo.InvariantCulture, $"Dauerhaft {worker}/{seq}");
+                    try
+                    {
+                        var page = await Html.GetDocumentAsync(client, $"/Assessments/{assessmentId}/Questions/{position}");
+                        var form = (IHtmlFormElement)page.GetElementById("question-form")!;
+                        form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "Input.Status" && i.Value == "Ja").IsChecked = true;
+                        inFlight[position] = text;
+                        var response = await Html.SubmitAsync(client, form, new Dictionary<string, string>
+                        {
+                            ["Input.ImplementationDescription"] = text,
+                        }, (IHtmlElement)page.GetElementById("save-stay")!);
+                        if (response.StatusCode == HttpStatusCode.Redirect)
+                        {
+                            acknowledged[position] = (seq, text);
+                            if (Interlocked.Increment(ref acknowledgedCount) >= AcknowledgedBeforeKill)
+                            {
+                                reachedTarget.TrySetResult();
+                            }
+                        }
+                        else
+                        {
+                            // The app answered, but not with a saved answer: that is a failure of the test setup.
+                            reachedTarget.TrySetException(new InvalidOperationException(
+                                $"Save of question {position} answered {(int)response.StatusCode}:\n{await response.Content.ReadAsStringAsync()}"));
+                            return;
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException || ex is Xunit.Sdk.XunitException && stop.IsCancellationRequested)
+                    {
+                        // The process is gone (killed): this request was not acknowledged.
+                        return;
+                    }
+                }
+            }
+
+            var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(() => WorkerAsync(w))).ToList();
+            await reachedTarget.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+            // Mid-burst: every worker still has requests running.
+            app.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+            clients.ForEach(c => c.Dispose());
+        }
+
+        Assert.True(acknowledgedCount >= AcknowledgedBeforeKill);
+        SqliteConnection.ClearAllPools();
+
+        // Restart: the app opens the database again (WAL recovery), migrates and answers pages.
+        using (var restarted = await AppProcess.StartAsync(_folder))
+        {
+            using var client = await SignInAsync(restarted.BaseAddress);
+            var page = await Html.GetDocumentAsync(client, $"/Assessments/{assessmentId}/Questions/0");
+            Assert.NotNull(page.GetElementById("question-form"));
+
+            Assert.Equal("ok", IntegrityCheck(AppProcess.DatabasePath(_folder)));
+            await using var db = new SqliteGrundschutzDbContext(new DbContextOptionsBuilder<SqliteGrundschutzDbContext>()
+                .UseSqlite($"Data Source={AppProcess.DatabasePath(_folder)};Mode=ReadOnly;Pooling=False").Options);
+            var stored = await db.Answers.AsNoTracking()
+                .Where(a => a.ImplementationDescription != null && a.ImplementationDescription.StartsWith("Dauerhaft "))
+                .Select(a => a.ImplementationDescription!)
+                .ToListAsync();
+
+            Assert.Equal(Workers * QuestionsPerWorker, acknowledged.Count);
+            foreach (var (position, (seq, text)) in acknowledged)
+            {
+                // The last acknowledged text, or a later one whose commit made it to disk before the kill
+                // but whose response did not reach the client.
+                var worker = position / QuestionsPerWorker;
+                var later = inFlight.TryGetValue(position, out var pending) ? pending : text;
+                var found = stored.Where(s => s.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Dauerhaft {worker}/"), StringComparison.Ordinal))
+                    .Select(s => int.Parse(s[(s.IndexOf('/', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture))
+                    .Where(s => s % QuestionsPerWorker == seq % QuestionsPerWorker)
+                    .ToList();
+                var storedSeq = Assert.Single(found);
+                Assert.True(storedSeq >= seq, $"Question {position}: acknowledged save {text} is lost; the database has {worker}/{storedSeq} (in flight: {later}).");
+            }
+        }
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri baseAddress)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        await Html.LoginAsync(client, AppProcess.IsbUserName, AppProcess.DemoPassword);
+        return client;
+    }
+
+    private static async Task<Guid> DemoAssessmentIdAsync(HttpClient client)
+    {
+        var list = await Html.GetDocumentAsync(client, "/Assessments");
+        var href = list.QuerySelectorAll("th.title a").Select(a => a.GetAttribute("href")).Single()!;
+        return Guid.Parse(href.Split('/', StringSplitOptions.RemoveEmptyEntries)[1]);
+    }
+
+    private static string IntegrityCheck(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return SqliteBackup.IntegrityCheck(connection);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort cleanup.
+        }
+    }
+}
