@@ -37,7 +37,8 @@ public static class DependencyInjection
                 services.AddDbContext<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             default:
-                services.AddDbContext<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, database, contentRootPath)));
+                services.AddDbContext<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, database, contentRootPath))
+                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteSynchronous)));
                 break;
         }
 

@@ -13,6 +13,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations on start. Always on for SQLite so that a fresh clone runs.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>SQLite only: Full (default; every acknowledged save survives a power loss) or Normal (faster commits).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 }
 
 /// <summary>The supported database providers.</summary>
@@ -20,4 +23,11 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     Postgres = 1,
+}
+
+/// <summary>SQLite's <c>PRAGMA synchronous</c> in WAL mode (see <see cref="Sqlite.SqlitePragmaInterceptor"/>).</summary>
+public enum SqliteSynchronous
+{
+    Normal = 1,
+    Full = 2,
 }

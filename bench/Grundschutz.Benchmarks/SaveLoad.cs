@@ -1,0 +1,347 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Municipalities;
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Municipalities;
+using Grundschutz.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Benchmarks;
+
+/// <summary>
+/// Answer-saving load: starts the real app on Kestrel (127.0.0.1, random port, SQLite file, Production), creates
+/// <c>users</c> ISBs (default 50), each with an assessment of its own on the demo catalogue (10 target objects, every
+/// module, 150 questions), signs them in through the login form and lets all of them loop at once:
+/// POST "Speichern und weiter" (anti-forgery token, hidden version, status ja, a new description) → follow the
+/// redirect to the next question (GET, the next form). Latency of the save POST (p50/p95/p99), errors and throughput
+/// are measured over <c>seconds</c> (default 20) after a warm-up; then the same users request a bare Razor page of the
+/// same host (<c>/Status/200</c>: layout, localisation, authentication, no database) for the same time, for the
+/// throughput comparison. Targets: p95 save ≤ 100 ms, no errors, throughput (requests/s) ≥ 50 % of the bare page.
+/// </summary>
+public static class SaveLoad
+{
+    private const string Password = "Bench-Passwort-2026";
+    private const int Targets = 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var users = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
+        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var synchronous = args.Length > 2 ? args[2] : null;
+        var dir = Path.Combine(Path.GetTempPath(), "grundschutz-save-load-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        List<string> settings =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "load.db")}",
+            "--Startup:DemoData=false",
+            $"--CatalogImport:ImportOnStart:0={Path.Combine(BenchData.RepositoryRoot, "catalog", "demo-katalog.json")}",
+            $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
+            "--Security:LoginAttemptsPerMinute=100000",
+            "--Logging:LogLevel:Default=Warning",
+            "--environment=Production",
+        ];
+        if (synchronous is not null)
+        {
+            settings.Add($"--Database:SqliteSynchronous={synchronous}");
+        }
+
+        var app = GrundschutzApp.Build([.. settings]);
+        await GrundschutzApp.InitializeAsync(app);
+        await app.StartAsync();
+        try
+        {
+            var assessments = await SeedAsync(app.Services, users);
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var clients = new List<(HttpClient Client, Guid Assessment)>();
+            for (var u = 0; u < users; u++)
+            {
+                var client = new HttpClient(new CookieJarHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })) { BaseAddress = address };
+                await LoginAsync(client, UserName(u));
+                clients.Add((client, assessments[u]));
+            }
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+                var mode = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
+                var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+                Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {seconds} s per phase, {Environment.ProcessorCount} cores.");
+            }
+
+            // Warm-up (JIT, query compilation, connection pool), not counted.
+            await RunSavesAsync(clients, TimeSpan.FromSeconds(Math.Min(5, seconds)));
+            var saves = await RunSavesAsync(clients, TimeSpan.FromSeconds(seconds));
+            await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(3, seconds)));
+            var bare = await RunBareAsync(clients, TimeSpan.FromSeconds(seconds));
+
+            var saveThroughput = saves.Requests / saves.Elapsed.TotalSeconds;
+            var bareThroughput = bare.Requests / bare.Elapsed.TotalSeconds;
+            Console.WriteLine($"Save and next ({users} concurrent users, {saves.Elapsed.TotalSeconds:0.0} s):");
+            Console.WriteLine($"  saves {saves.Saves.Count:N0} ({saves.Saves.Count / saves.Elapsed.TotalSeconds:0.0}/s), requests {saves.Requests:N0} ({saveThroughput:0.0}/s), errors {saves.Errors}");
+            Console.WriteLine($"  save POST     p50 {Percentile(saves.Saves, 50):0.0} ms  p95 {Percentile(saves.Saves, 95):0.0} ms  p99 {Percentile(saves.Saves, 99):0.0} ms  max {saves.Saves.Max():0.0} ms");
+            Console.WriteLine($"  next page GET p50 {Percentile(saves.Pages, 50):0.0} ms  p95 {Percentile(saves.Pages, 95):0.0} ms  p99 {Percentile(saves.Pages, 99):0.0} ms");
+            Console.WriteLine($"  save + next   p50 {Percentile(saves.Iterations, 50):0.0} ms  p95 {Percentile(saves.Iterations, 95):0.0} ms  p99 {Percentile(saves.Iterations, 99):0.0} ms");
+            Console.WriteLine($"Bare Razor page /Status/200 (same users, same host):");
+            Console.WriteLine($"  requests {bare.Requests:N0} ({bareThroughput:0.0}/s), errors {bare.Errors}, p50 {Percentile(bare.Pages, 50):0.0} ms  p95 {Percentile(bare.Pages, 95):0.0} ms");
+            var ratio = saveThroughput / bareThroughput;
+            Console.WriteLine($"Throughput save loop / bare page: {ratio:P0}");
+
+            var p95Ok = Percentile(saves.Saves, 95) <= 100;
+            var errorsOk = saves.Errors == 0 && bare.Errors == 0;
+            var ratioOk = ratio >= 0.5;
+            Console.WriteLine($"  target p95 save ≤ 100 ms: {(p95Ok ? "met" : "NOT met")}; no errors: {(errorsOk ? "met" : "NOT met")}; throughput ≥ 50 % of bare page: {(ratioOk ? "met" : "NOT met")}");
+            clients.ForEach(c => c.Client.Dispose());
+            return p95Ok && errorsOk && ratioOk ? 0 : 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private static string UserName(int u) => string.Create(CultureInfo.InvariantCulture, $"last-isb-{u:00}");
+
+    private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed);
+
+    private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, TimeSpan duration)
+    {
+        var saves = new List<double>();
+        var pages = new List<double>();
+        var iterations = new List<double>();
+        long requests = 0, errors = 0;
+        var started = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+
+        async Task UserAsync(HttpClient client, Guid assessment)
+        {
+            var counter = 0;
+            var url = $"/Assessments/{assessment}/Questions/0";
+            string? html = null;
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (html is null)
+                    {
+                        html = await client.GetStringAsync(url);
+                        Interlocked.Increment(ref requests);
+                    }
+
+                    var form = FormFields.Read(html, "question-form");
+                    var fields = new Dictionary<string, string>(form.Hidden)
+                    {
+                        ["Input.Status"] = "Ja",
+                        ["Input.ImplementationDescription"] = string.Create(CultureInfo.InvariantCulture, $"Umgesetzt, Lastlauf {counter++}."),
+                        ["after"] = "next",
+                    };
+                    var iteration = Stopwatch.GetTimestamp();
+                    using var post = await client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+                    var saveMs = Stopwatch.GetElapsedTime(iteration).TotalMilliseconds;
+                    Interlocked.Increment(ref requests);
+                    if (post.StatusCode != HttpStatusCode.Redirect)
+                    {
+                        Interlocked.Increment(ref errors);
+                        html = null;
+                        continue;
+                    }
+
+                    var next = post.Headers.Location!.OriginalString;
+                    // Past the last open question the app goes to the overview: start again at the first question.
+                    url = next.Contains("/Questions/", StringComparison.Ordinal) ? next : $"/Assessments/{assessment}/Questions/0";
+                    var pageStarted = Stopwatch.GetTimestamp();
+                    using var get = await client.GetAsync(url);
+                    html = await get.Content.ReadAsStringAsync();
+                    var pageMs = Stopwatch.GetElapsedTime(pageStarted).TotalMilliseconds;
+                    Interlocked.Increment(ref requests);
+                    if (get.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref errors);
+                        html = null;
+                        continue;
+                    }
+
+                    lock (saves)
+                    {
+                        saves.Add(saveMs);
+                        pages.Add(pageMs);
+                        iterations.Add(Stopwatch.GetElapsedTime(iteration).TotalMilliseconds);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                    html = null;
+                }
+            }
+        }
+
+        await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client, c.Assessment))));
+        return new Phase(saves, pages, iterations, requests, errors, started.Elapsed);
+    }
+
+    private static async Task<Phase> RunBareAsync(List<(HttpClient Client, Guid Assessment)> clients, TimeSpan duration)
+    {
+        var pages = new List<double>();
+        long requests = 0, errors = 0;
+        var started = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+
+        async Task UserAsync(HttpClient client)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var at = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync("/Status/200");
+                await response.Content.ReadAsStringAsync();
+                var ms = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+                Interlocked.Increment(ref requests);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                lock (pages)
+                {
+                    pages.Add(ms);
+                }
+            }
+        }
+
+        await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client))));
+        return new Phase([], pages, [], requests, errors, started.Elapsed);
+    }
+
+    private static async Task<List<Guid>> SeedAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        var municipality = new Municipality { Population = 50_000, Type = MunicipalityType.Stadt, CreatedAt = now, UpdatedAt = now };
+        municipality.SetAgs(Ags.Parse("05315000"));
+        municipality.SetName("Laststadt");
+        db.Municipalities.Add(municipality);
+        await db.SaveChangesAsync();
+
+        var versionId = await db.CatalogVersions.Select(v => v.Id).FirstAsync();
+        var framework = await db.CatalogVersions.Where(v => v.Id == versionId).Select(v => v.Framework).SingleAsync();
+        var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
+        var ids = new List<Guid>();
+        for (var u = 0; u < count; u++)
+        {
+            var isb = new ApplicationUser { UserName = UserName(u), DisplayName = "Last " + u, MunicipalityId = municipality.Id };
+            Check(await users.CreateAsync(isb, Password));
+            Check(await users.AddToRoleAsync(isb, Roles.Isb));
+            var actor = new Actor(isb.Id, new HashSet<string>(StringComparer.Ordinal) { AssessmentRoles.Isb });
+            var assessment = Assessment.Create(municipality.Id, versionId, framework, Approach.GsppNormal, $"Lasttest {u:00}", isb.Id, now);
+            for (var t = 1; t <= Targets; t++)
+            {
+                var target = assessment.AddTargetObject($"Zielobjekt {t:00}", "IT-System");
+                foreach (var group in catalog.GroupOrder.Where(g => catalog.InGroup(g).Any(r => !r.Withdrawn)))
+                {
+                    assessment.ApplyModule(group, target.Id);
+                }
+            }
+
+            assessment.Fire(AssessmentTrigger.StartAnswering, actor, null, now, catalog);
+            db.Assessments.Add(assessment);
+            ids.Add(assessment.Id);
+        }
+
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static async Task LoginAsync(HttpClient client, string userName)
+    {
+        var form = FormFields.Read(await client.GetStringAsync("/Account/Login"), "login-form");
+        var fields = new Dictionary<string, string>(form.Hidden)
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = Password,
+        };
+        using var response = await client.PostAsync(form.Action.Length == 0 ? "/Account/Login" : form.Action, new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login of {userName} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    private static double Percentile(List<double> values, int p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>Keeps the app's cookies (also the Secure ones) over plain HTTP, as behind the TLS proxy the app expects.</summary>
+    private sealed class CookieJarHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            lock (_cookies)
+            {
+                if (_cookies.Count > 0)
+                {
+                    request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+                }
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                lock (_cookies)
+                {
+                    foreach (var value in values)
+                    {
+                        var pair = value.Split(';', 2)[0];
+                        var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                        if (eq > 0)
+                        {
+                            _cookies[pair[..eq]] = pair[(eq + 1)..];
+                        }
+                    }
+                }
+            }
+
+            return response;
+        }
+    }
+}
