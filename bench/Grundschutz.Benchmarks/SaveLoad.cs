@@ -50,6 +50,11 @@ public static class SaveLoad
             "--Logging:LogLevel:Default=Warning",
             "--environment=Production",
         ];
+        if (Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_SQL") == "1")
+        {
+            settings.Add("--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information");
+        }
+
         if (synchronous is not null)
         {
             settings.Add($"--Database:SqliteSynchronous={synchronous}");

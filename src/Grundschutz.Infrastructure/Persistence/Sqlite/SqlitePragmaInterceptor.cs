@@ -7,11 +7,17 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite;
 /// Sets <c>PRAGMA synchronous</c> on every connection EF Core opens (the setting is per connection, not stored in
 /// the file). With WAL, FULL syncs the WAL file at every commit: an acknowledged save survives a process kill and a
 /// power loss. NORMAL syncs only at checkpoints: still safe against <c>kill -9</c> and never corrupt, but the last
-/// commits before a power loss can be lost. See README, "Betrieb".
+/// commits before a power loss can be lost. See README, "Operations".
+/// Also sets <c>PRAGMA busy_timeout</c>: when another connection holds the write lock, SQLite's own busy handler waits
+/// in steps of a few milliseconds. Without it Microsoft.Data.Sqlite retries a busy statement after a fixed
+/// <c>Thread.Sleep(150)</c>, which under concurrent saves dominated the save latency (load program "save").
 /// </summary>
 public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _sql = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+    /// <summary>How long a statement waits for the write lock before it fails with "database is locked".</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly string _sql = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
