@@ -162,6 +162,7 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
         Assert.Contains("Musterstadt (Demo)", text, StringComparison.Ordinal);
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(notImplemented!, text, StringComparison.Ordinal);
+        await AssertSavedReportRendersUnderItsPolicyAsync(width, html);
 
         await isb.GotoAsync($"/Assessments/{id}/Exports");
         await Shot(isb, "exports");
@@ -185,6 +186,23 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
         }
 
         await isb.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The saved file opened as a user would: its own policy (style by hash, data: images) lets the embedded style
+    /// sheet and the chart images apply, and the browser reports no policy violation.
+    /// </summary>
+    private async Task AssertSavedReportRendersUnderItsPolicyAsync(int width, string path)
+    {
+        var page = await NewPageAsync(width);
+        var messages = new List<string>();
+        page.Console += (_, message) => messages.Add(message.Text);
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        Assert.Equal("rgb(232, 232, 232)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('th')).backgroundColor"));
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"));
+        Assert.DoesNotContain(messages, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        await BrowserHost.ScreenshotAsync(page, $"journey-{(width < 600 ? "phone" : "desktop")}-saved-report");
+        await page.Context.CloseAsync();
     }
 
     private async Task<IPage> NewPageAsync(int width)
