@@ -25,7 +25,8 @@ namespace Grundschutz.Benchmarks;
 /// as the municipality's ISB and requests /Assessments/{id}/Report 5 times to warm up and then N times (default 20),
 /// reading the server's own time from the Server-Timing header. Target: p95 ≤ 200 ms. Warm requests reuse the score
 /// kept by ScoreCache (valid while the assessment is unchanged); the first, cold request is printed separately. Also
-/// times the HTML download and two charts once (informational).
+/// times the HTML download and two charts once (informational), and then M rounds (default 20) of "save one answer,
+/// view the report" (the recompute path; target p95 ≤ 200 ms as well).
 /// </summary>
 public static partial class ReportBenchmarks
 {
@@ -35,6 +36,7 @@ public static partial class ReportBenchmarks
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+        var changes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-report-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var app = GrundschutzApp.Build(
@@ -99,27 +101,23 @@ public static partial class ReportBenchmarks
                 Console.WriteLine($"  {name}: server time {ServerTime(response):0.0} ms, {size / 1024.0:0} KiB");
             }
 
-            // After an answer changes, the cached score is stale: the next view loads and scores the aggregate
-            // again (warm process). Simulated by bumping one answer's version directly in the database.
-            var rescored = new List<double>();
-            for (var i = 0; i < 5; i++)
+            // After an answer changes, the cached score is stale. Each round saves one answer the way the questionnaire
+            // does (aggregate with that answer, RecordAnswer, SaveChanges: raises the answers' revision) and then
+            // requests the report: the server applies the answers saved since the cached score and scores again.
+            var rescored = new List<double>(changes);
+            var random = new Random(4711);
+            for (var i = 0; i < changes; i++)
             {
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<Grundschutz.Infrastructure.Persistence.GrundschutzDbContext>();
-                    await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
-                        db.Database, "UPDATE Answers SET Version = Version + 1 WHERE Id = (SELECT Id FROM Answers LIMIT 1)");
-                }
-
+                await ChangeAnswerAsync(app.Services, assessmentId, random);
                 using var response = await client.GetAsync(url);
                 response.EnsureSuccessStatusCode();
                 rescored.Add(ServerTime(response));
             }
 
-            Console.WriteLine($"  after an answer changed (score recomputed, warm process): p50 {Percentile(rescored, 50):0.0} ms  max {rescored.Max():0.0} ms");
+            Console.WriteLine($"  after an answer changed ({changes} rounds, one saved answer each, then the report): server time p50 {Percentile(rescored, 50):0.0} ms  p95 {Percentile(rescored, 95):0.0} ms  max {rescored.Max():0.0} ms");
 
-            var ok = Percentile(server, 95) <= 200;
-            Console.WriteLine(ok ? "  target p95 ≤ 200 ms: met" : "  target p95 ≤ 200 ms: NOT met");
+            var ok = Percentile(server, 95) <= 200 && Percentile(rescored, 95) <= 200;
+            Console.WriteLine(ok ? "  target p95 ≤ 200 ms (cached and after a change): met" : "  target p95 ≤ 200 ms (cached and after a change): NOT met");
             return ok ? 0 : 1;
         }
         finally
@@ -213,6 +211,34 @@ public static partial class ReportBenchmarks
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.SaveChangesAsync();
         return (assessment.Id, questions.Count);
+    }
+
+    /// <summary>Saves one answer with a new status, as the questionnaire does (only that answer is loaded).</summary>
+    private static async Task ChangeAnswerAsync(IServiceProvider services, Guid assessmentId, Random random)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var answers = db.Answers.Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId);
+        var skip = random.Next(await answers.CountAsync());
+        var target = await answers.OrderBy(a => a.Id).Skip(skip).Select(a => new { a.RequirementId, a.TargetObjectId }).FirstAsync();
+        var assessment = await db.Assessments
+            .Include(a => a.TargetObjects)
+            .Include(a => a.ModuleApplications)
+            .Include(a => a.Answers.Where(x => x.RequirementId == target.RequirementId && x.TargetObjectId == target.TargetObjectId))
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == assessmentId);
+        var catalog = await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None);
+        var answer = assessment.FindAnswer(target.RequirementId, target.TargetObjectId)!;
+        var isb = await db.Users.Where(u => u.UserName == "bench-isb").Select(u => u.Id).SingleAsync();
+        var actor = new Actor(isb, new HashSet<string>(StringComparer.Ordinal) { Roles.Isb });
+        var input = answer.Status == AnswerStatus.Nein
+            ? new AnswerInput(target.RequirementId, target.TargetObjectId, AnswerStatus.Ja, ImplementationDescription: "Umgesetzt (Benchmark)", AssessedOn: today)
+            : new AnswerInput(target.RequirementId, target.TargetObjectId, AnswerStatus.Nein, Justification: "Noch offen (Benchmark)", Owner: "IT-Leitung", DueDate: today.AddDays(90), AssessedOn: today);
+        assessment.RecordAnswer(input, answer.Version, actor, now, catalog.Find(target.RequirementId)!, today);
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

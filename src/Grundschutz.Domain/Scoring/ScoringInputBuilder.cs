@@ -73,7 +73,7 @@ public static class ScoringInputBuilder
             var own = extraFacts.GetValueOrDefault(requirement.RequirementId);
             var module = extraFacts.GetValueOrDefault(requirement.GroupId);
             answers.TryGetValue((question.RequirementId, question.TargetObjectId), out var answer);
-            pairs.Add(new ScoredPair
+            pairs.Add(WithAnswer(new ScoredPair
             {
                 RequirementId = requirement.RequirementId,
                 GroupId = requirement.GroupId,
@@ -86,20 +86,35 @@ public static class ScoringInputBuilder
                 Title = own?.Title,
                 TargetObjectId = question.TargetObjectId,
                 TargetObjectName = targetNames.GetValueOrDefault(question.TargetObjectId, ""),
-                Status = answer?.Status ?? AnswerStatus.Open,
-                EntbehrlichReason = answer?.EntbehrlichReason,
-                Justification = answer?.Justification,
-                ImplementationDescription = answer?.ImplementationDescription,
-                Owner = answer?.Owner,
-                DueDate = answer?.DueDate,
-                CostEstimate = answer?.CostEstimate,
-                AssessedOn = answer?.AssessedOn,
                 Withdrawn = requirement.Withdrawn,
                 RequiredDependencies = requirement.RequiredDependencies,
-            });
+            }, answer));
         }
 
         return new ScoringInput(assessment.Framework, assessment.Approach, pairs, today, options);
+    }
+
+    /// <summary>
+    /// The pair with the answer's values (status open and no values when <paramref name="answer"/> is null); the
+    /// catalogue facts stay. Used for every pair by <c>From</c>, and by callers that keep a scored input and apply
+    /// only the answers that changed since.
+    /// </summary>
+    /// <param name="pair">The pair.</param>
+    /// <param name="answer">Its stored answer, or null.</param>
+    public static ScoredPair WithAnswer(ScoredPair pair, AnswerFacts? answer)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return pair with
+        {
+            Status = answer?.Status ?? AnswerStatus.Open,
+            EntbehrlichReason = answer?.EntbehrlichReason,
+            Justification = answer?.Justification,
+            ImplementationDescription = answer?.ImplementationDescription,
+            Owner = answer?.Owner,
+            DueDate = answer?.DueDate,
+            CostEstimate = answer?.CostEstimate,
+            AssessedOn = answer?.AssessedOn,
+        };
     }
 
     /// <summary>

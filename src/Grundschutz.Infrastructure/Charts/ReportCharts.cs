@@ -10,8 +10,8 @@ namespace Grundschutz.Infrastructure.Charts;
 /// The report charts: Umsetzungsgrad per layer/practice (bars and radar, E_B and E_BS side by side), per module
 /// and the Reifegrad profile. Every chart carries a German alt text with all its numbers and the same numbers as a
 /// table. Drawn with ScottPlot (SkiaSharp, no GDI) to SVG or PNG, legible in black-and-white print and for
-/// colour-blind readers: Okabe-Ito colours that also differ in lightness, the second series hatched (PNG) and
-/// dashed (radar), a value label on every bar, German axis labels, a fixed 0–100 % (0–5) scale.
+/// colour-blind readers: Okabe-Ito colours that also differ in lightness, the second series hatched (PNG, and in
+/// the SVG through <see cref="SvgHatching"/>) and dashed (radar), a value label on every bar, German axis labels, a fixed 0–100 % (0–5) scale.
 /// When the native SkiaSharp library cannot be loaded, rendering returns null and the report shows the tables.
 /// </summary>
 public sealed class ReportCharts(ILogger<ReportCharts> logger)
@@ -32,8 +32,10 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
     public static IReadOnlyList<string> Names { get; } = [LayersChart, LayersRadarChart, ModulesChart, MaturityChart];
 
     // Okabe-Ito: blue (dark in grey scale) and orange (light in grey scale); vermilion for the Reifegrad.
-    private static readonly Color[] Palette = [Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#D55E00")];
-    private static readonly Color HatchColor = Color.FromHex("#5A3E00");
+    private const string HatchedFill = "#E69F00";
+    private const string HatchStripe = "#5A3E00";
+    private static readonly Color[] Palette = [Color.FromHex("#0072B2"), Color.FromHex(HatchedFill), Color.FromHex("#D55E00")];
+    private static readonly Color HatchColor = Color.FromHex(HatchStripe);
     private const string FontName = "DejaVu Sans";
 
     /// <summary>Every chart of the report (charts with nothing to show are left out).</summary>
@@ -137,7 +139,11 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
     public string? RenderSvg(ChartData chart, int width = 0, int height = 0)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return Draw(chart, (plot, w, h) => plot.GetSvgXml(w, h), width, height);
+        var svg = Draw(chart, (plot, w, h) => plot.GetSvgXml(w, h), width, height);
+        // ScottPlot's SVG loses the hatching of the second bar series; SvgHatching draws it as an SVG pattern.
+        return svg is not null && chart.Kind != ChartKind.Radar && chart.Series.Count > 1
+            ? SvgHatching.Apply(svg, HatchedFill, HatchStripe)
+            : svg;
     }
 
     /// <summary>PNG bytes of the chart, or null when it cannot be drawn.</summary>

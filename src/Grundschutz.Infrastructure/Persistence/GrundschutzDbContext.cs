@@ -11,7 +11,7 @@ namespace Grundschutz.Infrastructure.Persistence;
 /// The one model of the application. Provider subclasses (<see cref="Sqlite.SqliteGrundschutzDbContext"/>,
 /// <see cref="Postgres.PostgresGrundschutzDbContext"/>) only configure the provider and own their migrations.
 /// </summary>
-public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
+public abstract partial class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
 {
     protected GrundschutzDbContext(DbContextOptions options) : base(options) { }
 
@@ -37,13 +37,13 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampAssessments();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampAssessments();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

@@ -13,8 +13,10 @@ namespace Grundschutz.Infrastructure.Scoring;
 /// (cached per catalogue version), the municipality and catalogue names, and the previous assessment for the
 /// comparison. Tenant isolation stays with the caller: every assessment, including the previous one, is looked up
 /// only through the <see cref="IQueryable{Assessment}"/> the caller passes in (e.g. <c>AssessmentAccess.Visible</c>).
-/// A small head query (stamp, answer count and version sum) decides whether a score in <see cref="ScoreCache"/> is
-/// still valid; only then is the aggregate skipped.
+/// A small head query (stamp, answer count and answers' revision) decides whether a score in <see cref="ScoreCache"/>
+/// is still valid. When only answers changed since (same stamp and date, higher revision), only the answers saved since
+/// are loaded and applied to the cached pairs (<see cref="PairIndex"/>), and the pairs are scored again — the same
+/// result as scoring from scratch, without loading tens of thousands of answers.
 /// </summary>
 public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, ScoreCache cache, TimeProvider time)
 {
@@ -54,10 +56,18 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
     private async Task<CachedScore> ScoreHeadAsync(IQueryable<Assessment> visible, Head head, DateOnly? today, CancellationToken cancellationToken)
     {
         var asPrevious = today is null;
-        var key = new ScoreKey(head.Stamp, head.Answers, head.VersionSum, today);
-        if (cache.Get(head.Id, asPrevious, key) is { } cached)
+        var key = new ScoreKey(head.Stamp, head.Answers, head.Revision, today);
+        var latest = cache.Latest(head.Id, asPrevious);
+        if (latest is { } hit && hit.Key == key)
         {
-            return cached;
+            return hit.Score;
+        }
+
+        if (latest is { } old && old.Key.Stamp == key.Stamp && old.Key.Date == key.Date && old.Key.Revision < key.Revision
+            && await UpdateAsync(head, old.Key, old.Score, cancellationToken) is { } updated)
+        {
+            cache.Set(head.Id, asPrevious, key, updated);
+            return updated;
         }
 
         // The aggregate only for its scope; the answers as a column projection (materialising tens of thousands of
@@ -82,9 +92,30 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
                 a.Owner, a.DueDate, a.CostEstimate, a.AssessedOn))
             .ToListAsync(cancellationToken);
         var report = AssessmentScorer.Score(ScoringInputBuilder.From(assessment, answers, context, catalogFacts.Facts, date));
-        var score = new CachedScore(report, assessment.Title, assessment.State, assessment.Approach, date);
+        var score = new CachedScore(report, assessment.Title, assessment.State, assessment.Approach, date, PairIndex.Create(report.Input.Pairs, answers));
         cache.Set(head.Id, asPrevious, key, score);
         return score;
+    }
+
+    /// <summary>
+    /// The cached score brought up to date with the answers saved after <paramref name="oldKey"/>'s revision, or null
+    /// when that is not possible (see <see cref="PairIndex.Apply"/>). A save that commits between the head query and
+    /// this one is applied too and applied again next time, which is harmless: applying an answer sets the values.
+    /// </summary>
+    private async Task<CachedScore?> UpdateAsync(Head head, ScoreKey oldKey, CachedScore old, CancellationToken cancellationToken)
+    {
+        var changed = await db.Answers.AsNoTracking()
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == head.Id && EF.Property<long>(a, GrundschutzDbContext.AnswerRevision) > oldKey.Revision)
+            .Select(a => new AnswerFacts(
+                a.RequirementId, a.TargetObjectId, a.Status, a.EntbehrlichReason, a.Justification, a.ImplementationDescription,
+                a.Owner, a.DueDate, a.CostEstimate, a.AssessedOn))
+            .ToListAsync(cancellationToken);
+        if (old.Pairs.Apply(old.Report.Input, changed, head.Answers) is not { } applied)
+        {
+            return null;
+        }
+
+        return old with { Report = AssessmentScorer.Score(applied.Input), Pairs = applied.Index };
     }
 
     private async Task<ScoredAssessmentInfo> InfoAsync(Head head, CachedScore score, CancellationToken cancellationToken)
@@ -123,7 +154,7 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
                 a.CreatedAt,
                 EF.Property<Guid>(a, GrundschutzDbContext.ConcurrencyStamp),
                 a.Answers.Count,
-                a.Answers.Sum(x => (long)x.Version)))
+                EF.Property<long>(a, GrundschutzDbContext.AnswersRevision)))
             .FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<Guid?> LatestApprovedBeforeAsync(IQueryable<Assessment> visible, Head current, CancellationToken cancellationToken)
@@ -152,5 +183,5 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
     }
 
     /// <summary>The few columns that identify an assessment's current content (see <see cref="ScoreKey"/>).</summary>
-    private sealed record Head(Guid Id, int MunicipalityId, int CatalogVersionId, CatalogFramework Framework, Guid? PreviousAssessmentId, DateTimeOffset CreatedAt, Guid Stamp, int Answers, long VersionSum);
+    private sealed record Head(Guid Id, int MunicipalityId, int CatalogVersionId, CatalogFramework Framework, Guid? PreviousAssessmentId, DateTimeOffset CreatedAt, Guid Stamp, int Answers, long Revision);
 }

@@ -6,7 +6,8 @@ namespace Grundschutz.Infrastructure.Scoring;
 /// Keeps recently scored assessments so that the report page and its chart and download requests do not load and
 /// score a large assessment again and again. An entry is only used while its <see cref="ScoreKey"/> still matches:
 /// the assessment's concurrency stamp (renewed on every change of the row, the scope or the workflow), the number of
-/// answers and the sum of their versions (every recorded change raises a version), and the reference date. Bounded
+/// answers and their revision (raised by every save that changes answers), and the reference date. When only the
+/// answers changed, <see cref="AssessmentScoreService"/> updates the latest entry with the answers saved since. Bounded
 /// by the number of pairs held (least recently used entries go first), not by time.
 /// </summary>
 public sealed class ScoreCache
@@ -30,6 +31,15 @@ public sealed class ScoreCache
             }
 
             return null;
+        }
+    }
+
+    /// <summary>The latest cached score of the assessment whatever its key (to be brought up to date), or null.</summary>
+    internal (ScoreKey Key, CachedScore Score)? Latest(Guid id, bool asPrevious)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue((id, asPrevious), out var entry) ? (entry.Key, entry.Score) : null;
         }
     }
 

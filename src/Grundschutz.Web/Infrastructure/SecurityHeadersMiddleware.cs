@@ -2,7 +2,7 @@ namespace Grundschutz.Web.Infrastructure;
 
 /// <summary>
 /// Sets the security headers on every response: a Content-Security-Policy without 'unsafe-inline'
-/// (all script and style come from files), no framing, no MIME sniffing, a strict referrer policy.
+/// (all script and style come from files) unless the handler set its own, no framing, no MIME sniffing, a strict referrer policy.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -15,7 +15,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
+            // A handler may set a stricter policy of its own (e.g. the report download); it is kept.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = Csp;
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -123,6 +123,54 @@ public sealed class ReportChartsTests
         Assert.Contains(xml.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains(chart.Categories[0], StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ReportCharts.LayersChart)]
+    [InlineData(ReportCharts.ModulesChart)]
+    public void RenderSvg_TwoSeriesBars_SecondSeriesIsHatchedByAPattern(string name)
+    {
+        var chart = Charts.Find(name, Report(), Facts, 15)!;
+
+        var xml = XDocument.Parse(Charts.RenderSvg(chart)!);
+
+        // One pattern: diagonal dark stripes on the orange of the second series.
+        var pattern = Assert.Single(xml.Descendants(), e => e.Name.LocalName == "pattern");
+        var id = pattern.Attribute("id")!.Value;
+        Assert.Equal("defs", pattern.Parent!.Name.LocalName);
+        Assert.Equal("rotate(45)", pattern.Attribute("patternTransform")!.Value);
+        Assert.Equal(["#E69F00", "#5A3E00"], pattern.Elements().Select(e => e.Attribute("fill")!.Value));
+        // Every bar of the second series (one per category) and its legend swatch use it; none is left plain orange.
+        var shapes = xml.Descendants().Where(e => e.Name.LocalName is "rect" or "path" && e.Parent!.Name.LocalName != "pattern").ToList();
+        Assert.Equal(chart.Categories.Count + 1, shapes.Count(e => e.Attribute("fill")?.Value == $"url(#{id})"));
+        Assert.DoesNotContain(shapes, e => string.Equals(e.Attribute("fill")?.Value, "#E69F00", StringComparison.OrdinalIgnoreCase));
+        // The first series stays solid blue.
+        Assert.Equal(chart.Categories.Count + 1, shapes.Count(e => string.Equals(e.Attribute("fill")?.Value, "#0072B2", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData(ReportCharts.MaturityChart)]
+    [InlineData(ReportCharts.LayersRadarChart)]
+    public void RenderSvg_SingleSeriesOrRadar_HasNoHatching(string name)
+    {
+        var chart = Charts.Find(name, Report(), Facts, 15)!;
+
+        var xml = XDocument.Parse(Charts.RenderSvg(chart)!);
+
+        Assert.DoesNotContain(xml.Descendants(), e => e.Name.LocalName == "pattern");
+    }
+
+    [Fact]
+    public void SvgHatching_Apply_ReplacesOnlyTheGivenFill()
+    {
+        const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"#e69f00\" width=\"1\" height=\"1\"/><rect fill=\"#0072B2\" width=\"1\" height=\"1\"/></svg>";
+
+        var xml = XDocument.Parse(SvgHatching.Apply(Svg, "#E69F00", "#5A3E00"));
+
+        var rects = xml.Root!.Elements(XName.Get("rect", "http://www.w3.org/2000/svg")).ToList();
+        Assert.Equal(["url(#schraffur-e69f00)", "#0072B2"], rects.Select(r => r.Attribute("fill")!.Value));
+        Assert.Equal("schraffur-e69f00", xml.Descendants().Single(e => e.Name.LocalName == "pattern").Attribute("id")!.Value);
+        Assert.Equal(Svg, SvgHatching.Apply(Svg, "#123456", "#000000"));
+    }
+
     [Fact]
     public void Find_UnknownOrEmpty_ReturnsNull()
     {

@@ -155,7 +155,7 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("Bericht-Koeln-2026-11-23.html", disposition.FileName!.Trim('"'));
-        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var header = response.Headers.GetValues("Content-Security-Policy").Single();
         var document = await Html.ParseAsync(response);
         Assert.Empty(document.QuerySelectorAll("script, link, iframe, object, embed"));
         foreach (var element in document.QuerySelectorAll("[src], [href]"))
@@ -168,9 +168,16 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         Assert.NotEmpty(images);
         Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src"), StringComparison.Ordinal));
         Assert.All(images, img => Assert.False(string.IsNullOrWhiteSpace(img.GetAttribute("alt"))));
+        // The file's policy allows exactly its one style element (by hash) and data: images; the response carries the
+        // same policy as a header (plus frame-ancestors, which only a header can set) instead of the app-wide one.
+        var style = Assert.Single(document.QuerySelectorAll("style")).TextContent;
+        Assert.Contains("@page", style, StringComparison.Ordinal);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
         var csp = document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
-        Assert.Equal("default-src 'none'; img-src data:; style-src 'unsafe-inline'", csp);
-        Assert.Contains("@page", document.QuerySelector("style")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"default-src 'none'; img-src data:; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'", csp);
+        Assert.Equal(csp + "; frame-ancestors 'none'", header);
+        Assert.DoesNotContain("unsafe-inline", header, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
 
         var text = document.Body!.TextContent;
         Assert.Contains("Köln", text, StringComparison.Ordinal);
@@ -181,6 +188,23 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         Assert.Contains("Gesamt-Reifegrad (Minimum über die bewerteten Praktiken): 2", text, StringComparison.Ordinal);
         Assert.Contains("überfällig", Row(document, "ISMS.1.A4"), StringComparison.Ordinal);
         Assert.Contains("−25 Prozentpunkte", Row(document, "Umsetzungsgrad Basis (E_B)", table: 1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_KeepsTheAppWidePolicy_OnlyTheDownloadHasItsOwn()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await client.GetAsync(ReportUrls.Page(scenario.Current));
+        var chart = await client.GetAsync(ReportUrls.Chart(scenario.Current, "schichten"));
+
+        foreach (var response in new[] { page, chart })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self';", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The cells of the n-th row with a cell <paramref name="first"/>, joined by " | ".</summary>

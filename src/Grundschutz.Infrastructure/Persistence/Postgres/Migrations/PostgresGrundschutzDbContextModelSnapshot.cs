@@ -68,6 +68,9 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -86,6 +89,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Revision");
 
                     b.HasIndex("AssessmentId", "RequirementId", "TargetObjectId")
                         .IsUnique();
@@ -131,6 +136,9 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("AnswersRevision")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Approach")
                         .HasColumnType("integer");

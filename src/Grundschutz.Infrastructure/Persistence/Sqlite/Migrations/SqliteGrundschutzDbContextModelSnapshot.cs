@@ -62,6 +62,9 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Revision");
 
                     b.HasIndex("AssessmentId", "RequirementId", "TargetObjectId")
                         .IsUnique();
@@ -125,6 +130,9 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("AnswersRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Approach")
                         .HasColumnType("INTEGER");

@@ -78,9 +78,10 @@ public sealed class IndexModel(
         }
 
         var view = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules);
-        var html = await new ReportDocument(markdown, templates, charts).RenderAsync(view, cancellationToken);
-        // The response carries the app-wide policy of SecurityHeadersMiddleware (no inline script or style); the file
-        // itself carries ReportDocument.FileContentSecurityPolicy in a meta element, which applies once it is saved and opened.
+        var (html, policy) = await new ReportDocument(markdown, templates, charts).RenderWithPolicyAsync(view, cancellationToken);
+        // The response carries the file's own strict policy (SecurityHeadersMiddleware keeps a policy a handler set),
+        // so a browser that displays the download instead of saving it applies the same rules as the saved file.
+        Response.Headers.ContentSecurityPolicy = policy + "; frame-ancestors 'none'";
         Response.Headers.CacheControl = "private, no-store";
         return File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", ReportDocument.FileName(score.Assessment));
     }

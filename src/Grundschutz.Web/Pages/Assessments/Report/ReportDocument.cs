@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Grundschutz.Infrastructure.Charts;
@@ -14,27 +15,43 @@ namespace Grundschutz.Web.Pages.Assessments.Report;
 /// </summary>
 public sealed class ReportDocument(MarkdownRenderer markdown, ReportTemplates templates, ReportCharts charts)
 {
-    /// <summary>The policy written into the file (it applies when the saved file is opened).</summary>
-    public const string FileContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-
     /// <summary>The complete HTML document.</summary>
-    public async Task<string> RenderAsync(ReportView view, CancellationToken cancellationToken)
+    public async Task<string> RenderAsync(ReportView view, CancellationToken cancellationToken) =>
+        (await RenderWithPolicyAsync(view, cancellationToken)).Html;
+
+    /// <summary>
+    /// The complete HTML document and its Content-Security-Policy: nothing may load (<c>default-src 'none'</c>) except
+    /// the embedded chart images (<c>img-src data:</c>) and exactly the one embedded style element, named by its SHA-256
+    /// hash (no <c>'unsafe-inline'</c>: an injected style element or attribute would not apply). The same policy is
+    /// written into the file as a meta element, which applies once the saved file is opened.
+    /// </summary>
+    public async Task<(string Html, string ContentSecurityPolicy)> RenderWithPolicyAsync(ReportView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
         var template = await templates.ReadTemplateAsync(ReportTemplates.ReportTemplate, cancellationToken);
         var css = await templates.ReadTemplateAsync(ReportTemplates.ReportStyleSheet, cancellationToken);
         var body = markdown.RenderTemplate(template, Model(view), ReportTemplates.ReportTemplate);
         var title = $"Bericht {view.Assessment.MunicipalityName} – {view.Assessment.Title}";
+        // The style sheet comes from the operator's template folder; it must not be able to end the style element.
+        var style = "\n" + css.Replace("</", "<\\/", StringComparison.Ordinal) + "\n";
+        var policy = FileContentSecurityPolicy(style);
         var html = new StringBuilder(body.Length + css.Length + 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(FileContentSecurityPolicy).Append("\">\n");
+        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(policy).Append("\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(HtmlEncoder.Default.Encode(title)).Append("</title>\n");
-        // The style sheet comes from the operator's template folder; it must not be able to end the style element.
-        html.Append("<style>\n").Append(css.Replace("</", "<\\/", StringComparison.Ordinal)).Append("\n</style>\n</head>\n<body>\n<main>\n");
+        html.Append("<style>").Append(style).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append(body);
         html.Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
+        return (html.ToString(), policy);
+    }
+
+    /// <summary>The file's policy for a style element with exactly the text <paramref name="style"/>.</summary>
+    public static string FileContentSecurityPolicy(string style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style)));
+        return $"default-src 'none'; img-src data:; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'";
     }
 
     /// <summary>„Bericht-Koeln-2026-11-23.html“: ASCII only, so the header needs no encoding.</summary>
