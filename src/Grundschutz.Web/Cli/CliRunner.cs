@@ -21,6 +21,10 @@ public static class CliRunner
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
+          dotnet run --project src/Grundschutz.Web -- evidence verify <nachweispaket.zip>
+              Prüft ein Nachweispaket: 0 intakt, 1 verändert (nennt Datei, Signatur, Schlüssel oder Zeile), 2 falscher Aufruf.
+          dotnet run --project src/Grundschutz.Web -- evidence keygen <ordner> [<name>]
+              Erzeugt ein ECDSA-P-256-Schlüsselpaar zum Signieren von Nachweispaketen (siehe docs/evidence.md).
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
         """;
 
@@ -59,6 +63,8 @@ public static class CliRunner
         {
             ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
             ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
+            ("evidence", "verify") => await EvidenceCli.VerifyAsync(cli, services, stdout, stderr),
+            ("evidence", "keygen") => await EvidenceCli.KeygenAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };
     }
