@@ -184,7 +184,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
         approvedAt = AnswerChain.FormatTime(data.ApprovedAt),
         approvedBy = data.UserName(data.ApprovedByUserId),
         approvedByUserId = data.ApprovedByUserId,
-        transitions = data.Assessment.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new
+        transitions = InOrder(data.Assessment.Transitions).Select(t => new
         {
             id = t.Id,
             from = t.From.ToString(),
@@ -197,6 +197,29 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             comment = t.Comment,
         }).ToList(),
     };
+
+    /// <summary>
+    /// Transitions by time; several in the same instant (ids do not order them) are put in the order in which one
+    /// state leads to the next.
+    /// </summary>
+    internal static IReadOnlyList<AssessmentTransition> InOrder(IReadOnlyList<AssessmentTransition> transitions)
+    {
+        var ordered = new List<AssessmentTransition>(transitions.Count);
+        AssessmentState? state = null;
+        foreach (var group in transitions.GroupBy(t => t.At).OrderBy(g => g.Key))
+        {
+            var pending = group.OrderBy(t => t.Id).ToList();
+            while (pending.Count > 0)
+            {
+                var next = pending.Find(t => t.From == state) ?? pending.Find(t => !pending.Exists(o => o.To == t.From)) ?? pending[0];
+                pending.Remove(next);
+                ordered.Add(next);
+                state = next.To;
+            }
+        }
+
+        return ordered;
+    }
 
     private static object Manifest(EvidencePackageData data, IReadOnlyList<PackageFile> files)
     {
