@@ -11,6 +11,8 @@ if (args.Length > 0 && args[0] == "search")
 
 if (args.Length > 0 && args[0] == "report") return await ReportBenchmarks.RunAsync(args[1..]); // report page, full Kompendium assessment, target p95 ≤ 200 ms
 
+if (args.Length > 0 && args[0] == "package") return await EvidencePackageBench.RunAsync(args[1..]); // evidence package of the full Kompendium assessment (docs/evidence.md)
+
 if (args.Length > 0 && args[0] == "import")
 {
     BenchmarkRunner.Run<CatalogImportBenchmarks>(args: args[1..]);

@@ -18,7 +18,7 @@ public static class AuditFreshnessLoader
     {
         ArgumentNullException.ThrowIfNull(db);
         var answers = await db.Answers.AsNoTracking()
-            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.Status != AnswerStatus.Open)
+            .Where(a => EF.Property<Guid?>(a, "AssessmentId") == assessmentId && a.Status != AnswerStatus.Open)
             .Select(a => new { a.AssessedOn, a.UpdatedAt })
             .ToListAsync(cancellationToken);
         var dates = answers

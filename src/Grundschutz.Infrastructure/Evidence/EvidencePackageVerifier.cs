@@ -27,7 +27,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         {
             archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentOutOfRangeException or IOException)
         {
             return PackageVerification.Failed("Die Datei ist keine gültige ZIP-Datei.");
         }
@@ -38,7 +38,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
             {
                 return await VerifyArchiveAsync(archive, cancellationToken);
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
             {
                 return PackageVerification.Failed("Die ZIP-Datei ist beschädigt: " + ex.Message);
             }

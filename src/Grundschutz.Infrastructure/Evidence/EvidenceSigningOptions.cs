@@ -23,8 +23,11 @@ public sealed class EvidenceSigningOptions
     /// </summary>
     public bool? GenerateDevelopmentKey { get; set; }
 
-    /// <summary>Largest package accepted for verification (upload page), default 512 MB.</summary>
-    public long MaxVerifyBytes { get; set; } = 512L * 1024 * 1024;
+    /// <summary>
+    /// Largest package accepted by the upload page, default 50 MB (within the server's request limit
+    /// Uploads:MaxRequestBytes); larger packages are verified with the CLI.
+    /// </summary>
+    public long MaxVerifyBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>Largest total of uncompressed bytes read while verifying (zip bombs), default 4 GB.</summary>
     public long MaxVerifyUncompressedBytes { get; set; } = 4L * 1024 * 1024 * 1024;

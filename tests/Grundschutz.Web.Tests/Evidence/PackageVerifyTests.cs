@@ -233,7 +233,7 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, byte[] zip)
     {
         var page = await Html.GetDocumentAsync(client, "/Evidence/Verify");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#verify-form input[name=__RequestVerificationToken]")!.Value;
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#verify-form input[name=__RequestVerificationToken]")!).Value;
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         using var content = new MultipartFormDataContent

@@ -31,7 +31,7 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Dictionary<string, string> fields, byte[] file, string fileName)
     {
         var page = await Html.GetDocumentAsync(client, "/Policies");
-        var token = page.QuerySelector<IHtmlInputElement>("#policy-form input[name=__RequestVerificationToken]")!.Value;
+        var token = ((IHtmlInputElement)page.QuerySelector("#policy-form input[name=__RequestVerificationToken]")!).Value;
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
         {

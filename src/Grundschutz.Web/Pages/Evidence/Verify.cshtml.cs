@@ -40,8 +40,16 @@ public sealed class VerifyModel(EvidencePackageVerifier verifier, EvidenceKeyRin
         }
 
         FileName = Path.GetFileName(Upload.FileName);
-        await using var stream = Upload.OpenReadStream();
-        Result = await verifier.VerifyAsync(stream, cancellationToken);
+        // A private temporary copy (deleted on close): the ZIP reader seeks freely, the upload stream is not meant for that.
+        var temp = Path.Combine(Path.GetTempPath(), $"paketpruefung-{Guid.NewGuid():N}.zip");
+        await using var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (var upload = Upload.OpenReadStream())
+        {
+            await upload.CopyToAsync(copy, cancellationToken);
+        }
+
+        copy.Position = 0;
+        Result = await verifier.VerifyAsync(copy, cancellationToken);
         return Page();
     }
 }

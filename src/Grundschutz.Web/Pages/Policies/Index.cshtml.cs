@@ -138,6 +138,7 @@ public sealed class IndexModel(GrundschutzDbContext db, EvidenceStore store, Tim
             .ToListAsync(cancellationToken);
         Policies = all
             .OrderBy(p => p.Number, StringComparer.Ordinal)
+            .ThenBy(p => p.IsCurrent ? 0 : 1)
             .ThenByDescending(p => p.UploadedAt)
             .Select(p => new PolicyRow(p.Id, p.Number, p.Title, p.Author, p.Version, p.ApprovedOn, p.ApprovedBy, p.NextReview, p.FileName, p.IsCurrent))
             .ToList();
