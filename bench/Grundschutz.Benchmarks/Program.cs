@@ -12,6 +12,7 @@ if (args.Length > 0 && args[0] == "search")
 if (args.Length > 0 && args[0] == "report") return await ReportBenchmarks.RunAsync(args[1..]); // report page, full Kompendium assessment, target p95 ≤ 200 ms
 
 if (args.Length > 0 && args[0] == "save") return await SaveLoad.RunAsync(args[1..]); // 50 users saving answers on Kestrel vs. a bare page: p95 ≤ 100 ms, ≥ 50 % throughput
+if (args.Length > 0 && args[0] == "package") return await EvidencePackageBench.RunAsync(args[1..]); // evidence package of the full Kompendium assessment (docs/evidence.md)
 
 if (args.Length > 0 && args[0] == "import")
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Grundschutz.Infrastructure;
+using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Files;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
@@ -129,6 +130,7 @@ public static class GrundschutzApp
         services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
         services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddEvidencePackages(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
 
         // Every request body is bounded before it is read; each upload type checks its own file limit on top.
         var maxRequest = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.MaxRequestBytes ?? new UploadOptions().MaxRequestBytes;

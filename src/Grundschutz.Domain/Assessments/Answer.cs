@@ -75,6 +75,15 @@ public sealed class Answer
     /// <summary>Who saved the values last, if anyone.</summary>
     public string? UpdatedByUserId { get; private set; }
 
+    /// <summary>Number of entries in the hash chain of <see cref="History"/> (the last entry's sequence number).</summary>
+    public int ChainLength { get; private set; }
+
+    /// <summary>
+    /// Hash of the newest history entry (the chain head, see <see cref="AnswerChain"/>); also a concurrency token,
+    /// so two saves that append to the same answer's chain at once cannot both succeed.
+    /// </summary>
+    public string? ChainHead { get; private set; }
+
     /// <summary>All changes, oldest first, one entry per changed field.</summary>
     public IReadOnlyList<AnswerChange> History => _history;
 
@@ -105,7 +114,7 @@ public sealed class Answer
     /// Applies normalised values; returns the history entries it appended (empty when nothing changed,
     /// in which case the version is not raised).
     /// </summary>
-    internal IReadOnlyList<AnswerChange> Apply(AnswerInput values, string userId, DateTimeOffset now)
+    internal IReadOnlyList<AnswerChange> Apply(Guid assessmentId, AnswerInput values, string userId, DateTimeOffset now)
     {
         var changes = new List<AnswerChange>();
         void Track(string field, string? oldValue, string? newValue)
@@ -142,17 +151,21 @@ public sealed class Answer
         Version++;
         UpdatedAt = now;
         UpdatedByUserId = userId;
-        _history.AddRange(changes);
+        foreach (var change in changes)
+        {
+            Append(assessmentId, change);
+        }
+
         return changes;
     }
 
-    internal void AddEvidence(EvidenceFile file, string userId, DateTimeOffset now)
+    internal void AddEvidence(Guid assessmentId, EvidenceFile file, string userId, DateTimeOffset now)
     {
         _evidence.Add(file);
-        _history.Add(new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Evidence, null, file.FileName));
+        Append(assessmentId, new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Evidence, null, file.FileName));
     }
 
-    internal bool RemoveEvidence(Guid evidenceId, string userId, DateTimeOffset now)
+    internal bool RemoveEvidence(Guid assessmentId, Guid evidenceId, string userId, DateTimeOffset now)
     {
         var file = _evidence.Find(e => e.Id == evidenceId);
         if (file is null)
@@ -161,12 +174,12 @@ public sealed class Answer
         }
 
         _evidence.Remove(file);
-        _history.Add(new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Evidence, file.FileName, null));
+        Append(assessmentId, new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Evidence, file.FileName, null));
         return true;
     }
 
     /// <summary>A copy for a reopened assessment: same values, history and evidence, plus an origin note.</summary>
-    internal Answer CopyFor(Guid newTargetObjectId, string originNote, string userId, DateTimeOffset now)
+    internal Answer CopyFor(Guid newAssessmentId, Guid newTargetObjectId, string originNote, string userId, DateTimeOffset now)
     {
         var copy = new Answer(Guid.CreateVersion7(now), RequirementId, GroupId, newTargetObjectId)
         {
@@ -183,9 +196,10 @@ public sealed class Answer
             UpdatedAt = UpdatedAt,
             UpdatedByUserId = UpdatedByUserId,
         };
-        foreach (var change in _history)
+        // The copy starts its own chain in the new assessment (the assessment id is part of every hash).
+        foreach (var change in _history.OrderBy(c => c.Sequence))
         {
-            copy._history.Add(change.CopyWithNewId(Guid.CreateVersion7(now)));
+            copy.Append(newAssessmentId, change.CopyWithNewId(Guid.CreateVersion7(now)));
         }
 
         foreach (var file in _evidence)
@@ -193,8 +207,17 @@ public sealed class Answer
             copy._evidence.Add(file.CopyWithNewId(Guid.CreateVersion7(now)));
         }
 
-        copy._history.Add(new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Origin, Id.ToString(), originNote));
+        copy.Append(newAssessmentId, new AnswerChange(Guid.CreateVersion7(now), now, userId, AnswerFields.Origin, Id.ToString(), originNote));
         return copy;
+    }
+
+    // The only way an entry enters the history: every path (questionnaire, imports, evidence, reopen) is chained.
+    private void Append(Guid assessmentId, AnswerChange change)
+    {
+        change.Seal(assessmentId, RequirementId, TargetObjectId, ChainLength + 1, ChainHead);
+        ChainLength++;
+        ChainHead = change.Hash;
+        _history.Add(change);
     }
 
     private static string? Format<T>(T? value)

@@ -40,5 +40,22 @@ public sealed class AnswerChange
     /// <summary>The value after.</summary>
     public string? NewValue { get; private set; }
 
+    /// <summary>Position in the answer's hash chain, starting at 1 (see <see cref="AnswerChain"/>).</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>Hash of the entry before in the same answer's chain (null for the first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 (hex) of this entry's canonical form including <see cref="PreviousHash"/>.</summary>
+    public string? Hash { get; private set; }
+
     internal AnswerChange CopyWithNewId(Guid id) => new(id, At, UserId, Field, OldValue, NewValue);
+
+    /// <summary>Links this entry into a chain: sets sequence and previous hash, computes the hash.</summary>
+    internal void Seal(Guid assessmentId, string requirementId, Guid targetObjectId, int sequence, string? previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AnswerChain.Hash(AnswerChain.EntryOf(assessmentId, requirementId, targetObjectId, this));
+    }
 }

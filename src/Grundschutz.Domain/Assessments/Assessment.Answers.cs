@@ -58,7 +58,7 @@ public sealed partial class Assessment
         }
 
         var answer = existing ?? new Answer(Guid.CreateVersion7(now), requirement.RequirementId, requirement.GroupId, input.TargetObjectId);
-        var changes = answer.Apply(values, actor.UserId, now);
+        var changes = answer.Apply(Id, values, actor.UserId, now);
         if (existing is null && changes.Count > 0)
         {
             _answers.Add(answer);
@@ -107,7 +107,7 @@ public sealed partial class Assessment
         }
 
         var file = new EvidenceFile(Guid.CreateVersion7(now), cleanName, Clean(contentType), sizeBytes, storageKey, now, actor.UserId);
-        answer.AddEvidence(file, actor.UserId, now);
+        answer.AddEvidence(Id, file, actor.UserId, now);
         return file;
     }
 
@@ -123,7 +123,7 @@ public sealed partial class Assessment
             throw NotAssigned(answer.GroupId);
         }
 
-        answer.RemoveEvidence(evidenceId, actor.UserId, now);
+        answer.RemoveEvidence(Id, evidenceId, actor.UserId, now);
     }
 
     /// <summary>

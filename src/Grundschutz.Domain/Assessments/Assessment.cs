@@ -282,7 +282,7 @@ public sealed partial class Assessment
         {
             if (targetMap.TryGetValue(answer.TargetObjectId, out var newTarget))
             {
-                next._answers.Add(answer.CopyFor(newTarget, note, actor.UserId, now));
+                next._answers.Add(answer.CopyFor(next.Id, newTarget, note, actor.UserId, now));
             }
         }
 

@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
             }
 
             await db.Database.MigrateAsync(cancellationToken);
+            await Evidence.AnswerChainBackfill.RunAsync(db, logger, cancellationToken);
         }
 
         if (provider == DatabaseProvider.Sqlite)

@@ -31,6 +31,8 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<Grundschutz.Domain.Evidence.PolicyDocument> PolicyDocuments => Set<Grundschutz.Domain.Evidence.PolicyDocument>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 

@@ -25,6 +25,10 @@ public static class CliRunner
               Sichert die SQLite-Datenbank (Online-Backup, auch bei laufender Anwendung); --force überschreibt eine vorhandene Datei.
           dotnet run --project src/Grundschutz.Web -- restore <datei>
               Stellt eine Sicherung wieder her (nur bei gestoppter Anwendung); die vorige Datenbank bleibt als .bak erhalten.
+          dotnet run --project src/Grundschutz.Web -- evidence verify <nachweispaket.zip>
+              Prüft ein Nachweispaket: 0 intakt, 1 verändert (nennt Datei, Signatur, Schlüssel oder Zeile), 2 falscher Aufruf.
+          dotnet run --project src/Grundschutz.Web -- evidence keygen <ordner> [<name>]
+              Erzeugt ein ECDSA-P-256-Schlüsselpaar zum Signieren von Nachweispaketen (siehe docs/evidence.md).
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
         """;
 
@@ -68,6 +72,8 @@ public static class CliRunner
         {
             ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
             ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
+            ("evidence", "verify") => await EvidenceCli.VerifyAsync(cli, services, stdout, stderr),
+            ("evidence", "keygen") => await EvidenceCli.KeygenAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };
     }

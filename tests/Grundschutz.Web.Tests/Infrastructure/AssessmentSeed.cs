@@ -189,6 +189,8 @@ public sealed class AssessmentSeed(GrundschutzWebFactory factory)
         private readonly List<(string Name, string[] Modules)> _targets = [];
         private readonly List<(ApplicationUser User, string GroupId)> _contributors = [];
         private readonly List<(string RequirementId, string Target, AnswerStatus Status, ApplicationUser? By, Func<AnswerInput, AnswerInput>? Adjust)> _answers = [];
+        private readonly List<(string RequirementId, string Target, string FileName, string StorageKey, long Size)> _evidence = [];
+        private readonly List<(string GroupId, string Reason)> _exclusions = [];
         private string _title = "Selbstbewertung (Test)";
         private Approach _approach = Approach.GsppNormal;
         private int? _catalogVersionId;
@@ -249,6 +251,20 @@ public sealed class AssessmentSeed(GrundschutzWebFactory factory)
             return this;
         }
 
+        /// <summary>Records that module <paramref name="groupId"/> is not applied, with the reason.</summary>
+        public Builder Excluding(string groupId, string reason)
+        {
+            _exclusions.Add((groupId, reason));
+            return this;
+        }
+
+        /// <summary>Attaches an evidence file reference (bytes stored beforehand, e.g. with the EvidenceStore) as the ISB.</summary>
+        public Builder WithEvidence(string requirementId, string target, string fileName, string storageKey, long size)
+        {
+            _evidence.Add((requirementId, target, fileName, storageKey, size));
+            return this;
+        }
+
         /// <summary>Answers every applicable question not answered explicitly with <paramref name="status"/> (as the ISB).</summary>
         public Builder AnswerRest(AnswerStatus status = AnswerStatus.Ja)
         {
@@ -301,6 +317,11 @@ public sealed class AssessmentSeed(GrundschutzWebFactory factory)
                 }
             }
 
+            foreach (var (groupId, reason) in _exclusions)
+            {
+                assessment.ExcludeModule(groupId, reason);
+            }
+
             foreach (var (user, groupId) in _contributors)
             {
                 assessment.AssignContributor(user.Id, groupId);
@@ -317,6 +338,11 @@ public sealed class AssessmentSeed(GrundschutzWebFactory factory)
                 var input = CompleteAnswer(requirementId, targets[target], status, today);
                 var actor = by is null ? isb : await ActorOf(by);
                 assessment.RecordAnswer(adjust?.Invoke(input) ?? input, assessment.FindAnswer(requirementId, targets[target])?.Version ?? 0, actor, now, requirement, today);
+            }
+
+            foreach (var (requirementId, target, fileName, storageKey, size) in _evidence)
+            {
+                assessment.AttachEvidence(catalog.Find(requirementId)!, targets[target], fileName, storageKey, size, null, isb, now);
             }
 
             var rest = _answerRest ?? (_state is AssessmentState.Draft or AssessmentState.InProgress ? null : AnswerStatus.Ja);

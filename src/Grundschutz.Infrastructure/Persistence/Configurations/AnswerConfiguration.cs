@@ -20,6 +20,8 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.CostEstimate).HasPrecision(14, 2);
         // Optimistic concurrency: the domain raises Version on every real change; EF adds it to the WHERE clause.
         builder.Property(a => a.Version).IsConcurrencyToken();
+        // The chain head is a token too: evidence uploads append to the chain without raising Version.
+        builder.Property(a => a.ChainHead).HasMaxLength(64).IsConcurrencyToken();
         builder.HasIndex("AssessmentId", nameof(Answer.RequirementId), nameof(Answer.TargetObjectId)).IsUnique();
         builder.HasMany(a => a.History).WithOne().HasForeignKey("AnswerId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -34,6 +34,14 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid?>("AssessmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ChainHead")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ChainLength")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("CostEstimate")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -114,11 +122,22 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("NewValue")
                         .HasColumnType("text");
 
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -367,6 +386,84 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasIndex("AssessmentId");
 
                     b.ToTable("AssessmentTargetObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Domain.Evidence.PolicyDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Number", "UploadedAt");
+
+                    b.ToTable("PolicyDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Grundschutz.Infrastructure.Identity.ApplicationUser", b =>
@@ -1069,6 +1166,15 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .WithMany("TargetObjects")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Grundschutz.Domain.Evidence.PolicyDocument", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalogVersion", b =>

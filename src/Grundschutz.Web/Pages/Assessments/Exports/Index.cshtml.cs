@@ -1,4 +1,5 @@
 using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Scoring;
@@ -16,11 +17,27 @@ namespace Grundschutz.Web.Pages.Assessments.Exports;
 /// municipality's id finds nothing (404).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    GrundschutzDbContext db,
+    CatalogContextCache contexts,
+    CatalogFactsCache facts,
+    TimeProvider time,
+    EvidencePackageWriter packages,
+    EvidenceKeyRing keys,
+    ILogger<IndexModel> logger) : PageModel
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public AssessmentHeader Header { get; private set; } = null!;
+
+    /// <summary>True when the evidence package can be downloaded (approved assessment, signing key present).</summary>
+    public bool PackageAvailable { get; private set; }
+
+    /// <summary>Why the package is not available (German), if it is not.</summary>
+    public string? PackageUnavailableReason { get; private set; }
+
+    /// <summary>The signing key id, and whether it is a generated development key.</summary>
+    public EvidenceKeyRing Keys => keys;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,7 +49,61 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
         }
 
         Header = await AssessmentHeader.LoadAsync(db, assessment, cancellationToken);
+        if (!EvidencePackageLoader.HasApproval(assessment.State))
+        {
+            PackageUnavailableReason = "Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr.";
+        }
+        else if (!keys.CanSign)
+        {
+            PackageUnavailableReason = keys.Problem ?? "Es ist kein Signaturschlüssel konfiguriert (Evidence:SigningKeyPath); ohne Signatur wird kein Paket erstellt.";
+        }
+
+        PackageAvailable = PackageUnavailableReason is null;
+        if (TempData[PackageErrorKey] is string error)
+        {
+            PackageUnavailableReason = error;
+        }
+
         return Page();
+    }
+
+    public const string PackageErrorKey = "EvidencePackageError";
+
+    /// <summary>
+    /// The evidence package as „Nachweispaket-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.zip“: written to a temporary file that is
+    /// deleted when the response is done, so evidence files are streamed, not held in memory.
+    /// </summary>
+    public async Task<IActionResult> OnGetEvidencePackageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var visible = AssessmentAccess.Visible(db, CurrentUser.From(User));
+        var temp = Path.Combine(Path.GetTempPath(), $"nachweispaket-{Guid.NewGuid():N}.zip");
+        var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var data = await EvidencePackageLoader.LoadAsync(db, contexts, facts, visible, id, time.GetUtcNow(), cancellationToken);
+            if (data is null)
+            {
+                await file.DisposeAsync();
+                return NotFound();
+            }
+
+            await packages.WriteAsync(data, file, cancellationToken);
+            file.Position = 0;
+            Response.Headers.CacheControl = "private, no-store";
+            logger.LogInformation("Evidence package of assessment {AssessmentId} downloaded ({Bytes} bytes)", id, file.Length);
+            return File(file, "application/zip", EvidencePackageWriter.FileName(data));
+        }
+        catch (EvidencePackageException ex)
+        {
+            await file.DisposeAsync();
+            TempData[PackageErrorKey] = ex.Message;
+            return RedirectToPage(new { id });
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A.4 as „A4-Grundschutz-Check-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>

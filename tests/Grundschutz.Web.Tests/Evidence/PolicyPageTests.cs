@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Web.Tests.Evidence;
+
+/// <summary>The A.0 policies page: upload, new version keeps the old one, checks on the file, tenant isolation, anti-forgery.</summary>
+public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<EvidenceWebFactory>
+{
+    private static readonly byte[] Pdf = Encoding.UTF8.GetBytes("%PDF-1.7\nLeitlinie\n");
+
+    private static Dictionary<string, string> Metadata(string version) => new()
+    {
+        ["Input.Number"] = "A.0.1",
+        ["Input.Title"] = "Leitlinie zur Informationssicherheit",
+        ["Input.Author"] = "=Erika Muster",
+        ["Input.Version"] = version,
+        ["Input.ApprovedOn"] = "2026-03-01",
+        ["Input.ApprovedBy"] = "Bürgermeisterin",
+        ["Input.NextReview"] = "2027-03-01",
+        ["Input.Changes"] = "Neu gefasst",
+    };
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Dictionary<string, string> fields, byte[] file, string fileName)
+    {
+        var page = await Html.GetDocumentAsync(client, "/Policies");
+        var token = ((IHtmlInputElement)page.QuerySelector("#policy-form input[name=__RequestVerificationToken]")!).Value;
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(part, "Upload", fileName);
+        return await client.PostAsync("/Policies?handler=Upload", content);
+    }
+
+    [Fact]
+    public async Task Upload_TwoVersions_BothListedOldOneReplaced()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("09162000", "München");
+        var client = await seed.SignInAsync(isb);
+
+        var first = await UploadAsync(client, Metadata("1.0"), Pdf, "Leitlinie.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await UploadAsync(client, Metadata("2.0"), Pdf.Concat("v2"u8.ToArray()).ToArray(), "Leitlinie v2.pdf");
+        var page = await Html.FollowRedirectAsync(client, second);
+
+        var rows = page.QuerySelectorAll("#policy-table tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["2.0", "1.0"], rows.Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()));
+        Assert.Equal(["true", "false"], rows.Select(r => r.GetAttribute("data-current")));
+        Assert.Equal("=Erika Muster", rows[0].QuerySelectorAll("td")[2].TextContent.Trim());
+
+        var link = rows[0].QuerySelector("a")!.GetAttribute("href")!;
+        var download = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.EndsWith("v2", Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
+        // Another municipality's ISB cannot download it.
+        var (_, otherIsb) = await seed.TenantAsync("09564000", "Nürnberg");
+        var other = await seed.SignInAsync(otherIsb);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).StatusCode);
+        Assert.Null((await Html.GetDocumentAsync(other, "/Policies")).QuerySelector("#policy-table"));
+    }
+
+    [Fact]
+    public async Task Upload_ContentDoesNotMatchExtension_RefusedNothingSaved()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("09663000", "Würzburg");
+        var client = await seed.SignInAsync(isb);
+
+        var response = await UploadAsync(client, Metadata("1.0"), Encoding.UTF8.GetBytes("MZ ausführbar"), "Leitlinie.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("kein PDF-Dokument", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(0, await db.PolicyDocuments.CountAsync(p => p.MunicipalityId == municipality.Id));
+    }
+
+    [Fact]
+    public async Task Upload_InvalidNumber_MessageNothingSaved()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("09761000", "Augsburg");
+        var client = await seed.SignInAsync(isb);
+        var fields = Metadata("1.0");
+        fields["Input.Number"] = "B.7";
+
+        var response = await UploadAsync(client, fields, Pdf, "Leitlinie.pdf");
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("keine Nummer eines A.0-Dokuments", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(0, await db.PolicyDocuments.CountAsync(p => p.MunicipalityId == municipality.Id));
+    }
+
+    [Fact]
+    public async Task Upload_WithoutAntiforgeryToken_Rejected()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("09362000", "Regensburg");
+        var client = await seed.SignInAsync(isb);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "Upload", "Leitlinie.pdf" } };
+
+        var response = await client.PostAsync("/Policies?handler=Upload", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_Auditor_Forbidden()
+    {
+        var seed = new AssessmentSeed(factory);
+        var auditor = await seed.UserAsync("pruefer-policies", Roles.Auditor, null, "09");
+        var client = await seed.SignInAsync(auditor);
+
+        var response = await client.GetAsync("/Policies");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Freshness warnings on the overview (A.4 older than 12 months, Leitlinie missing or old).</summary>
+public sealed class FreshnessPageTests(EvidenceWebFactory factory) : IClassFixture<EvidenceWebFactory>
+{
+    [Fact]
+    public async Task Overview_StaleAnswerAndNoLeitlinie_BothWarnings()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241001", "Hannover");
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server", "TEC.1")
+            .Answer("TEC.1.1", "Server", AnswerStatus.Ja, adjust: a => a with { AssessedOn = new DateOnly(2025, 11, 22) })
+            .Answer("TEC.1.2", "Server", AnswerStatus.Ja, adjust: a => a with { AssessedOn = new DateOnly(2025, 11, 23) })
+            .InState(AssessmentState.InProgress)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var page = await Html.GetDocumentAsync(client, $"/Assessments/{assessment.Id}");
+
+        var warnings = page.QuerySelectorAll("#freshness-warnings li").ToList();
+        Assert.Equal(["StaleAnswers", "LeitlinieMissing"], warnings.Select(w => w.GetAttribute("data-kind")));
+        Assert.StartsWith("1 Antwort des IT-Grundschutz-Checks (A.4) ist älter als 12 Monate (älteste vom 22.11.2025)", warnings[0].TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_FreshAnswersAndCurrentLeitlinie_NoWarnings()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241002", "Hannover-Süd");
+        await EvidenceScenario.AddPolicyAsync(factory, municipality.Id, isb.Id, "1.0", factory.Time.GetUtcNow(), null);
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server", "TEC.1")
+            .Answer("TEC.1.1", "Server", AnswerStatus.Ja)
+            .InState(AssessmentState.InProgress)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var page = await Html.GetDocumentAsync(client, $"/Assessments/{assessment.Id}");
+
+        Assert.Null(page.QuerySelector("#freshness-warnings"));
+    }
+}
