@@ -31,6 +31,10 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<Mapping.StoredMappingCollection> MappingCollections => Set<Mapping.StoredMappingCollection>();
+
+    public DbSet<Mapping.StoredMapEntry> MapEntries => Set<Mapping.StoredMapEntry>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 

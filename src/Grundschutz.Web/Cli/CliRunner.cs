@@ -105,11 +105,18 @@ public static class CliRunner
                     withdrawn = r.Withdrawn,
                     warnings = r.Warnings,
                     alreadyImported = r.AlreadyImported,
+                    kind = r.Kind,
                 }, JsonOut));
             }
             else
             {
                 var state = r.AlreadyImported ? "bereits vorhanden" : "importiert";
+                if (r.Kind == CatalogImportResult.MappingCollectionKind)
+                {
+                    await stdout.WriteLineAsync($"{r.FileName}: Mapping „{r.Title}“ ({r.Version}) {state}: {r.Groups} Zuordnungen, {r.Requirements} Einträge.");
+                    continue;
+                }
+
                 await stdout.WriteLineAsync($"{r.FileName}: {r.Title} ({r.Version}) {state}: {r.Groups} Gruppen, {r.Requirements} Anforderungen, davon {r.Withdrawn} entfallen, {r.Warnings.Count} Warnungen.");
                 foreach (var w in r.Warnings)
                 {
