@@ -31,6 +31,16 @@ public sealed class OscalWebFactory : GrundschutzWebFactory
 
     public static string SchemaDirectory => SharedFiles.Require(Path.Combine("oscal-schemas", "v1.1.3"));
 
+    /// <summary>Imports files from ../shared/catalogs/grundschutz-plusplus (no-op when imported) and returns their ids in order.</summary>
+    public async Task<IReadOnlyList<int>> ImportGsPlusPlusAsync(params string[] fileNames)
+    {
+        var files = fileNames.Select(f => CatalogImportFile.FromPath(SharedFiles.GsPlusPlus(f))).ToList();
+        await using var scope = Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CatalogImportService>();
+        var results = await importer.ImportAsync(files, "test", CancellationToken.None);
+        return results.Select(r => r.CatalogVersionId).ToList();
+    }
+
     /// <summary>Imports the official Kompendium 2023 (a no-op when already imported) and returns its version id.</summary>
     public async Task<int> KompendiumVersionIdAsync()
     {
