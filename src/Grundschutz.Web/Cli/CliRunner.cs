@@ -17,7 +17,7 @@ public static class CliRunner
     public const string Usage = """
         Verwendung:
           dotnet run --project src/Grundschutz.Web -- catalog import <datei>... [--json]
-              Importiert OSCAL-Kataloge/-Profile (JSON) und das IT-Grundschutz-Kompendium (XML).
+              Importiert OSCAL-Kataloge/-Profile und -Mapping-Collections (JSON) und das IT-Grundschutz-Kompendium (XML).
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
