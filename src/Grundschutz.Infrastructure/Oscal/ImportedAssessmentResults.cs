@@ -22,17 +22,3 @@ public sealed record ImportedAssessmentResults(
     IReadOnlyList<(string GroupId, string Reason)> Exclusions,
     IReadOnlyList<ImportedTargetObject> TargetObjects,
     IReadOnlyList<ImportedAnswer> Answers);
-
-/// <summary>A target object (inventory item).</summary>
-/// <param name="OscalUuid">Its uuid in the document.</param>
-/// <param name="Name">Name (the inventory item's description).</param>
-/// <param name="Kind">Kind, if any.</param>
-/// <param name="Modules">Modules applied to it.</param>
-public sealed record ImportedTargetObject(string OscalUuid, string Name, string? Kind, IReadOnlyList<string> Modules);
-
-/// <summary>One finding as an answer.</summary>
-/// <param name="FindingTitle">The finding's title (for messages).</param>
-/// <param name="RequirementId">The control id (target-id).</param>
-/// <param name="TargetObjectUuid">The inventory item it is about.</param>
-/// <param name="Input">The answer values (target object id still empty).</param>
-public sealed record ImportedAnswer(string FindingTitle, string RequirementId, string TargetObjectUuid, AnswerInput Input);

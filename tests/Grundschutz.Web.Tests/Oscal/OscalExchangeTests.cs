@@ -45,6 +45,7 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
         Assert.Equal("OSCAL-POAM-05315000-2026-11-23.json", poam.Content.Headers.ContentDisposition?.FileNameStar);
         var validator = new OscalSchemaValidator(OscalWebFactory.SchemaDirectory);
         var arJson = await ar.Content.ReadAsStringAsync();
+        Assert.Equal(arJson, await client.GetStringAsync($"/api/assessments/{scenario.Id}/oscal/assessment-results"));
         var poamJson = await poam.Content.ReadAsStringAsync();
         Assert.Empty(await validator.ValidateAsync(arJson, OscalSchemaKind.AssessmentResults));
         Assert.Empty(await validator.ValidateAsync(poamJson, OscalSchemaKind.Poam));
@@ -65,6 +66,11 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Assessments/{scenario.Id}/Exports?handler=AssessmentResults")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Assessments/{scenario.Id}/Exports?handler=Poam")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/assessments/{scenario.Id}/oscal/assessment-results")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/assessments/{scenario.Id}/oscal/poam")).StatusCode);
+        var own = await scenario.SignInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/api/assessments/{scenario.Id}/oscal/assessment-results")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/api/assessments/{scenario.Id}/oscal/poam")).StatusCode);
     }
 
     [SkippableFact]
