@@ -1,6 +1,7 @@
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Markdown;
 using Grundschutz.Infrastructure.Municipalities;
+using Grundschutz.Infrastructure.Oscal;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogImportService>();
         services.AddMunicipalities(configuration);
         services.AddReports(configuration, contentRootPath);
+        services.AddOscal(configuration, contentRootPath);
         return services;
     }
 

@@ -168,6 +168,7 @@ public static class GrundschutzApp
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapScoreEndpoints();
+        app.MapOscalEndpoints();
     }
 
     /// <summary>Migrates the database, creates the first administrator and imports configured catalogues.</summary>

@@ -10,4 +10,11 @@ public sealed record CatalogImportResult(
     int Requirements,
     int Withdrawn,
     IReadOnlyList<string> Warnings,
-    bool AlreadyImported);
+    bool AlreadyImported)
+{
+    /// <summary>Value of <see cref="Kind"/> for an OSCAL mapping collection (Groups = mappings, Requirements = map entries).</summary>
+    public const string MappingCollectionKind = "mapping-collection";
+
+    /// <summary>"catalog" (catalogue, profile, Kompendium) or <see cref="MappingCollectionKind"/>.</summary>
+    public string Kind { get; init; } = "catalog";
+}

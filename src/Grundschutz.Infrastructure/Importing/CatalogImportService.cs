@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Catalog.Mapping;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,9 @@ public sealed class CatalogImportService(
         var existing = await db.CatalogVersions.AsNoTracking()
             .Where(v => hashes.Contains(v.Sha256))
             .ToDictionaryAsync(v => v.Sha256, cancellationToken);
+        var existingMappings = await db.MappingCollections.AsNoTracking()
+            .Where(m => hashes.Contains(m.Sha256))
+            .ToDictionaryAsync(m => m.Sha256, cancellationToken);
 
         // Catalogues first, profiles last: a profile may import a catalogue given in the same call.
         var ordered = loaded
@@ -53,6 +57,7 @@ public sealed class CatalogImportService(
 
         var results = new CatalogImportResult?[loaded.Count];
         var parsed = new List<(int Index, string FileName, string Sha, CatalogDocument Doc)>();
+        var mappings = new List<(int Index, string FileName, string Sha, MappingCollectionDocument Doc)>();
         var available = new List<AvailableCatalog>();
         List<AvailableCatalog>? stored = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -71,6 +76,26 @@ public sealed class CatalogImportService(
             if (!seen.Add(item.Sha))
             {
                 continue; // the same file twice in one call: imported once
+            }
+
+            if (RootPropertyIs(item.Bytes, "mapping-collection"))
+            {
+                if (existingMappings.TryGetValue(item.Sha, out var storedMapping))
+                {
+                    results[item.Index] = MappingResult(item.File.FileName, storedMapping.Id, storedMapping.Title, storedMapping.Version, storedMapping.SetCount, storedMapping.EntryCount, alreadyImported: true);
+                    continue;
+                }
+
+                try
+                {
+                    mappings.Add((item.Index, item.File.FileName, item.Sha, MappingCollectionReader.Read(item.Bytes)));
+                }
+                catch (CatalogFormatException ex)
+                {
+                    throw new CatalogImportException(item.File.FileName, ex.Message, ex.Location, ex);
+                }
+
+                continue;
             }
 
             if (item.IsProfile && stored is null)
@@ -94,9 +119,15 @@ public sealed class CatalogImportService(
             parsed.Add((item.Index, item.File.FileName, item.Sha, doc));
         }
 
-        if (parsed.Count > 0)
+        if (parsed.Count > 0 || mappings.Count > 0)
         {
-            await SaveAsync(parsed, importedBy, cancellationToken);
+            await SaveAsync(parsed, mappings, importedBy, cancellationToken);
+            foreach (var m in mappings)
+            {
+                var saved = db.MappingCollections.Local.First(c => c.Sha256 == m.Sha);
+                results[m.Index] = MappingResult(m.FileName, saved.Id, saved.Title, saved.Version, saved.SetCount, saved.EntryCount, alreadyImported: false);
+            }
+
             foreach (var p in parsed)
             {
                 var id = db.CatalogVersions.Local.First(v => v.Sha256 == p.Sha).Id;
@@ -120,8 +151,15 @@ public sealed class CatalogImportService(
         return results!;
     }
 
+    /// <summary>A mapping collection's result: groups = mappings (target catalogues), requirements = map entries.</summary>
+    private static CatalogImportResult MappingResult(string fileName, int id, string title, string version, int sets, int entries, bool alreadyImported) =>
+        new(fileName, id, title, version, sets, entries, 0, [], alreadyImported) { Kind = CatalogImportResult.MappingCollectionKind };
+
     private async Task SaveAsync(
-        List<(int Index, string FileName, string Sha, CatalogDocument Doc)> parsed, string? importedBy, CancellationToken ct)
+        List<(int Index, string FileName, string Sha, CatalogDocument Doc)> parsed,
+        List<(int Index, string FileName, string Sha, MappingCollectionDocument Doc)> mappings,
+        string? importedBy,
+        CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -165,6 +203,16 @@ public sealed class CatalogImportService(
                     await db.SaveChangesAsync(ct);
 
                     AddRows(version.Id, doc);
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(ct);
+                }
+
+                foreach (var (_, fileName, sha, doc) in mappings)
+                {
+                    var collection = MappingCollectionStore.Add(db, doc, fileName, sha, time.GetUtcNow(), importedBy);
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(ct);
+                    MappingCollectionStore.AddEntries(db, collection.Id, doc);
                     db.ChangeTracker.DetectChanges();
                     await db.SaveChangesAsync(ct);
                 }

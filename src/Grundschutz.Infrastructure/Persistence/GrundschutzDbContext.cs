@@ -33,6 +33,10 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
 
     public DbSet<Grundschutz.Domain.Evidence.PolicyDocument> PolicyDocuments => Set<Grundschutz.Domain.Evidence.PolicyDocument>();
 
+    public DbSet<Mapping.StoredMappingCollection> MappingCollections => Set<Mapping.StoredMappingCollection>();
+
+    public DbSet<Mapping.StoredMapEntry> MapEntries => Set<Mapping.StoredMapEntry>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 

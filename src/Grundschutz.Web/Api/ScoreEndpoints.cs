@@ -50,7 +50,7 @@ public static class ScoreEndpoints
     }
 
     /// <summary>Like the pages: a user who still has the one-time password gets nothing else.</summary>
-    private static async ValueTask<object?> RequirePasswordChangedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+    internal static async ValueTask<object?> RequirePasswordChangedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.User.HasClaim(AppClaimsPrincipalFactory.MustChangePasswordClaim, "true")
             ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bitte ändern Sie zuerst Ihr Einmalpasswort.")
             : await next(context);

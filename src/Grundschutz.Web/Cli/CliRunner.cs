@@ -17,7 +17,7 @@ public static class CliRunner
     public const string Usage = """
         Verwendung:
           dotnet run --project src/Grundschutz.Web -- catalog import <datei>... [--json]
-              Importiert OSCAL-Kataloge/-Profile (JSON) und das IT-Grundschutz-Kompendium (XML).
+              Importiert OSCAL-Kataloge/-Profile und -Mapping-Collections (JSON) und das IT-Grundschutz-Kompendium (XML).
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
@@ -120,11 +120,18 @@ public static class CliRunner
                     withdrawn = r.Withdrawn,
                     warnings = r.Warnings,
                     alreadyImported = r.AlreadyImported,
+                    kind = r.Kind,
                 }, JsonOut));
             }
             else
             {
                 var state = r.AlreadyImported ? "bereits vorhanden" : "importiert";
+                if (r.Kind == CatalogImportResult.MappingCollectionKind)
+                {
+                    await stdout.WriteLineAsync($"{r.FileName}: Mapping „{r.Title}“ ({r.Version}) {state}: {r.Groups} Zuordnungen, {r.Requirements} Einträge.");
+                    continue;
+                }
+
                 await stdout.WriteLineAsync($"{r.FileName}: {r.Title} ({r.Version}) {state}: {r.Groups} Gruppen, {r.Requirements} Anforderungen, davon {r.Withdrawn} entfallen, {r.Warnings.Count} Warnungen.");
                 foreach (var w in r.Warnings)
                 {

@@ -1,6 +1,7 @@
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Export;
+using Grundschutz.Infrastructure.Oscal;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Scoring;
 using Grundschutz.Web.Infrastructure;
@@ -113,6 +114,38 @@ public sealed class IndexModel(
     /// <summary>A.6 as „A6-Realisierungsplan-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
     public Task<IActionResult> OnGetRealisierungsplanAsync(Guid id, CancellationToken cancellationToken) =>
         DownloadAsync(id, realisierungsplan: true, cancellationToken);
+
+    /// <summary>OSCAL 1.1.3 assessment-results as „OSCAL-Assessment-Results-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.json“ (docs/oscal.md).</summary>
+    public Task<IActionResult> OnGetAssessmentResultsAsync(Guid id, CancellationToken cancellationToken) =>
+        OscalDownloadAsync(id, poam: false, cancellationToken);
+
+    /// <summary>The Realisierungsplan as OSCAL 1.1.3 POA&amp;M, „OSCAL-POAM-&lt;AGS&gt;-&lt;yyyy-MM-dd&gt;.json“.</summary>
+    public Task<IActionResult> OnGetPoamAsync(Guid id, CancellationToken cancellationToken) =>
+        OscalDownloadAsync(id, poam: true, cancellationToken);
+
+    private async Task<IActionResult> OscalDownloadAsync(Guid id, bool poam, CancellationToken cancellationToken)
+    {
+        var visible = AssessmentAccess.Visible(db, CurrentUser.From(User));
+        var source = await OscalExportLoader.LoadAsync(db, contexts, facts, visible, id, time.GetUtcNow(), cancellationToken);
+        if (source is null)
+        {
+            return NotFound();
+        }
+
+        var file = new MemoryStream();
+        if (poam)
+        {
+            PoamWriter.Write(file, source);
+        }
+        else
+        {
+            AssessmentResultsWriter.Write(file, source);
+        }
+
+        file.Position = 0;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file, "application/json", poam ? source.PoamFileName : source.AssessmentResultsFileName);
+    }
 
     private async Task<IActionResult> DownloadAsync(Guid id, bool realisierungsplan, CancellationToken cancellationToken)
     {

@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>
+/// The OSCAL pages in a real browser, free of axe WCAG 2.1 AA violations: the import page and the migration page with a
+/// preview (official Kompendium, Kernel and BSI mapping, an IT-Grundschutz assessment of the demo ISB's municipality).
+/// </summary>
+public sealed class OscalAccessibilityTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [SkippableTheory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task OscalPages_HaveNoAxeViolations(int width, string size)
+    {
+        host.RequireBrowser();
+        var assessmentId = await SeedAsync();
+        var page = await host.NewPageAsync(width, 900);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", "demo-isb");
+        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        await GotoAsync(page, "/Assessments/Import");
+        await AssertNoViolationsAsync(page, $"oscal-import-{size}");
+
+        await GotoAsync(page, $"/Assessments/{assessmentId}/Migrate");
+        Assert.True(await page.Locator("#migration-controls").CountAsync() == 1, "the preview table is shown");
+        await AssertNoViolationsAsync(page, $"oscal-migrate-{size}");
+    }
+
+    private static async Task GotoAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        await BrowserHost.ScreenshotAsync(page, name);
+        var described = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+    }
+
+    /// <summary>Imports the official files (no-op when present) and creates a small IT-Grundschutz assessment for demo-isb.</summary>
+    private async Task<Guid> SeedAsync()
+    {
+        var files = new[]
+        {
+            SharedFiles.Kompendium2023,
+            SharedFiles.GsPlusPlus("BSI-Stand-der-Technik-Kernel-catalog.json"),
+            SharedFiles.GsPlusPlus("ITGS-to-GS++-mapping_collection.json"),
+        };
+        await using var scope = host.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CatalogImportService>();
+        var results = await importer.ImportAsync(files.Select(CatalogImportFile.FromPath).ToList(), "test", CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var isb = (await users.FindByNameAsync("demo-isb"))!;
+        var context = await CatalogContextCache.LoadAsync(db, results[0].CatalogVersionId, CancellationToken.None);
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var actor = new Actor(isb.Id, new HashSet<string>(StringComparer.Ordinal) { AssessmentRoles.Isb });
+        var assessment = Assessment.Create(isb.MunicipalityId!.Value, results[0].CatalogVersionId, CatalogFramework.ItGrundschutz, Approach.Standard, "Check für Grundschutz++", isb.Id, time);
+        var wlan = assessment.AddTargetObject("WLAN Rathaus");
+        var verbund = assessment.AddTargetObject("Verbund");
+        assessment.ApplyModule("NET.2.2", wlan.Id);
+        assessment.ApplyModule("OPS.2.2", verbund.Id);
+        assessment.RecordAnswer(new AnswerInput("NET.2.2.A3", wlan.Id, AnswerStatus.Ja, AssessedOn: DateOnly.FromDateTime(time.UtcDateTime)), 0, actor, time, context.Find("NET.2.2.A3")!);
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync();
+        return assessment.Id;
+    }
+}
