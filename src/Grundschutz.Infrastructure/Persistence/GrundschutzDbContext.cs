@@ -31,6 +31,10 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<Workshops.Workshop> Workshops => Set<Workshops.Workshop>();
+
+    public DbSet<Workshops.PendingWorkbookImport> PendingWorkbookImports => Set<Workshops.PendingWorkbookImport>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 
