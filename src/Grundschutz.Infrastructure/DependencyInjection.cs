@@ -4,6 +4,7 @@ using Grundschutz.Infrastructure.Municipalities;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
+using Grundschutz.Infrastructure.Workbooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogImportService>();
         services.AddMunicipalities(configuration);
         services.AddReports(configuration, contentRootPath);
+        services.AddWorkshopsAndWorkbooks(configuration);
         return services;
     }
 
