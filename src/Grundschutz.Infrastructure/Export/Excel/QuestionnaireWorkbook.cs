@@ -116,6 +116,7 @@ public static class QuestionnaireWorkbook
     private static void WriteInstructions(XLWorkbook workbook, QuestionnaireHeader header, int rowCount)
     {
         var info = new InfoSheet(workbook, "Fragebogen zum Ausfüllen ohne Internetverbindung");
+        info.Sheet.Name = QuestionnaireFormat.InstructionsSheet;
         var statusWords = string.Join(", ", QuestionnaireFormat.StatusWords(header.Framework));
         info.Text("Kommune", header.MunicipalityName)
             .Text("Bewertung", header.AssessmentTitle)
