@@ -22,6 +22,8 @@ if (args.Length > 0 && args[0] == "import")
 
 if (args.Length > 0 && args[0] == "export") { BenchmarkRunner.Run<ExportBenchmarks>(args: args[1..]); return 0; } // A.4 workbook, full Kompendium assessment (73,400 rows), target ≤ 2 s
 
+if (args.Length > 0 && args[0] == "workshop") return await WorkshopBenchmarks.RunAsync(args[1..]); // workshop summary + questionnaire round trip, full Kompendium assessment
+
 if (args.Length > 0 && args[0] == "scoring")
 {
     BenchmarkRunner.Run<ScoringBenchmarks>(args: args[1..]);

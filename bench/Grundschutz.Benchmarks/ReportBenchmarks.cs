@@ -136,7 +136,7 @@ public static partial class ReportBenchmarks
         }
     }
 
-    private static async Task<(Guid Id, int Pairs)> SeedAsync(IServiceProvider services)
+    internal static async Task<(Guid Id, int Pairs)> SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();

@@ -5,6 +5,7 @@ using Grundschutz.Infrastructure.Oscal;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
+using Grundschutz.Infrastructure.Workbooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddMunicipalities(configuration);
         services.AddReports(configuration, contentRootPath);
         services.AddOscal(configuration, contentRootPath);
+        services.AddWorkshopsAndWorkbooks(configuration);
         return services;
     }
 

@@ -37,6 +37,10 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
 
     public DbSet<Mapping.StoredMapEntry> MapEntries => Set<Mapping.StoredMapEntry>();
 
+    public DbSet<Workshops.Workshop> Workshops => Set<Workshops.Workshop>();
+
+    public DbSet<Workshops.PendingWorkbookImport> PendingWorkbookImports => Set<Workshops.PendingWorkbookImport>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 

@@ -93,11 +93,16 @@ public sealed class DemoDataSeeder(
         var contributor = await EnsureUserAsync(ContributorUserName, "Mitarbeit IT Musterstadt (Demo)", Roles.Contributor, password, u => u.MunicipalityId = musterstadt.Id);
         await EnsureUserAsync(AdminUserName, "Administration (Demo)", Roles.Administrator, password, _ => { });
         await EnsureUserAsync(AuditorUserName, "Prüfung " + musterstadt.LandName + " (Demo)", Roles.Auditor, password, u => u.AuditorLands = "|" + musterstadt.LandCode + "|");
-        await EnsureUserAsync(FacilitatorUserName, "Moderation (Demo)", Roles.Facilitator, password, _ => { });
+        var facilitator = await EnsureUserAsync(FacilitatorUserName, "Moderation (Demo)", Roles.Facilitator, password, _ => { });
 
         if (isb is not null && contributor is not null)
         {
             await EnsureAssessmentAsync(musterstadt, isb, contributor, cancellationToken);
+        }
+
+        if (facilitator is not null)
+        {
+            await EnsureWorkshopAsync(facilitator, [musterstadt.Id, beispielgemeinde.Id], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -264,4 +269,37 @@ public sealed class DemoDataSeeder(
 
         return assessment;
     }
+
+    /// <summary>A demo workshop of demo-moderation with both demo municipalities on the demo catalogue (all modules).</summary>
+    private async Task EnsureWorkshopAsync(ApplicationUser facilitator, IReadOnlyList<int> municipalityIds, CancellationToken cancellationToken)
+    {
+        if (await db.Workshops.AnyAsync(w => w.FacilitatorUserId == facilitator.Id && w.Topic == WorkshopTopic, cancellationToken))
+        {
+            return;
+        }
+
+        var versionId = await FindDemoCatalogAsync(cancellationToken);
+        if (versionId is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var workshop = new Grundschutz.Infrastructure.Persistence.Workshops.Workshop
+        {
+            Id = Guid.CreateVersion7(now),
+            Topic = WorkshopTopic,
+            Date = DateOnly.FromDateTime(now.UtcDateTime),
+            CatalogVersionId = versionId.Value,
+            FacilitatorUserId = facilitator.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        workshop.Participants.AddRange(municipalityIds.Select(id => new Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = id }));
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Topic of the demo workshop.</summary>
+    public const string WorkshopTopic = "Workshop Basisschutz (Demo)";
 }

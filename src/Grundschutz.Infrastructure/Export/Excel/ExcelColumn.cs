@@ -5,4 +5,5 @@ namespace Grundschutz.Infrastructure.Export.Excel;
 /// <param name="Width">Column width in Excel character units.</param>
 /// <param name="Kind">What the cells hold.</param>
 /// <param name="Wrap">Wrap long text inside the cell.</param>
-public sealed record ExcelColumn(string Header, double Width, ExcelCellKind Kind = ExcelCellKind.Text, bool Wrap = false);
+/// <param name="Editable">Not locked when the sheet is protected (the questionnaire workbook's answer columns).</param>
+public sealed record ExcelColumn(string Header, double Width, ExcelCellKind Kind = ExcelCellKind.Text, bool Wrap = false, bool Editable = false);

@@ -153,6 +153,11 @@ internal static class StreamedTableWorkbook
         {
             style.IncludeQuotePrefix = true;
         }
+
+        if (column.Editable)
+        {
+            style.Protection.Locked = false;
+        }
     }
 
     private static void WriteSheet(XDocument document, IReadOnlyList<ExcelColumn> columns, int rowCount, Stream to, Action<ExcelRowWriter> writeRows)

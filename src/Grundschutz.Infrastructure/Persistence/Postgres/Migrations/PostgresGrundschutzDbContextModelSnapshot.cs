@@ -1058,6 +1058,106 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("Municipalities", (string)null);
                 });
 
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("PendingWorkbookImports", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CatalogVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FacilitatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("FacilitatorUserId");
+
+                    b.ToTable("Workshops", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopModule", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("WorkshopId", "GroupId");
+
+                    b.ToTable("WorkshopModules", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkshopId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("WorkshopParticipants", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1326,6 +1426,50 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Infrastructure.Persistence.Mapping.StoredMappingCollection", null)
                         .WithMany()
                         .HasForeignKey("MappingCollectionId")
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
+                {
+                    b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Grundschutz.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopModule", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1406,6 +1550,13 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalog", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.Navigation("Modules");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1036,6 +1036,106 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("Municipalities", (string)null);
                 });
 
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("PendingWorkbookImports", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CatalogVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("FacilitatorUserId");
+
+                    b.ToTable("Workshops", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopModule", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopId", "GroupId");
+
+                    b.ToTable("WorkshopModules", (string)null);
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkshopId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("WorkshopParticipants", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1300,6 +1400,50 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Infrastructure.Persistence.Mapping.StoredMappingCollection", null)
                         .WithMany()
                         .HasForeignKey("MappingCollectionId")
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
+                {
+                    b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Grundschutz.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopModule", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant", b =>
+                {
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1380,6 +1524,13 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalog", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.Workshop", b =>
+                {
+                    b.Navigation("Modules");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

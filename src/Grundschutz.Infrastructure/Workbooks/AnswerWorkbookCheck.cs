@@ -1,0 +1,309 @@
+using System.Globalization;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+
+namespace Grundschutz.Infrastructure.Workbooks;
+
+/// <summary>
+/// Checks a parsed questionnaire workbook against its assessment, row by row, without changing anything: the
+/// metadata must name this assessment and its catalogue version (and carry a matching stamp); each row must name a
+/// pair of this assessment's scope (unknown ids, withdrawn and out-of-scope requirements are errors), hold a known
+/// status and reason, readable dates and amounts, and pass <see cref="AnswerValidator"/> (an „entbehrlich“ without
+/// justification is an error here, not just incomplete). Rows equal to the stored answer are unchanged; rows whose
+/// stored answer has another version than the exported one are conflicts.
+/// </summary>
+public static class AnswerWorkbookCheck
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>The largest amount the database column holds.</summary>
+    public const decimal MaxCost = 999_999_999_999.99m;
+
+    public static AnswerWorkbookPreview Check(Assessment assessment, CatalogContext catalog, ParsedQuestionnaire parsed, Actor actor, DateOnly today, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(actor);
+        CheckMetadata(assessment, parsed.Metadata);
+
+        var framework = assessment.Framework;
+        var targets = assessment.TargetObjects.ToDictionary(t => t.Id);
+        var applicable = assessment.ApplicableQuestions(catalog).Select(q => (q.RequirementId, q.TargetObjectId)).ToHashSet();
+        var seen = new Dictionary<(string, Guid), int>();
+        var changes = new List<AnswerWorkbookChange>();
+        var conflicts = new List<AnswerWorkbookConflict>();
+        var errors = new List<AnswerWorkbookError>();
+        var unchanged = 0;
+        foreach (var row in parsed.Rows)
+        {
+            var requirementId = row[QuestionnaireFormat.RequirementColumn]?.AsText().Trim() ?? "";
+            var rowErrors = new List<string>();
+            void Error(string message) => errors.Add(new AnswerWorkbookError(row.RowNumber, requirementId.Length == 0 ? null : requirementId, message));
+
+            var targetText = row[QuestionnaireFormat.TargetIdColumn]?.AsText().Trim() ?? "";
+            var requirement = catalog.Find(requirementId);
+            if (requirement is null || !Guid.TryParse(targetText, out var targetId) || !targets.TryGetValue(targetId, out var target))
+            {
+                Error($"Unbekannte Kennung: Die Anforderung „{Short(requirementId)}“ mit dem Zielobjekt „{Short(targetText)}“ gibt es in dieser Bewertung nicht. Die Spalten Anforderung und Zielobjekt-ID dürfen nicht geändert werden.");
+                continue;
+            }
+
+            if (requirement.Withdrawn)
+            {
+                Error($"{requirementId} ist im Katalog entfallen und wird nicht bewertet.");
+                continue;
+            }
+
+            if (!applicable.Contains((requirementId, targetId)))
+            {
+                Error($"{requirementId} gehört auf „{target.Name}“ nicht (mehr) zum Prüfumfang dieser Bewertung.");
+                continue;
+            }
+
+            if (seen.TryGetValue((requirementId, targetId), out var firstRow))
+            {
+                Error($"{requirementId} für „{target.Name}“ steht mehrfach in der Datei (auch in Zeile {firstRow}).");
+                continue;
+            }
+
+            seen[(requirementId, targetId)] = row.RowNumber;
+            var version = ReadVersion(row[QuestionnaireFormat.VersionColumn]);
+            if (version is null)
+            {
+                rowErrors.Add("Die Spalte Version wurde verändert; sie muss die exportierte Zahl enthalten.");
+            }
+
+            var statusText = row[QuestionnaireFormat.StatusColumn]?.AsText();
+            if (!QuestionnaireFormat.TryParseStatus(statusText, framework, out var status))
+            {
+                rowErrors.Add($"Ungültiger Status „{Short(statusText)}“. Erlaubt sind: {string.Join(", ", QuestionnaireFormat.StatusWords(framework))}.");
+            }
+
+            var reasonText = row[QuestionnaireFormat.ReasonColumn]?.AsText();
+            if (!QuestionnaireFormat.TryParseReason(reasonText, out var reason))
+            {
+                rowErrors.Add($"Ungültiger Grund für „entbehrlich“: „{Short(reasonText)}“. Erlaubt sind: {string.Join(", ", QuestionnaireFormat.ReasonWords)}.");
+            }
+
+            var dueDate = ReadDate(row[QuestionnaireFormat.DueDateColumn], "Umsetzung bis", rowErrors);
+            var assessedOn = ReadDate(row[QuestionnaireFormat.AssessedOnColumn], "Datum der Erhebung", rowErrors);
+            var cost = ReadCost(row[QuestionnaireFormat.CostColumn], rowErrors);
+            if (rowErrors.Count > 0)
+            {
+                rowErrors.ForEach(Error);
+                continue;
+            }
+
+            var values = Normalize(new AnswerInput(
+                requirementId, targetId, status, reason,
+                row[QuestionnaireFormat.JustificationColumn]?.AsText(),
+                row[QuestionnaireFormat.ImplementationColumn]?.AsText(),
+                row[QuestionnaireFormat.OwnerColumn]?.AsText(),
+                dueDate, cost, assessedOn,
+                row[QuestionnaireFormat.IntervieweesColumn]?.AsText()));
+            var existing = assessment.FindAnswer(requirementId, targetId);
+            var current = existing?.ToInput() ?? new AnswerInput(requirementId, targetId, AnswerStatus.Open);
+            var fields = Diff(current, values, framework);
+            if (fields.Count == 0)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var currentVersion = existing?.Version ?? 0;
+            if (version != currentVersion)
+            {
+                conflicts.Add(new AnswerWorkbookConflict(row.RowNumber, requirementId, target.Name, version!.Value, currentVersion, fields));
+                continue;
+            }
+
+            if (!assessment.CanAnswer(actor, requirement.GroupId))
+            {
+                Error($"Sie dürfen den Baustein {requirement.GroupId} nicht bearbeiten: Er ist Ihnen nicht zugewiesen.");
+                continue;
+            }
+
+            var validation = AnswerValidator.Validate(values, requirement, today);
+            var blocking = validation
+                .Where(e => e.Severity == AnswerIssueSeverity.Invalid
+                    || (values.Status == AnswerStatus.Entbehrlich && e.Field is AnswerFields.Justification or AnswerFields.EntbehrlichReason))
+                .ToList();
+            if (blocking.Count > 0)
+            {
+                blocking.ForEach(e => Error(e.Message));
+                continue;
+            }
+
+            changes.Add(new AnswerWorkbookChange(
+                row.RowNumber, requirementId, targetId, target.Name, currentVersion, values, fields,
+                [.. validation.Select(e => e.Message)]));
+        }
+
+        return new AnswerWorkbookPreview(assessment.Id, fileName, parsed.Rows.Count, unchanged, changes, conflicts, errors);
+    }
+
+    private static void CheckMetadata(Assessment assessment, IReadOnlyDictionary<string, string> metadata)
+    {
+        string Get(string label) => metadata.TryGetValue(label, out var value) ? value : "";
+        if (Get(QuestionnaireFormat.FormatLabel) != QuestionnaireFormat.FormatId)
+        {
+            throw new WorkbookRejectedException("Die Datei ist kein Fragebogen dieses Portals: Das Blatt „Metadaten“ nennt kein bekanntes Format. Bitte den Fragebogen der Bewertung exportieren und diese Datei verwenden.");
+        }
+
+        var exportedAt = Get(QuestionnaireFormat.ExportedAtLabel);
+        var catalogText = Get(QuestionnaireFormat.CatalogVersionLabel);
+        var assessmentText = Get(QuestionnaireFormat.AssessmentLabel);
+        if (!Guid.TryParse(assessmentText, out var assessmentId)
+            || !int.TryParse(catalogText, NumberStyles.None, CultureInfo.InvariantCulture, out var catalogVersionId)
+            || !string.Equals(QuestionnaireFormat.Stamp(assessmentId, catalogVersionId, exportedAt), Get(QuestionnaireFormat.StampLabel), StringComparison.Ordinal))
+        {
+            throw new WorkbookRejectedException("Das Blatt „Metadaten“ wurde verändert (die Prüfsumme passt nicht). Bitte den Fragebogen neu exportieren.");
+        }
+
+        if (catalogVersionId != assessment.CatalogVersionId)
+        {
+            throw new WorkbookRejectedException($"Die Datei wurde für eine andere Katalogversion exportiert ({Get(QuestionnaireFormat.CatalogLabel)}). Sie passt nicht zu dieser Bewertung; es wurde nichts übernommen.");
+        }
+
+        if (assessmentId != assessment.Id)
+        {
+            throw new WorkbookRejectedException("Die Datei gehört zu einer anderen Bewertung. Bitte den Fragebogen dieser Bewertung exportieren und ausfüllen; es wurde nichts übernommen.");
+        }
+    }
+
+    private static AnswerInput Normalize(AnswerInput input) => input with
+    {
+        EntbehrlichReason = input.Status == AnswerStatus.Entbehrlich ? input.EntbehrlichReason : null,
+        Justification = Clean(input.Justification),
+        ImplementationDescription = Clean(input.ImplementationDescription),
+        Owner = Clean(input.Owner),
+        Interviewees = Clean(input.Interviewees),
+    };
+
+    private static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    /// <summary>The fields that differ, with German labels and display values.</summary>
+    public static IReadOnlyList<AnswerWorkbookFieldChange> Diff(AnswerInput current, AnswerInput proposed, CatalogFramework framework)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var fields = new List<AnswerWorkbookFieldChange>();
+        void Track(string field, string label, string? old, string? now)
+        {
+            if (!string.Equals(old, now, StringComparison.Ordinal))
+            {
+                fields.Add(new AnswerWorkbookFieldChange(field, label, old, now));
+            }
+        }
+
+        Track(AnswerFields.Status, "Status", AssessmentTexts.StatusName(current.Status, framework), AssessmentTexts.StatusName(proposed.Status, framework));
+        Track(AnswerFields.EntbehrlichReason, "Grund für „entbehrlich“", Reason(current.EntbehrlichReason), Reason(proposed.EntbehrlichReason));
+        Track(AnswerFields.Justification, "Begründung", current.Justification, proposed.Justification);
+        Track(AnswerFields.ImplementationDescription, "Umsetzung", current.ImplementationDescription, proposed.ImplementationDescription);
+        Track(AnswerFields.Owner, "Verantwortlich", current.Owner, proposed.Owner);
+        Track(AnswerFields.DueDate, "Umsetzung bis", Date(current.DueDate), Date(proposed.DueDate));
+        Track(AnswerFields.CostEstimate, "Kosten", Cost(current.CostEstimate), Cost(proposed.CostEstimate));
+        Track(AnswerFields.AssessedOn, "Datum der Erhebung", Date(current.AssessedOn), Date(proposed.AssessedOn));
+        Track(AnswerFields.Interviewees, "Befragte Personen", current.Interviewees, proposed.Interviewees);
+        return fields;
+    }
+
+    private static string? Reason(EntbehrlichReason? reason) => reason is { } r ? AssessmentTexts.ReasonName(r) : null;
+
+    private static string? Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    private static string? Cost(decimal? cost) => cost is { } c ? c.ToString("N2", German) + " €" : null;
+
+    private static string Short(string? text)
+    {
+        var clean = text?.Trim() ?? "";
+        return clean.Length <= 60 ? clean : string.Concat(clean.AsSpan(0, 59), "…");
+    }
+
+    private static int? ReadVersion(WorkbookCell? cell)
+    {
+        if (cell?.Number is { } number && number >= 0 && number <= int.MaxValue && number == Math.Floor(number))
+        {
+            return (int)number;
+        }
+
+        return cell?.Text is { } text && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    private static DateOnly? ReadDate(WorkbookCell? cell, string label, List<string> errors)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        if (cell.Number is { } serial)
+        {
+            // Excel serial dates: 1 = 1900-01-01 … 2958465 = 9999-12-31; a time of day is ignored.
+            if (serial >= 1 && serial < 2_958_466)
+            {
+                return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+            }
+        }
+        else
+        {
+            var text = cell.Text?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, ["d.M.yyyy", "dd.MM.yyyy"], German, DateTimeStyles.None, out var date)
+                || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return date;
+            }
+        }
+
+        errors.Add($"Ungültiges Datum in „{label}“: „{Short(cell.AsText())}“. Bitte als Datum eingeben, z. B. 31.12.2026.");
+        return null;
+    }
+
+    private static decimal? ReadCost(WorkbookCell? cell, List<string> errors)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        decimal? value = null;
+        if (cell.Number is { } number)
+        {
+            if (Math.Abs(number) <= (double)MaxCost)
+            {
+                value = Math.Round((decimal)number, 2);
+            }
+        }
+        else
+        {
+            var text = (cell.Text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, German, out var parsed)
+                && Math.Abs(parsed) <= MaxCost)
+            {
+                value = parsed;
+            }
+        }
+
+        if (value is null)
+        {
+            errors.Add($"Ungültige Kosten: „{Short(cell.AsText())}“. Bitte einen Betrag in Euro eingeben, z. B. 1.250,50.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Grundschutz.Domain.Scoring;
+using Grundschutz.Infrastructure.Export.Excel;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Workshops;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Grundschutz.Web.Pages.Workshops;
+
+/// <summary>
+/// One workshop: each participant's progress on the selected modules (answered share, the two headline
+/// Umsetzungsgrade, per layer) and the common gaps, plus the summary workbook as a named download handler. Only
+/// aggregates are shown: a facilitator sees no answer texts and cannot open the assessments themselves.
+/// </summary>
+[Authorize(Roles = Roles.Facilitator)]
+public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
+{
+    /// <summary>Gaps listed on the page; the workbook lists all.</summary>
+    public const int PageGaps = 25;
+
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public WorkshopSummary Summary { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
+        if (summary is null)
+        {
+            return NotFound();
+        }
+
+        Summary = summary;
+        return Page();
+    }
+
+    /// <summary>„Workshop-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
+        if (summary is null)
+        {
+            return NotFound();
+        }
+
+        var file = new MemoryStream();
+        WorkshopSummaryWorkbook.Write(file, summary);
+        file.Position = 0;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file, XlsxContentType, $"Workshop-{summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+    }
+
+    /// <summary>A share as the page shows it: „66,6 % (2 von 3)“, or „–“ when nothing is applicable.</summary>
+    public static string Format(Ratio ratio) =>
+        ratio.Percent(1) is { } percent
+            ? string.Create(CultureInfo.CurrentCulture, $"{percent:0.0} % ({ratio.Numerator:0.##}/{ratio.Denominator})")
+            : "–";
+}

@@ -1,0 +1,68 @@
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Workshops;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Grundschutz.Web.Pages.Workshops;
+
+/// <summary>Changes a workshop; another facilitator's workshop answers 404.</summary>
+[Authorize(Roles = Roles.Facilitator)]
+public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catalogs, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public WorkshopInput Input { get; set; } = new();
+
+    public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
+
+    public Guid Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var workshop = await LoadAsync(id, cancellationToken);
+        if (workshop is null)
+        {
+            return NotFound();
+        }
+
+        var ids = workshop.Participants.Select(p => p.MunicipalityId).ToList();
+        var ags = await db.Municipalities.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Ags).Select(m => m.Ags).ToListAsync(cancellationToken);
+        Input = WorkshopInput.From(workshop, ags);
+        Id = id;
+        Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var workshop = await LoadAsync(id, cancellationToken);
+        if (workshop is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
+        {
+            Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+            return Page();
+        }
+
+        workshop.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde gespeichert.", workshop.Topic].Value;
+        return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+    }
+
+    private Task<Workshop?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = CurrentUser.From(User)?.UserId ?? "";
+        return db.Workshops.Include(w => w.Participants).Include(w => w.Modules).AsSplitQuery()
+            .FirstOrDefaultAsync(w => w.Id == id && w.FacilitatorUserId == userId, cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>
+/// The demo facilitator's workshop pages (list, detail with progress and gaps, create, edit) and the demo ISB's
+/// questionnaire workbook page in a real browser: free of axe WCAG 2.1 AA violations at desktop and phone width.
+/// </summary>
+public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
+{
+    private readonly BrowserHost _host;
+
+    public WorkshopAccessibilityTests(BrowserHost host) => _host = host;
+
+    private async Task<IPage> SignedInAsync(string user, int width)
+    {
+        var page = await _host.NewPageAsync(width, 900);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        await BrowserHost.ScreenshotAsync(page, name);
+        var described = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+    }
+
+    [SkippableTheory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task DemoFacilitator_WorkshopPages_HaveNoAxeViolations(int width, string size)
+    {
+        _host.RequireBrowser();
+        var page = await SignedInAsync("demo-moderation", width);
+
+        var list = await page.GotoAsync("/Workshops");
+        Assert.True(list!.Ok, $"/Workshops: HTTP {list.Status}");
+        await AssertNoViolationsAsync(page, $"workshops-{size}");
+        var detailUrl = (await page.Locator("#workshop-list a.workshop-link").First.GetAttributeAsync("href"))!;
+
+        foreach (var (path, name) in new[] { (detailUrl, "workshop-detail"), (detailUrl + "/Edit", "workshop-edit"), ("/Workshops/Create", "workshop-create") })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
+            Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+            await AssertNoViolationsAsync(page, $"{name}-{size}");
+        }
+
+        // The form with errors (error summary linked to the fields) as well.
+        await page.FillAsync("#Input_Topic", "");
+        await page.FillAsync("#Input_Municipalities", "09999999");
+        await page.ClickAsync("#workshop-save");
+        await page.WaitForSelectorAsync("#error-summary");
+        await AssertNoViolationsAsync(page, $"workshop-create-errors-{size}");
+    }
+
+    [SkippableTheory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task DemoIsb_WorkbookPage_HasNoAxeViolations(int width, string size)
+    {
+        _host.RequireBrowser();
+        var page = await SignedInAsync("demo-isb", width);
+        await page.GotoAsync("/Assessments");
+        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+
+        var response = await page.GotoAsync(overviewUrl + "/Workbook");
+        Assert.True(response!.Ok, $"workbook: HTTP {response.Status}");
+        await AssertNoViolationsAsync(page, $"workbook-{size}");
+    }
+}

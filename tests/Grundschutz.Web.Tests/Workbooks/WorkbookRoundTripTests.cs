@@ -1,0 +1,220 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using ClosedXML.Excel;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Web.Tests.Workbooks;
+
+/// <summary>Export → edit with ClosedXML → upload → preview → confirm, checked against the database.</summary>
+public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : IClassFixture<GrundschutzWebFactory>
+{
+    [Fact]
+    public async Task Download_Isb_LockedIdsStatusListInstructionsAndHiddenMetadata()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05315000");
+        var client = await scenario.SignInAsync();
+
+        var response = await client.GetAsync(WorkbookScenario.Download(scenario.Id));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Fragebogen-05315000-2026-11-23.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(["Anleitung", "Fragebogen", "Metadaten"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(XLWorksheetVisibility.VeryHidden, workbook.Worksheet("Metadaten").Visibility);
+        Assert.Equal(scenario.Id.ToString("D"), workbook.Worksheet("Metadaten").Cell(2, 2).GetString());
+
+        var sheet = workbook.Worksheet("Fragebogen");
+        Assert.True(sheet.IsProtected);
+        Assert.Equal(
+            ["Anforderung", "Zielobjekt-ID", "Zielobjekt", "Baustein/Praktik", "Titel", "Version", "Status", "Grund für „entbehrlich“", "Begründung", "Umsetzung", "Verantwortlich", "Umsetzung bis", "Kosten (€)", "Datum der Erhebung", "Befragte Personen"],
+            Enumerable.Range(1, 15).Select(c => sheet.Cell(1, c).GetString()));
+        (string Requirement, string Target, string Status, int Version)[] expected =
+        [
+            ("ISMS.1.A1", WorkbookScenario.Verbund, "ja", 1),
+            ("ISMS.1.A2", WorkbookScenario.Verbund, "nein", 1),
+            ("ISMS.1.A3", WorkbookScenario.Verbund, "offen", 0),
+            ("ISMS.1.A4", WorkbookScenario.Verbund, "offen", 0),
+            ("SYS.2.1.A1", WorkbookScenario.Server, "ja", 1),
+            ("SYS.2.1.A2", WorkbookScenario.Server, "offen", 0),
+            ("SYS.2.1.A3", WorkbookScenario.Server, "offen", 0),
+            ("SYS.2.1.A4", WorkbookScenario.Server, "entbehrlich", 1),
+        ];
+        Assert.Equal(expected, Enumerable.Range(2, 8).Select(r => (sheet.Cell(r, 1).GetString(), sheet.Cell(r, 3).GetString(), sheet.Cell(r, 7).GetString(), sheet.Cell(r, 6).GetValue<int>())));
+        Assert.True(sheet.Row(10).IsEmpty());
+
+        // Ids locked, answers editable (the cell or, for empty cells, the column style).
+        Assert.True(sheet.Cell(2, 1).Style.Protection.Locked);
+        Assert.True(sheet.Cell(2, 2).Style.Protection.Locked);
+        Assert.False(sheet.Cell(2, 7).Style.Protection.Locked);
+        Assert.False(sheet.Column(9).Style.Protection.Locked);
+
+        var validation = sheet.DataValidations.Single(v => v.Ranges.Any(r => r.RangeAddress.ToString() == "G2:G9"));
+        Assert.Equal(XLAllowedValues.List, validation.AllowedValues);
+        Assert.Equal("\"offen,ja,teilweise,nein,entbehrlich\"", validation.Value);
+        Assert.Contains(workbook.Worksheet("Anleitung").CellsUsed(), c => c.GetString().Contains("kein Kennwort", StringComparison.Ordinal));
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
+    }
+
+    [Fact]
+    public async Task RoundTrip_EditedWorkbook_PreviewShowsExactlyTheChangesAndConfirmAppliesThem()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05314000");
+        var client = await scenario.SignInAsync();
+        var before = await scenario.StateAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+        {
+            var a3 = QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund);
+            a3.Cell(7).Value = "teilweise";
+            a3.Cell(9).Value = "Leitlinie liegt im Entwurf vor.";
+            a3.Cell(11).Value = "=Bürgermeisterin";
+            a3.Cell(12).Value = new DateTime(2027, 3, 31);
+            a3.Cell(13).Value = 1250.5;
+            a3.Cell(14).Value = "20.11.2026";
+            var sys = QuestionnaireWorkbooks.Row(workbook, "SYS.2.1.A3", WorkbookScenario.Server);
+            sys.Cell(7).Value = "Entbehrlich ";
+            sys.Cell(8).Value = "nicht relevant";
+            sys.Cell(9).Value = "Updates zentral über WSUS.";
+        });
+
+        var upload = await WorkbookScenario.UploadAsync(client, scenario.Id, edited);
+        var preview = await Html.FollowRedirectAsync(client, upload);
+
+        Assert.Equal(before.Replace("pending=0", "pending=1", StringComparison.Ordinal), await scenario.StateAsync());
+        var rows = preview.QuerySelectorAll("#preview-changes tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Null(preview.QuerySelector("#preview-errors"));
+        Assert.Null(preview.QuerySelector("#preview-conflicts"));
+        Assert.Equal("ISMS.1.A3", rows[0].GetAttribute("data-requirement"));
+        Assert.Equal(
+            ["Status: offen → teilweise", "Begründung: – → Leitlinie liegt im Entwurf vor.", "Verantwortlich: – → =Bürgermeisterin", "Umsetzung bis: – → 31.03.2027", "Kosten: – → 1.250,50 €", "Datum der Erhebung: – → 20.11.2026"],
+            rows[0].QuerySelectorAll("li").Select(li => Normalize(li.TextContent)));
+        Assert.Equal(
+            ["Status: offen → entbehrlich", "Grund für „entbehrlich“: – → nicht relevant", "Begründung: – → Updates zentral über WSUS."],
+            rows[1].QuerySelectorAll("li").Select(li => Normalize(li.TextContent)));
+
+        var confirm = (IHtmlFormElement)preview.QuerySelector("#confirm-form")!;
+        var done = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, confirm));
+        Assert.Contains("2 Antworten geändert", done.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        var verbund = assessment.TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        var server = assessment.TargetObjects.Single(t => t.Name == WorkbookScenario.Server).Id;
+        var a3 = assessment.FindAnswer("ISMS.1.A3", verbund)!;
+        Assert.Equal(
+            new AnswerInput("ISMS.1.A3", verbund, AnswerStatus.Teilweise, null, "Leitlinie liegt im Entwurf vor.", null, "=Bürgermeisterin", new DateOnly(2027, 3, 31), 1250.50m, new DateOnly(2026, 11, 20)),
+            a3.ToInput());
+        Assert.Equal(1, a3.Version);
+        Assert.Equal(6, a3.History.Count);
+        var sys = assessment.FindAnswer("SYS.2.1.A3", server)!;
+        Assert.Equal(new AnswerInput("SYS.2.1.A3", server, AnswerStatus.Entbehrlich, EntbehrlichReason.NotRelevant, "Updates zentral über WSUS."), sys.ToInput());
+        Assert.Equal(AnswerStatus.Ja, assessment.FindAnswer("ISMS.1.A1", verbund)!.Status);
+        Assert.Equal(1, assessment.FindAnswer("ISMS.1.A1", verbund)!.Version);
+        Assert.EndsWith("pending=0", await scenario.StateAsync(), StringComparison.Ordinal);
+
+        // The same file again changes nothing: every row now equals the stored answer.
+        var again = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+        Assert.NotNull(again.QuerySelector("#no-changes"));
+        Assert.Null(again.QuerySelector("#preview-conflicts"));
+        Assert.Null(again.QuerySelector("#confirm-form"));
+    }
+
+    [Fact]
+    public async Task RoundTrip_AnswerChangedInPortalSinceExport_IsAConflictAndNotOverwritten()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05334002");
+        var client = await scenario.SignInAsync();
+        var exported = await WorkbookScenario.DownloadAsync(client, scenario.Id);
+
+        // A colleague changes ISMS.1.A1 in the portal after the export.
+        await ChangeInPortalAsync(scenario, "ISMS.1.A1", WorkbookScenario.Verbund, AnswerStatus.Nein);
+        var edited = QuestionnaireWorkbooks.Edit(exported, workbook =>
+        {
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A1", WorkbookScenario.Verbund).Cell(10).Value = "Vom Bürgermeister unterschrieben.";
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A4", WorkbookScenario.Verbund).Cell(7).Value = "ja";
+        });
+
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+
+        var conflict = preview.QuerySelector("#preview-conflicts tbody tr")!;
+        Assert.Contains("ISMS.1.A1", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 / 2", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["ISMS.1.A4"], preview.QuerySelectorAll("#preview-changes tbody tr").Select(r => r.GetAttribute("data-requirement")));
+
+        await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#confirm-form")!));
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        var verbund = assessment.TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        Assert.Equal(AnswerStatus.Nein, assessment.FindAnswer("ISMS.1.A1", verbund)!.Status);
+        Assert.Equal(2, assessment.FindAnswer("ISMS.1.A1", verbund)!.Version);
+        Assert.Equal(AnswerStatus.Ja, assessment.FindAnswer("ISMS.1.A4", verbund)!.Status);
+    }
+
+    [Fact]
+    public async Task Confirm_AfterAConcurrentChangeSincePreview_RefusesEverything()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05111000");
+        var client = await scenario.SignInAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+        {
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "ja";
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A4", WorkbookScenario.Verbund).Cell(7).Value = "ja";
+        });
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+        await ChangeInPortalAsync(scenario, "ISMS.1.A4", WorkbookScenario.Verbund, AnswerStatus.Nein);
+        var before = await scenario.StateAsync();
+
+        var response = await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#confirm-form")!);
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("seit der Vorschau im Portal geändert", WorkbookScenario.Errors(page), StringComparison.Ordinal);
+        Assert.Equal(before, await scenario.StateAsync());
+    }
+
+    [Fact]
+    public async Task Preview_ForgedToken_ClearMessageAndConfirmChangesNothing()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05113000");
+        var client = await scenario.SignInAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "ja");
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+        var before = await scenario.StateAsync();
+
+        var forged = Guid.NewGuid();
+        var missing = await Html.GetDocumentAsync(client, $"/Assessments/{scenario.Id}/Workbook/Preview/{forged}");
+        Assert.NotNull(missing.QuerySelector("#preview-missing"));
+
+        var form = (IHtmlFormElement)preview.QuerySelector("#confirm-form")!;
+        form.Action = form.Action.Replace(preview.Url.Split('/').Last(), forged.ToString(), StringComparison.Ordinal);
+        var response = await Html.SubmitAsync(client, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gibt es nicht (mehr)", WorkbookScenario.Errors(await Html.ParseAsync(response)), StringComparison.Ordinal);
+        Assert.Equal(before, await scenario.StateAsync());
+
+        // Another user of the same municipality cannot use the token either.
+        var colleague = await scenario.Seed.UserAsync("kollegin-05113000", Grundschutz.Infrastructure.Identity.Roles.Isb, scenario.Municipality);
+        var other = await scenario.Seed.SignInAsync(colleague);
+        Assert.NotNull((await Html.GetDocumentAsync(other, new Uri(preview.Url).PathAndQuery)).QuerySelector("#preview-missing"));
+    }
+
+    private static async Task ChangeInPortalAsync(WorkbookScenario scenario, string requirementId, string target, AnswerStatus status)
+    {
+        await using var scope = scenario.Seed.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var user = await scenario.Seed.CurrentUserAsync(scenario.Isb);
+        var assessment = (await AssessmentAccess.LoadAggregateAsync(db, user, scenario.Id, CancellationToken.None))!;
+        var catalog = await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None);
+        var targetId = assessment.TargetObjects.Single(t => t.Name == target).Id;
+        var existing = assessment.FindAnswer(requirementId, targetId);
+        var today = new DateOnly(2026, 11, 23);
+        assessment.RecordAnswer(AssessmentSeed.CompleteAnswer(requirementId, targetId, status, today), existing?.Version ?? 0, user.ToActor(), scenario.Seed.Factory.Time.GetUtcNow(), catalog.Find(requirementId)!, today);
+        await db.SaveChangesAsync();
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
