@@ -31,6 +31,8 @@ public abstract class GrundschutzDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<Benchmarking.AssessmentKpiSnapshot> KpiSnapshots => Set<Benchmarking.AssessmentKpiSnapshot>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 
