@@ -1,3 +1,4 @@
+using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Markdown;
 using Grundschutz.Infrastructure.Municipalities;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogImportService>();
         services.AddMunicipalities(configuration);
         services.AddReports(configuration, contentRootPath);
+        services.AddBenchmarking(configuration);
         return services;
     }
 
