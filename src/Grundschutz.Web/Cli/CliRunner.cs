@@ -21,6 +21,9 @@ public static class CliRunner
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
+          dotnet run --project src/Grundschutz.Web -- seed land <Landesschlüssel>... [<GV100AD-datei>] [--kennzahlen-only]
+          dotnet run --project src/Grundschutz.Web -- seed all [<GV100AD-datei>] [--kennzahlen-only]
+              Erzeugt synthetische Bewertungen (Kompendium, drei Runden) für Demos und Benchmarks; das Kompendium muss importiert sein.
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
         """;
 
@@ -59,6 +62,7 @@ public static class CliRunner
         {
             ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
             ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
+            ("seed", _) => await SeedCli.RunAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };
     }
