@@ -55,7 +55,8 @@ public static class SeedCli
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Gemeindeverzeichnis: {imported.Municipalities} Gemeinden ({imported.Added} neu)."));
             }
 
-            var progress = new Progress<string>(line => stdout.WriteLine(line));
+            // Synchronous: Progress<T> would post to the thread pool and could write after the command returned.
+            var progress = new LineProgress(stdout);
             var result = await services.GetRequiredService<BenchmarkSeeder>().SeedAsync(
                 new BenchmarkSeedOptions(lands, Years, KpisOnly: cli.Flags.Contains("kennzahlen-only")),
                 progress,
@@ -69,5 +70,10 @@ public static class SeedCli
             await stderr.WriteLineAsync("Fehler: " + ex.Message);
             return 1;
         }
+    }
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
     }
 }
