@@ -47,4 +47,41 @@ public static class Quantiles
         var equal = peers.Count(v => v == value);
         return 100m * (below + (equal / 2m)) / peers.Count;
     }
+
+    /// <summary>
+    /// The same mid-rank percentile as <see cref="PercentileRank"/> over values already sorted ascending, by binary
+    /// search (for many rows against one peer group).
+    /// </summary>
+    public static decimal? PercentileRankSorted(decimal[] sortedPeers, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(sortedPeers);
+        if (sortedPeers.Length == 0)
+        {
+            return null;
+        }
+
+        var below = LowerBound(sortedPeers, value);
+        var equal = LowerBound(sortedPeers, value, strict: false) - below;
+        return 100m * (below + (equal / 2m)) / sortedPeers.Length;
+    }
+
+    /// <summary>Index of the first element ≥ value (strict) or &gt; value (not strict).</summary>
+    private static int LowerBound(decimal[] sorted, decimal value, bool strict = true)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (strict ? sorted[mid] < value : sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }

@@ -94,14 +94,18 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
 
         var metrics = BenchmarkMetrics.All.Select(metric =>
         {
-            var values = current.Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).OfType<decimal>().ToList();
+            var values = current.Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).Where(v => v.HasValue).Select(v => v!.Value).ToList();
             var box = Rule.Describe(values);
             return new MetricSummary(metric, BenchmarkMetrics.Title(metric, gspp), BenchmarkMetrics.IsPercent(metric), values.Count, box,
                 box is null ? Rule.Explanation(values.Count) : null);
         }).ToList();
 
+        // Each metric's peer values once, sorted: a percentile is then two binary searches per row.
+        var peerValues = BenchmarkMetrics.All.ToDictionary(
+            metric => metric,
+            metric => current.Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).Where(v => v.HasValue).Select(v => v!.Value).Order().ToArray());
         var rows = current
-            .Select(r => r with { Percentiles = Percentiles(r, current) })
+            .Select(r => r with { Percentiles = Percentiles(r, peerValues) })
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ThenBy(r => r.Ags, StringComparer.Ordinal)
             .ToList();
@@ -154,13 +158,14 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
             .Select(g => g.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.AssessmentId).First())
             .ToList();
 
-    private Dictionary<BenchmarkMetric, decimal?> Percentiles(BenchmarkRow row, IReadOnlyList<BenchmarkRow> group)
+    private Dictionary<BenchmarkMetric, decimal?> Percentiles(BenchmarkRow row, Dictionary<BenchmarkMetric, decimal[]> sortedPeers)
     {
         var result = new Dictionary<BenchmarkMetric, decimal?>();
-        foreach (var metric in BenchmarkMetrics.All)
+        foreach (var (metric, peers) in sortedPeers)
         {
-            var peers = group.Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).OfType<decimal>().ToList();
-            result[metric] = BenchmarkMetrics.Value(row.Kpis, metric) is { } value ? Rule.PercentileRank(peers, value) : null;
+            result[metric] = BenchmarkMetrics.Value(row.Kpis, metric) is { } value && !Rule.IsSuppressed(peers.Length)
+                ? Quantiles.PercentileRankSorted(peers, value)
+                : null;
         }
 
         return result;

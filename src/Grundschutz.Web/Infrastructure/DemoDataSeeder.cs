@@ -100,6 +100,8 @@ public sealed class DemoDataSeeder(
             await EnsureAssessmentAsync(musterstadt, isb, contributor, cancellationToken);
         }
 
+        await new DemoBenchmarkData(db, time).EnsureAsync(await FindDemoCatalogAsync(cancellationToken), cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
     }
 

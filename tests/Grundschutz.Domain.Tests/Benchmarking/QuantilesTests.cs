@@ -75,4 +75,25 @@ public sealed class QuantilesTests
     {
         Assert.Null(BoxStatistics.Of([]));
     }
+
+    [Theory]
+    [InlineData(10.0)]
+    [InlineData(20.0)]
+    [InlineData(25.0)]
+    [InlineData(50.0)]
+    [InlineData(5.0)]
+    [InlineData(99.0)]
+    public void PercentileRankSorted_SameAsLinearRank(double value)
+    {
+        decimal[] peers = [10m, 20m, 20m, 20m, 30m, 50m, 50m];
+
+        Assert.Equal(Quantiles.PercentileRank(peers, (decimal)value), Quantiles.PercentileRankSorted(peers, (decimal)value));
+    }
+
+    [Fact]
+    public void PercentileRankSorted_Ties_ShareTheRank()
+    {
+        // (1 + 3/2) / 7 = 35.714…
+        Assert.Equal(100m * 2.5m / 7m, Quantiles.PercentileRankSorted([10m, 20m, 20m, 20m, 30m, 50m, 50m], 20m));
+    }
 }
