@@ -9,6 +9,8 @@ if (args.Length > 0 && args[0] == "search")
     return await SearchLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "dashboard") return await DashboardBenchmarks.RunAsync(args[1..]); // auditor dashboard + workbook, NRW (and --germany), targets ≤ 1 s / ≤ 5 s / ≤ 500 MB
+
 if (args.Length > 0 && args[0] == "report") return await ReportBenchmarks.RunAsync(args[1..]); // report page, full Kompendium assessment, target p95 ≤ 200 ms
 
 if (args.Length > 0 && args[0] == "save") return await SaveLoad.RunAsync(args[1..]); // 50 users saving answers on Kestrel vs. a bare page: p95 ≤ 100 ms, ≥ 50 % throughput

@@ -1,3 +1,4 @@
+using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Markdown;
 using Grundschutz.Infrastructure.Municipalities;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddReports(configuration, contentRootPath);
         services.AddOscal(configuration, contentRootPath);
         services.AddWorkshopsAndWorkbooks(configuration);
+        services.AddBenchmarking(configuration);
         return services;
     }
 

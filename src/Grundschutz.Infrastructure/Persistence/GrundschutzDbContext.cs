@@ -41,6 +41,8 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
 
     public DbSet<Workshops.PendingWorkbookImport> PendingWorkbookImports => Set<Workshops.PendingWorkbookImport>();
 
+    public DbSet<Benchmarking.AssessmentKpiSnapshot> KpiSnapshots => Set<Benchmarking.AssessmentKpiSnapshot>();
+
     /// <summary>Shadow property of <see cref="Assessment"/> used as its concurrency token.</summary>
     public const string ConcurrencyStamp = "ConcurrencyStamp";
 

@@ -105,6 +105,8 @@ public sealed class DemoDataSeeder(
             await EnsureWorkshopAsync(facilitator, [musterstadt.Id, beispielgemeinde.Id], cancellationToken);
         }
 
+        await new DemoBenchmarkData(db, time).EnsureAsync(await FindDemoCatalogAsync(cancellationToken), cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -547,6 +547,91 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AnsweredPairs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approach")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AssessmentStamp")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BasisJa")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasisPairs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasisStandardJa")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasisStandardPairs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CatalogVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FreshAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapsAdministration")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapsAuthorisation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapsBackup")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapsIncidents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Maturity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenActionItems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueActionItems")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ScoredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CatalogVersionId", "Approach", "State");
+
+                    b.ToTable("AssessmentKpiSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalog", b =>
                 {
                     b.Property<int>("Id")
@@ -1380,6 +1465,12 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
+                {
+                    b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

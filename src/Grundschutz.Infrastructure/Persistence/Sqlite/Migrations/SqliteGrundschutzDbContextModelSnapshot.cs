@@ -541,6 +541,91 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnsweredPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessmentStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasisJa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasisPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasisStandardJa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasisStandardPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreshAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapsAdministration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapsAuthorisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapsBackup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapsIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Maturity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenActionItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueActionItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ScoredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("CatalogVersionId", "Approach", "State");
+
+                    b.ToTable("AssessmentKpiSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Catalog.StoredCatalog", b =>
                 {
                     b.Property<int>("Id")
@@ -1354,6 +1439,12 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+            modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
+                {
+                    b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,4 @@
+namespace Grundschutz.Infrastructure.Benchmarking;
+
+/// <summary>The median of a metric over the municipalities assessed in one round (year); null when suppressed.</summary>
+public sealed record TrendPoint(int Year, int Count, decimal? Median, string? Suppressed);

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Municipalities;
+using Grundschutz.Infrastructure.Benchmarking;
+using Grundschutz.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Grundschutz.Web.Pages.Benchmarks;
+
+/// <summary>
+/// The auditor dashboard: the municipalities of one of the auditor's Länder compared on one baseline (catalogue
+/// version + approach, always named in the heading), filtered by Kreis, size class, type and round, from the KPI
+/// snapshots. Only auditors may open it (403 for everyone else), and only for the Länder they audit (404 for another
+/// Land), so named rows never reach anyone else. Aggregates, charts and the Excel export are withheld for a peer
+/// group below k (<c>Benchmarking:MinGroupSize</c>). Charts are separate image responses (no inline SVG: the style
+/// policy stays strict); every chart has alt text and a table.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCharts charts, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "land")]
+    public string? Land { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "basis")]
+    public string? Baseline { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kreis")]
+    public string? Kreis { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "groesse")]
+    public SizeClass? Size { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "typ")]
+    public MunicipalityType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "jahr")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "grundlage")]
+    public string? Basis { get; set; }
+
+    /// <summary>The Länder the auditor may choose.</summary>
+    public IReadOnlyList<Land> Lands { get; private set; } = [];
+
+    /// <summary>The Land shown.</summary>
+    public Land SelectedLand { get; private set; } = null!;
+
+    /// <summary>The dashboard, or null when nothing in the Land has been submitted yet.</summary>
+    public BenchmarkDashboard? Dashboard { get; private set; }
+
+    /// <summary>Charts (empty when suppressed).</summary>
+    public IReadOnlyList<BenchmarkChart> Charts { get; private set; } = [];
+
+    /// <summary>Types offered in the filter (the GV100AD Gemeinde types).</summary>
+    public static IReadOnlyList<MunicipalityType> Types { get; } =
+        [MunicipalityType.Gemeinde, MunicipalityType.Stadt, MunicipalityType.KreisfreieStadt, MunicipalityType.Stadtkreis, MunicipalityType.GrosseKreisstadt, MunicipalityType.Markt];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Charts = Dashboard is null ? [] : BenchmarkCharts.All(Dashboard);
+        return Page();
+    }
+
+    /// <summary>One chart as SVG (default) or PNG.</summary>
+    public async Task<IActionResult> OnGetChartAsync(string? name, string? format, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (Dashboard is null || BenchmarkCharts.Find(Dashboard, name ?? "") is not { } chart)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        if (string.Equals(format, "png", StringComparison.OrdinalIgnoreCase))
+        {
+            return charts.RenderPng(chart) is { } png ? File(png, "image/png") : NotFound();
+        }
+
+        return charts.RenderSvg(chart) is { } svg ? File(Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8") : NotFound();
+    }
+
+    /// <summary>The benchmark workbook; refused (page with a message) for a peer group below k.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (Dashboard is null || !Dashboard.IsShown)
+        {
+            Charts = [];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            ModelState.AddModelError(string.Empty, "Der Excel-Export ist gesperrt: " + (Dashboard?.Suppressed ?? "keine Bewertungen."));
+            return Page();
+        }
+
+        var images = BenchmarkCharts.All(Dashboard)
+            .Select(c => (Chart: c, Png: charts.RenderPng(c)))
+            .Where(c => c.Png is not null)
+            .Select(c => (c.Chart, c.Png!))
+            .ToList();
+        var now = time.GetUtcNow();
+        var bytes = BenchmarkWorkbook.Build(Dashboard, SelectedLand.Name, images, now);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            BenchmarkWorkbook.FileName(SelectedLand.Code, DateOnly.FromDateTime(now.UtcDateTime)));
+    }
+
+    /// <summary>URL of this page with the current filter and extra parameters (e.g. a handler).</summary>
+    public string Link(string? handler = null, string? name = null, string? format = null)
+    {
+        var query = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(key + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("handler", handler);
+        Add("name", name);
+        Add("format", format);
+        Add("land", SelectedLand.Code);
+        Add("basis", Dashboard?.Baseline.Key ?? Baseline);
+        Add("kreis", Kreis);
+        Add("groesse", Size is { } size ? ((int)size).ToString(CultureInfo.InvariantCulture) : null);
+        Add("typ", Type is { } type ? ((int)type).ToString(CultureInfo.InvariantCulture) : null);
+        Add("jahr", Year?.ToString(CultureInfo.InvariantCulture));
+        Add("grundlage", Basis);
+        return "/Benchmarks" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(User);
+        if (user is null || !user.IsAuditor || user.AuditorLands.Count == 0)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Lands = user.AuditorLands
+            .Select(code => Grundschutz.Domain.Municipalities.Land.TryFromCode(code, out var land) ? land : null)
+            .OfType<Land>()
+            .OrderBy(l => l.Code, StringComparer.Ordinal)
+            .ToList();
+        if (Lands.Count == 0)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var selected = string.IsNullOrEmpty(Land) ? Lands[0] : Lands.FirstOrDefault(l => l.Code == Land);
+        if (selected is null)
+        {
+            // Another Land's dashboard does not exist for this auditor.
+            return NotFound();
+        }
+
+        SelectedLand = selected;
+        int? versionId = null;
+        Approach? approach = null;
+        if (Baseline is { } key && key.Split('-') is [var v, var a]
+            && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedVersion)
+            && int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedApproach)
+            && Enum.IsDefined((Approach)parsedApproach))
+        {
+            versionId = parsedVersion;
+            approach = (Approach)parsedApproach;
+        }
+
+        var filter = new BenchmarkFilter(
+            selected.Code,
+            versionId,
+            approach,
+            string.IsNullOrWhiteSpace(Kreis) ? null : Kreis,
+            Size is { } size && Enum.IsDefined(size) ? size : null,
+            Type is { } type && Enum.IsDefined(type) ? type : null,
+            Year,
+            string.Equals(Basis, "eingereicht", StringComparison.Ordinal));
+        Dashboard = await dashboards.LoadAsync(filter, cancellationToken);
+        return null;
+    }
+}

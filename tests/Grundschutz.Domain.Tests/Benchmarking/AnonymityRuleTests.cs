@@ -1,0 +1,57 @@
+using Grundschutz.Domain.Benchmarking;
+
+namespace Grundschutz.Domain.Tests.Benchmarking;
+
+public sealed class AnonymityRuleTests
+{
+    [Theory]
+    [InlineData(5, 4, true)]
+    [InlineData(5, 5, false)]
+    [InlineData(5, 0, true)]
+    [InlineData(3, 3, false)]
+    [InlineData(3, 2, true)]
+    public void IsSuppressed_GroupBelowK_True(int k, int groupSize, bool suppressed)
+    {
+        Assert.Equal(suppressed, new AnonymityRule(k).IsSuppressed(groupSize));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Constructor_KBelowTwo_RaisedToTwo(int k)
+    {
+        var rule = new AnonymityRule(k);
+
+        Assert.Equal(2, rule.MinGroupSize);
+        Assert.True(rule.IsSuppressed(1));
+    }
+
+    [Fact]
+    public void Describe_FourValuesWithKFive_Suppressed()
+    {
+        var rule = new AnonymityRule(5);
+
+        Assert.Null(rule.Describe([0.1m, 0.2m, 0.3m, 0.4m]));
+        Assert.Null(rule.PercentileRank([0.1m, 0.2m, 0.3m, 0.4m], 0.2m));
+    }
+
+    [Fact]
+    public void Describe_FiveValuesWithKFive_Shown()
+    {
+        var rule = new AnonymityRule(5);
+
+        var box = rule.Describe([0.1m, 0.2m, 0.3m, 0.4m, 0.5m]);
+
+        Assert.Equal(new BoxStatistics(5, 0.1m, 0.2m, 0.3m, 0.4m, 0.5m), box);
+        Assert.Equal(30m, rule.PercentileRank([0.1m, 0.2m, 0.3m, 0.4m, 0.5m], 0.2m));
+    }
+
+    [Fact]
+    public void Explanation_NamesGroupSizeAndK()
+    {
+        var text = new AnonymityRule(5).Explanation(4);
+
+        Assert.Contains("nur 4 Kommunen", text, StringComparison.Ordinal);
+        Assert.Contains("mindestens 5", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,246 @@
+using System.Net;
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using Grundschutz.Infrastructure.Benchmarking;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Web.Tests.Benchmarks;
+
+/// <summary>The auditor dashboard on <see cref="BenchmarkScenario"/>: numbers by hand, filters, k suppression, access and the workbook.</summary>
+public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClassFixture<BenchmarkScenario>
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static string Text(AngleSharp.Dom.IElement? element) => element?.TextContent.Trim() ?? throw new InvalidOperationException("Element missing.");
+
+    [Fact]
+    public async Task Dashboard_AuditorOfLand_QuartilesAndPercentilesFromTheAnswers()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks");
+
+        var baseline = Text(page.QuerySelector("#benchmark-baseline"));
+        Assert.Contains("Nordrhein-Westfalen", baseline, StringComparison.Ordinal);
+        Assert.Contains("Standard-Absicherung", baseline, StringComparison.Ordinal);
+        Assert.Contains("jeweils letzte freigegebene Bewertung", baseline, StringComparison.Ordinal);
+        var eb = page.QuerySelectorAll("#metric-eb td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["5", "0 %", "25 %", "50 %", "75 %", "100 %"], eb);
+        var ebs = page.QuerySelectorAll("#metric-ebs td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["5", "50 %", "62,5 %", "75 %", "87,5 %", "100 %"], ebs);
+        // Open items 0..4: median 2.
+        Assert.Equal("2", Text(page.QuerySelector("#metric-offen .metric-median")));
+        Assert.Equal("75 % (P 70)", Text(page.QuerySelector("#row-05314000 .row-eb")));
+        Assert.Equal("87,5 % (P 70)", Text(page.QuerySelector("#row-05314000 .row-ebs")));
+        Assert.Equal("1", Text(page.QuerySelector("#row-05314000 .row-open")));
+        Assert.Equal("keine", Text(page.QuerySelector("#row-05314000 .row-stage")));
+        Assert.Equal("Standard", Text(page.QuerySelector("#row-05334002 .row-stage")));
+        // ISMS layer E_B over [100, 50, 0, 0, 0]: median 0 %.
+        Assert.StartsWith("0 %", page.QuerySelectorAll("#layer-ISMS td")[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(5, page.QuerySelectorAll("#benchmark-rows tbody tr").Length);
+        Assert.DoesNotContain("Frankfurt", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#chart-verteilung-image"));
+        Assert.NotNull(page.QuerySelector("#chart-heatmap-table"));
+    }
+
+    [Fact]
+    public async Task Dashboard_FirstVisit_BackfillsOneSnapshotPerAssessment()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        await Html.GetDocumentAsync(client, "/Benchmarks");
+
+        await using var scope = scenario.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var snapshots = await db.KpiSnapshots.AsNoTracking().Where(s => scenario.Assessments.Contains(s.AssessmentId)).ToListAsync();
+        Assert.Equal(5, snapshots.Count);
+        var bonn = snapshots.Single(s => s.AssessmentId == scenario.Assessments[1]);
+        Assert.Equal((3, 4, 7, 8), (bonn.BasisJa, bonn.BasisPairs, bonn.BasisStandardJa, bonn.BasisStandardPairs));
+    }
+
+    [Fact]
+    public async Task KreisFilter_FourMunicipalities_EverythingAggregatedIsSuppressed()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?kreis=" + Uri.EscapeDataString("Kreis A"));
+
+        Assert.Contains("nur 4 Kommunen", Text(page.QuerySelector("#benchmark-suppressed")), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#kpi-distribution"));
+        Assert.Null(page.QuerySelector("#layer-distribution"));
+        Assert.Null(page.QuerySelector("#benchmark-excel"));
+        Assert.Empty(page.QuerySelectorAll("figure"));
+        Assert.Equal(4, page.QuerySelectorAll("#benchmark-rows tbody tr").Length);
+        Assert.Equal("75 %", Text(page.QuerySelector("#row-05314000 .row-eb")));
+
+        var excel = await client.GetAsync("/Benchmarks?handler=Excel&kreis=" + Uri.EscapeDataString("Kreis A"));
+        Assert.Equal(HttpStatusCode.Conflict, excel.StatusCode);
+        Assert.NotEqual(Xlsx, excel.Content.Headers.ContentType?.MediaType);
+        var chart = await client.GetAsync("/Benchmarks?handler=Chart&name=verteilung&kreis=" + Uri.EscapeDataString("Kreis A"));
+        Assert.Equal(HttpStatusCode.NotFound, chart.StatusCode);
+    }
+
+    [Fact]
+    public async Task KreisFilter_OtherKreis_OnlyItsMunicipality()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?kreis=" + Uri.EscapeDataString("Kreis B"));
+
+        var rows = page.QuerySelectorAll("#benchmark-rows tbody tr");
+        Assert.Single(rows);
+        Assert.Equal("row-05513000", rows[0].Id);
+        Assert.Contains("nur 1 Kommune", Text(page.QuerySelector("#benchmark-suppressed")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SizeFilter_NoMunicipalityInClass_EmptyGroupSuppressed()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?groesse=4");
+
+        Assert.Empty(page.QuerySelectorAll("#benchmark-rows tbody tr"));
+        Assert.NotNull(page.QuerySelector("#benchmark-suppressed"));
+    }
+
+    [Fact]
+    public async Task AuditorOfOtherLand_SeesOnlyHisLandAndNotFoundForNrw()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorHessen);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks");
+        var nrw = await client.GetAsync("/Benchmarks?land=05");
+        var nrwExcel = await client.GetAsync("/Benchmarks?land=05&handler=Excel");
+
+        var text = page.Body!.TextContent;
+        Assert.Contains("Frankfurt am Main", text, StringComparison.Ordinal);
+        foreach (var (_, name, _) in BenchmarkScenario.Nrw)
+        {
+            Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, nrw.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nrwExcel.StatusCode);
+        var nrwHtml = await nrw.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Bonn", nrwHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Isb)]
+    [InlineData(Roles.Facilitator)]
+    [InlineData(Roles.Administrator)]
+    public async Task OtherRoles_Forbidden(string role)
+    {
+        var user = role == Roles.Isb ? scenario.IsbBonn : await scenario.Seed.UserAsync("benchmark-" + role.ToLowerInvariant(), role);
+        var client = await scenario.SignInAsync(user);
+
+        var response = await client.GetAsync("/Benchmarks");
+        var excel = await client.GetAsync("/Benchmarks?handler=Excel");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, excel.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Dortmund", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_RedirectedToLogin()
+    {
+        var client = scenario.Factory.CreateBrowserClient();
+
+        var response = await client.GetAsync("/Benchmarks");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chart_Png_IsAPicture()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var response = await client.GetAsync("/Benchmarks?handler=Chart&name=verteilung&format=png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+    }
+
+    [Fact]
+    public async Task Excel_ReopenedWorkbook_OverviewKpiAndLayerSheetsAndPictures()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var response = await client.GetAsync("/Benchmarks?handler=Excel");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Xlsx, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Benchmark-05-2026-11-23.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // ClosedXML 0.95 loads pictures through GDI+, which Linux lacks: the cells are read from a copy without the
+        // drawing; the pictures themselves are checked with DocumentFormat.OpenXml below.
+        using (var workbook = new XLWorkbook(WithoutDrawings(bytes)))
+        {
+            var overview = workbook.Worksheet(BenchmarkWorkbook.OverviewSheet);
+            var header = overview.RowsUsed().First(r => r.Cell(1).GetString() == "AGS").RowNumber();
+            var rows = Enumerable.Range(header + 1, 5).Select(r => overview.Row(r)).ToList();
+            Assert.Equal(["Aachen", "Bonn", "Dortmund", "Essen", "Gelsenkirchen"], rows.Select(r => r.Cell(2).GetString()));
+            Assert.Equal(0.75, rows[1].Cell(10).GetDouble(), 6);
+            Assert.Equal(0.875, rows[1].Cell(11).GetDouble(), 6);
+            Assert.True(overview.Row(header + 6).IsEmpty());
+
+            var eb = workbook.Worksheet(BenchmarkWorkbook.MetricSheet(BenchmarkMetric.Basis));
+            var median = eb.RowsUsed().First(r => r.Cell(2).GetString() == "Median");
+            Assert.Equal(0.5, median.Cell(3).GetDouble(), 6);
+            var bonn = eb.RowsUsed().First(r => r.Cell(2).GetString() == "Bonn");
+            Assert.Equal(70, bonn.Cell(4).GetDouble(), 6);
+            Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.LayerSheet("ISMS"), out _));
+            Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.LayerSheet("SYS"), out _));
+            Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.TrendSheet, out _));
+        }
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var part = document.WorkbookPart!;
+        var sheet = part.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == BenchmarkWorkbook.ChartsSheet);
+        var worksheet = (WorksheetPart)part.GetPartById(sheet.Id!.Value!);
+        var images = worksheet.DrawingsPart!.ImageParts.ToList();
+        Assert.True(images.Count >= 3);
+        foreach (var image in images)
+        {
+            using var stream = image.GetStream();
+            var signature = new byte[4];
+            Assert.Equal(4, stream.Read(signature));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, signature);
+        }
+
+        var descriptions = worksheet.DrawingsPart.WorksheetDrawing!.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.NonVisualDrawingProperties>()
+            .Select(p => p.Description?.Value ?? "").ToList();
+        Assert.Contains(descriptions, d => d.StartsWith("Boxplot", StringComparison.Ordinal));
+    }
+
+    private static MemoryStream WithoutDrawings(byte[] bytes)
+    {
+        var copy = new MemoryStream();
+        copy.Write(bytes);
+        using (var document = SpreadsheetDocument.Open(copy, true))
+        {
+            foreach (var worksheet in document.WorkbookPart!.WorksheetParts)
+            {
+                if (worksheet.DrawingsPart is { } drawings)
+                {
+                    worksheet.Worksheet.RemoveAllChildren<DocumentFormat.OpenXml.Spreadsheet.Drawing>();
+                    worksheet.DeletePart(drawings);
+                    worksheet.Worksheet.Save();
+                }
+            }
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+}
