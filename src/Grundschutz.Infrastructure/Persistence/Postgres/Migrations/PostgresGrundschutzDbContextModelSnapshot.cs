@@ -1465,6 +1465,9 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
                 {
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
@@ -1517,6 +1520,10 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Infrastructure.Persistence.Mapping.StoredMappingCollection", null)
                         .WithMany()
                         .HasForeignKey("MappingCollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
                 {
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)

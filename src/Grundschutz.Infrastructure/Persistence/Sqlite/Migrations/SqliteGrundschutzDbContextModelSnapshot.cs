@@ -1439,6 +1439,9 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Benchmarking.AssessmentKpiSnapshot", b =>
                 {
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
@@ -1491,6 +1494,10 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Infrastructure.Persistence.Mapping.StoredMappingCollection", null)
                         .WithMany()
                         .HasForeignKey("MappingCollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grundschutz.Infrastructure.Persistence.Workshops.PendingWorkbookImport", b =>
                 {
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
