@@ -55,6 +55,12 @@ internal sealed class BulkTable<T> : IDisposable
             var value = property.IsShadowProperty()
                 ? shadow?.GetValueOrDefault(property.Name)
                 : property.GetGetter().GetClrValue(entity);
+            if (value is null && !property.IsNullable && property.ClrType.IsValueType)
+            {
+                // A shadow counter or stamp the caller did not set (e.g. AnswersRevision) starts at its default.
+                value = Activator.CreateInstance(property.ClrType);
+            }
+
             if (value is not null && _converters[i] is { } converter)
             {
                 value = converter.ConvertToProvider(value);

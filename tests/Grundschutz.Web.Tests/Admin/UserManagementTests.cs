@@ -426,7 +426,7 @@ public sealed class UserManagementTests
 
             var assessment = await db.Assessments.AsNoTracking()
                 .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments).Include(a => a.Answers)
-                .SingleAsync();
+                .SingleAsync(a => a.MunicipalityId == musterstadt.Id);
             var catalog = await Grundschutz.Infrastructure.Assessments.CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None);
             Assert.Equal((DemoDataSeeder.AssessmentTitle, AssessmentState.InProgress, Approach.GsppNormal, musterstadt.Id),
                 (assessment.Title, assessment.State, assessment.Approach, assessment.MunicipalityId));
