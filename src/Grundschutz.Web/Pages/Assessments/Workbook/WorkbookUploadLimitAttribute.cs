@@ -1,53 +1,20 @@
 using Grundschutz.Infrastructure.Workbooks;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Grundschutz.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Pages.Assessments.Workbook;
 
-/// <summary>
-/// Guards the workbook upload before anything reads the body (anti-forgery and model binding both read the form): a
-/// declared length over <see cref="AnswerWorkbookOptions.MaxFileBytes"/> plus framing is answered with a redirect and
-/// a German message without reading; otherwise the server-side body limit is lowered to the same bound.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class WorkbookUploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+/// <summary>Size guard of the questionnaire workbook upload (see <see cref="UploadLimitAttribute"/>).</summary>
+public sealed class WorkbookUploadLimitAttribute : UploadLimitAttribute
 {
     public const string TempDataKey = "WorkbookUploadError";
 
-    private const long FramingAllowance = 16 * 1024;
+    protected override string MessageKey => TempDataKey;
 
-    public int Order => -1000;
+    protected override long MaxFileBytes(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AnswerWorkbookOptions>>().Value.MaxFileBytes;
 
-    public void OnAuthorization(AuthorizationFilterContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var http = context.HttpContext;
-        var request = http.Request;
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return;
-        }
-
-        var maxFile = http.RequestServices.GetRequiredService<IOptions<AnswerWorkbookOptions>>().Value.MaxFileBytes;
-        var limit = maxFile + FramingAllowance;
-        if (request.ContentLength > limit)
-        {
-            var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
-            tempData[TempDataKey] = t["Die Datei ist zu groß: Erlaubt sind höchstens {0} MB. Es wurde nichts übernommen.", maxFile / (1024 * 1024)].Value;
-            tempData.Save();
-            context.Result = new LocalRedirectResult(request.PathBase + request.Path);
-            return;
-        }
-
-        var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (bodyLimit is { IsReadOnly: false })
-        {
-            bodyLimit.MaxRequestBodySize = limit;
-        }
-    }
+    protected override string TooLargeMessage(IStringLocalizer t, long maxFileBytes) =>
+        t["Die Datei ist zu groß: Erlaubt sind höchstens {0} MB. Es wurde nichts übernommen.", maxFileBytes / (1024 * 1024)].Value;
 }
