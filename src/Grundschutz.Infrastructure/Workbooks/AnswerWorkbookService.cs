@@ -88,7 +88,23 @@ public sealed class AnswerWorkbookService(
     }
 
     /// <summary>
-    /// Reads and checks an upload against <paramref name="assessment"/> (the whole aggregate) and stores the preview.
+    /// The part of the aggregate <see cref="CheckAsync"/> needs, read-only: scope, assignments and the current
+    /// answers, without answer history, evidence and transitions (for a full Kompendium assessment those are hundreds
+    /// of thousands of rows that the check never reads). <paramref name="visible"/> keeps tenant isolation with the caller.
+    /// </summary>
+    public static IQueryable<Assessment> ForCheck(IQueryable<Assessment> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        return visible.AsNoTracking()
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
+            .Include(a => a.ContributorAssignments)
+            .Include(a => a.Answers)
+            .AsSplitQuery();
+    }
+
+    /// <summary>
+    /// Reads and checks an upload against <paramref name="assessment"/> (loaded with <see cref="ForCheck"/> or the
+    /// whole aggregate; only current answers are read) and stores the preview.
     /// Throws <see cref="WorkbookRejectedException"/> for a file refused as a whole; nothing is changed either way.
     /// </summary>
     /// <returns>The token of the stored preview and the preview.</returns>
