@@ -30,6 +30,14 @@ public static class AnswerWorkbookCheck
         var framework = assessment.Framework;
         var targets = assessment.TargetObjects.ToDictionary(t => t.Id);
         var applicable = assessment.ApplicableQuestions(catalog).Select(q => (q.RequirementId, q.TargetObjectId)).ToHashSet();
+        // One lookup instead of Assessment.FindAnswer per row: that scans the answer list, which made the check
+        // quadratic (73,400 rows × 73,400 answers ≈ 28 s for a full Kompendium assessment).
+        var stored = new Dictionary<(string, Guid), Answer>();
+        foreach (var answer in assessment.Answers)
+        {
+            stored.TryAdd((answer.RequirementId, answer.TargetObjectId), answer);
+        }
+
         var seen = new Dictionary<(string, Guid), int>();
         var changes = new List<AnswerWorkbookChange>();
         var conflicts = new List<AnswerWorkbookConflict>();
@@ -102,7 +110,7 @@ public static class AnswerWorkbookCheck
                 row[QuestionnaireFormat.OwnerColumn]?.AsText(),
                 dueDate, cost, assessedOn,
                 row[QuestionnaireFormat.IntervieweesColumn]?.AsText()));
-            var existing = assessment.FindAnswer(requirementId, targetId);
+            var existing = stored.GetValueOrDefault((requirementId, targetId));
             var current = existing?.ToInput() ?? new AnswerInput(requirementId, targetId, AnswerStatus.Open);
             var fields = Diff(current, values, framework);
             if (fields.Count == 0)

@@ -88,7 +88,38 @@ public sealed class AnswerWorkbookService(
     }
 
     /// <summary>
-    /// Reads and checks an upload against <paramref name="assessment"/> (the whole aggregate) and stores the preview.
+    /// The part of the aggregate <see cref="CheckAsync"/> needs, read-only: scope, assignments and the current
+    /// answers, without answer history, evidence and transitions (for a full Kompendium assessment those are hundreds
+    /// of thousands of rows that the check never reads). <paramref name="visible"/> keeps tenant isolation with the caller.
+    /// </summary>
+    public static IQueryable<Assessment> ForCheck(IQueryable<Assessment> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        return visible.AsNoTracking()
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
+            .Include(a => a.ContributorAssignments)
+            .Include(a => a.Answers)
+            .AsSplitQuery();
+    }
+
+    /// <summary>
+    /// The tracked aggregate <see cref="ConfirmAsync"/> changes, without the answers' history and evidence: new
+    /// history entries are chained from <see cref="Answer.ChainHead"/> and <see cref="Answer.ChainLength"/> (the head is
+    /// a concurrency token), so the old entries are not needed to append — loading them was most of the confirm time.
+    /// </summary>
+    public static IQueryable<Assessment> ForConfirm(IQueryable<Assessment> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        return visible
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
+            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
+            .Include(a => a.Answers)
+            .AsSplitQuery();
+    }
+
+    /// <summary>
+    /// Reads and checks an upload against <paramref name="assessment"/> (loaded with <see cref="ForCheck"/> or the
+    /// whole aggregate; only current answers are read) and stores the preview.
     /// Throws <see cref="WorkbookRejectedException"/> for a file refused as a whole; nothing is changed either way.
     /// </summary>
     /// <returns>The token of the stored preview and the preview.</returns>
@@ -151,7 +182,8 @@ public sealed class AnswerWorkbookService(
         db.PendingWorkbookImports.Where(p => p.Token == token && p.AssessmentId == assessmentId && p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
-    /// Applies a stored preview to <paramref name="assessment"/> (tracked, whole aggregate) in one transaction: every
+    /// Applies a stored preview to <paramref name="assessment"/> (tracked, loaded with <see cref="ForConfirm"/> or as the
+    /// whole aggregate) in one transaction: every
     /// change through <see cref="Assessment.RecordAnswer"/> with its exported version. Any refusal — a new conflict
     /// since the preview, a rule, the state — throws <see cref="WorkbookRejectedException"/> and nothing is saved.
     /// </summary>

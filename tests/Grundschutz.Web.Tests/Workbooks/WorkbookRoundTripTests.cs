@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
 using Grundschutz.Web.Tests.Infrastructure;
@@ -59,6 +60,41 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
         Assert.Equal("\"offen,ja,teilweise,nein,entbehrlich\"", validation.Value);
         Assert.Contains(workbook.Worksheet("Anleitung").CellsUsed(), c => c.GetString().Contains("kein Kennwort", StringComparison.Ordinal));
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
+    }
+
+    [Fact]
+    public async Task Confirm_ChangesAnswersWithHistory_ChainsStayIntactAndGrowByTheChangedFields()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05316000");
+        var client = await scenario.SignInAsync();
+        var stored = await scenario.Seed.LoadAsync(scenario.Id);
+        var verbund = stored.TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        var a1Before = stored.FindAnswer("ISMS.1.A1", verbund)!;
+        var a2Before = stored.FindAnswer("ISMS.1.A2", verbund)!;
+        Assert.NotEmpty(a1Before.History);
+        Assert.NotEmpty(a2Before.History);
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+        {
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A1", WorkbookScenario.Verbund).Cell(7).Value = "nein";
+            var a2 = QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A2", WorkbookScenario.Verbund);
+            a2.Cell(7).Value = "ja";
+            a2.Cell(9).Value = "Nachgeholt.";
+        });
+
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+        var confirm = (IHtmlFormElement)preview.QuerySelector("#confirm-form")!;
+        var done = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, confirm));
+
+        Assert.Contains("2 Antworten geändert", done.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        var a1 = assessment.FindAnswer("ISMS.1.A1", verbund)!;
+        var a2After = assessment.FindAnswer("ISMS.1.A2", verbund)!;
+        Assert.Equal((AnswerStatus.Nein, 2, a1Before.History.Count + 1), (a1.Status, a1.Version, a1.History.Count));
+        Assert.Equal((AnswerStatus.Ja, 2, a2Before.History.Count + 2), (a2After.Status, a2After.Version, a2After.History.Count));
+        Assert.Equal(a1Before.ChainLength + 1, a1.ChainLength);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Empty(await AnswerChainVerifier.VerifyAsync(db, scenario.Id, CancellationToken.None));
     }
 
     [Fact]

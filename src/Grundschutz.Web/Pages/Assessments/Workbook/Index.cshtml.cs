@@ -75,7 +75,8 @@ public sealed class IndexModel(GrundschutzDbContext db, AnswerWorkbookService wo
     public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
-        var assessment = await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        var assessment = await AnswerWorkbookService.ForCheck(AssessmentAccess.Visible(db, user))
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null || user is null)
         {
             return NotFound();

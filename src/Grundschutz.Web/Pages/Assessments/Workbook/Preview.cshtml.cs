@@ -42,7 +42,8 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid token, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
-        var assessment = await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        var assessment = await AnswerWorkbookService.ForConfirm(AssessmentAccess.Visible(db, user))
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null || user is null)
         {
             return NotFound();
