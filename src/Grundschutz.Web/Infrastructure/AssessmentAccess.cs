@@ -51,4 +51,30 @@ public static class AssessmentAccess
             .Include(a => a.Answers).ThenInclude(a => a.Evidence)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The aggregate for recording one answer: scope, workflow and every current answer, but no answer's history or
+    /// evidence (new history entries are chained from the head stored on the answer row). The caller loads the history
+    /// and evidence of the one answer it shows with <see cref="LoadAnswerDetailsAsync"/>.
+    /// </summary>
+    public static Task<Assessment?> LoadForAnsweringAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
+        Visible(db, user)
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
+            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
+            .Include(a => a.Answers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>Loads history and evidence of one tracked answer (after <see cref="LoadForAnsweringAsync"/>).</summary>
+    public static async Task LoadAnswerDetailsAsync(GrundschutzDbContext db, Answer? answer, CancellationToken cancellationToken)
+    {
+        if (answer is null)
+        {
+            return;
+        }
+
+        var entry = db.Entry(answer);
+        await entry.Collection(a => a.History).LoadAsync(cancellationToken);
+        await entry.Collection(a => a.Evidence).LoadAsync(cancellationToken);
+    }
 }

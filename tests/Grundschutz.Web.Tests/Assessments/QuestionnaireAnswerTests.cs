@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Grundschutz.Web.Tests.Assessments.QuestionnaireTestData;
 
 namespace Grundschutz.Web.Tests.Assessments;
@@ -90,6 +91,34 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Contains(rows, r => r[2] == "Umsetzung bis" && r[3] == "–" && r[4] == "31.03.2027");
         Assert.Contains(rows, r => r[2] == "Begründung" && r[4] == "Sicherung läuft nur wöchentlich.");
         Assert.Equal("2", again.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Save_TwiceOnAnAnswerWithHistory_AppendsToItsHashChainAndLeavesOtherAnswersIntact()
+    {
+        // The save path loads no answer's history except the answered one: the chain must still continue from the
+        // stored head, and the other answers' chains must be untouched.
+        var tenant = await TenantWithAssessmentAsync(factory, "05100020", "Hagen", b => b
+            .Answer("ORG.1.2", Target, AnswerStatus.Ja)
+            .Answer("TEC.1.1", Target, AnswerStatus.Nein));
+        var client = await tenant.SignInAsync();
+        var before = (await tenant.AnswerAsync("TEC.1.1"))!;
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 3));
+        Assert.Equal("TEC.1.1", Text(page, "#requirement-id"));
+
+        var saved = await Html.FollowRedirectAsync(client, await SaveAsync(client, page, new() { ["Input.Status"] = "Ja" }, "save-stay"));
+        factory.Time.Advance(TimeSpan.FromMinutes(1));
+        await Html.FollowRedirectAsync(client, await SaveAsync(client, saved, new() { ["Input.ImplementationDescription"] = "Tägliche Sicherung seit 11/2026." }, "save-stay"));
+
+        var after = (await tenant.AnswerAsync("TEC.1.1"))!;
+        Assert.Equal(before.History.Count + 2, after.History.Count);
+        Assert.Equal(after.History.Count, after.ChainLength);
+        Assert.Equal(Enumerable.Range(1, after.History.Count), after.History.Select(h => h.Sequence).Order());
+        Assert.Equal(after.History.MaxBy(h => h.Sequence)!.Hash, after.ChainHead);
+        Assert.Equal((await tenant.AnswerAsync("ORG.1.2"))!.History.Count, (await tenant.AnswerAsync("ORG.1.2"))!.ChainLength);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Grundschutz.Infrastructure.Persistence.GrundschutzDbContext>();
+        Assert.Empty(await Grundschutz.Infrastructure.Evidence.AnswerChainVerifier.VerifyAsync(db, tenant.Id, CancellationToken.None));
     }
 
     [Fact]

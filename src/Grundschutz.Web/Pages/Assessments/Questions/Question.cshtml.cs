@@ -115,7 +115,8 @@ public sealed class QuestionModel(
     /// <summary>"Speichern und weiter" (next open question) and "Speichern" (after=stay); JSON for autosave.</summary>
     public async Task<IActionResult> OnPostSaveAsync(Guid id, string? after, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, cancellationToken);
+        // The hot path: every answer without its history and evidence; only the answered pair's details are loaded.
+        var page = await LoadAsync(id, cancellationToken, forAnswering: true);
         if (page is null)
         {
             return NotFound();
@@ -127,6 +128,8 @@ public sealed class QuestionModel(
         {
             return NotFound();
         }
+
+        await AssessmentAccess.LoadAnswerDetailsAsync(db, page.Assessment.FindAnswer(question.RequirementId, question.TargetObjectId), cancellationToken);
 
         var values = ParseInput(question);
         if (values is null)
@@ -325,10 +328,12 @@ public sealed class QuestionModel(
         return LocalRedirect(question is null ? QuestionLinks.Questions(id) : QuestionLinks.Question(id, question.Position) + "#evidence");
     }
 
-    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken, bool forAnswering = false)
     {
         var user = CurrentUser.From(User);
-        var assessment = await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        var assessment = forAnswering
+            ? await AssessmentAccess.LoadForAnsweringAsync(db, user, id, cancellationToken)
+            : await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
         if (assessment is null || user is null)
         {
             return null;
