@@ -1,5 +1,6 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,9 @@ namespace Grundschutz.Web.Pages.Assessments;
 /// forged trigger ends in the error summary with the Domain's message and changes nothing.
 /// </summary>
 [Authorize]
-public sealed class OverviewModel(GrundschutzDbContext db, CatalogContextCache catalogs, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OverviewModel(
+    GrundschutzDbContext db, CatalogContextCache catalogs, TimeProvider time, IStringLocalizer<SharedResource> t,
+    KpiSnapshotService snapshots, ILogger<OverviewModel> logger) : PageModel
 {
     /// <summary>How many open or invalid questions the completeness section lists by name.</summary>
     public const int ListedProblems = 10;
@@ -138,9 +141,32 @@ public sealed class OverviewModel(GrundschutzDbContext db, CatalogContextCache c
             return await RefuseAsync(id, "", t["Die Bewertung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es erneut."].Value, cancellationToken);
         }
 
+        if (trigger is AssessmentTrigger.Submit or AssessmentTrigger.Approve)
+        {
+            await RefreshSnapshotAsync(id, cancellationToken);
+        }
+
         TempData["StatusMessage"] = t["„{0}“ ist erledigt. Die Bewertung ist jetzt im Zustand „{1}“.",
             t[AssessmentText.TriggerKey(trigger)], t[AssessmentText.StateKey(assessment.State)]].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// Brings the benchmarking KPI snapshot up to date right after a submission or approval, so the dashboard need not
+    /// compute it on its first view. The transition is already saved: a failure here is only logged (the dashboard
+    /// recomputes stale snapshots anyway).
+    /// </summary>
+    private async Task RefreshSnapshotAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await snapshots.RefreshAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning(ex, "KPI snapshot of assessment {AssessmentId} could not be refreshed after the transition; the dashboard will compute it later.", id);
+        }
     }
 
     private async Task<IActionResult> RefuseAsync(Guid id, string key, string message, CancellationToken cancellationToken)

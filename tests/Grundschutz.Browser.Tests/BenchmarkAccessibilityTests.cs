@@ -1,0 +1,70 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Grundschutz.Browser.Tests;
+
+/// <summary>
+/// The auditor benchmarking dashboard in a real browser – the default view of the demo Land (five approved demo
+/// municipalities) and a filtered view – free of axe WCAG 2.1 AA violations at desktop and phone width.
+/// </summary>
+public sealed class BenchmarkAccessibilityTests : IClassFixture<BrowserHost>
+{
+    private readonly BrowserHost _host;
+
+    public BenchmarkAccessibilityTests(BrowserHost host) => _host = host;
+
+    private async Task<IPage> SignedInAsync(string user, int width)
+    {
+        var page = await _host.NewPageAsync(width, 900);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        await BrowserHost.ScreenshotAsync(page, name);
+        var described = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+    }
+
+    [SkippableTheory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task BenchmarkDashboard_HasNoAxeViolations(int width, string size)
+    {
+        _host.RequireBrowser();
+        var page = await SignedInAsync("demo-pruefer", width);
+
+        var dashboard = await page.GotoAsync("/Benchmarks");
+        Assert.True(dashboard!.Ok, $"/Benchmarks: HTTP {dashboard.Status}");
+        // The demo data gives a group large enough for the distribution table and the charts.
+        await page.WaitForSelectorAsync("#kpi-distribution");
+        Assert.True(await page.Locator("#benchmark-rows tbody tr").CountAsync() >= 5, "expected the five demo municipalities");
+        await AssertNoViolationsAsync(page, $"benchmarks-{size}");
+
+        // A filtered view through the form: submitted assessments, Kreis and year chosen.
+        await page.SelectOptionAsync("#grundlage", "eingereicht");
+        await page.SelectOptionAsync("#kreis", "Demo-Landkreis");
+        await page.ClickAsync("#benchmark-apply");
+        await page.WaitForURLAsync(url => url.Contains("kreis=Demo-Landkreis", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("#benchmark-rows");
+        Assert.Equal("eingereicht", await page.InputValueAsync("#grundlage"));
+        await AssertNoViolationsAsync(page, $"benchmarks-filtered-{size}");
+
+        // A filter that leaves too few municipalities: the suppression explanation instead of the figures.
+        var small = await page.GotoAsync("/Benchmarks?kreis=Demo-Landkreis&groesse=" + (int)Grundschutz.Domain.Municipalities.SizeClass.From100000);
+        Assert.True(small!.Ok, $"/Benchmarks filtered: HTTP {small.Status}");
+        Assert.Equal(0, await page.Locator("#kpi-distribution").CountAsync());
+        await AssertNoViolationsAsync(page, $"benchmarks-suppressed-{size}");
+    }
+}
