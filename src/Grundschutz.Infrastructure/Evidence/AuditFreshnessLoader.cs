@@ -17,8 +17,12 @@ public static class AuditFreshnessLoader
         GrundschutzDbContext db, Guid assessmentId, int municipalityId, DateOnly today, DateTimeOffset? policyMoment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Only answers that can be stale are read (a fresh Datum der Erhebung cannot raise a warning); answers without
+        // a date fall back to the day of their last save and are always read.
+        var limit = today.AddMonths(-AuditFreshness.AnswerMonths);
         var answers = await db.Answers.AsNoTracking()
             .Where(a => EF.Property<Guid?>(a, "AssessmentId") == assessmentId && a.Status != AnswerStatus.Open)
+            .Where(a => a.AssessedOn == null || a.AssessedOn < limit)
             .Select(a => new { a.AssessedOn, a.UpdatedAt })
             .ToListAsync(cancellationToken);
         var dates = answers
