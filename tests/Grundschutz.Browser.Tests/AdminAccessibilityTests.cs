@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Grundschutz.Browser.Tests;
@@ -28,14 +26,7 @@ public sealed class AdminAccessibilityTests : IClassFixture<BrowserHost>
     private static async Task AssertNoViolationsAsync(IPage page, string name)
     {
         Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
+        await Axe.AssertNoViolationsAsync(page, name);
     }
 
     [SkippableFact]

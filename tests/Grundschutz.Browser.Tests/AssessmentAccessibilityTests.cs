@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Grundschutz.Browser.Tests;
@@ -25,18 +23,6 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
         return page;
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
-    }
-
     [SkippableTheory]
     [InlineData(1280, "desktop")]
     [InlineData(390, "phone")]
@@ -46,7 +32,7 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
         var page = await SignedInAsync("demo-isb", width);
 
         await page.GotoAsync("/Assessments");
-        await AssertNoViolationsAsync(page, $"assessments-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"assessments-{size}");
         var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
 
         foreach (var (path, name) in new[]
@@ -61,7 +47,7 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
             Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
-            await AssertNoViolationsAsync(page, $"{name}-{size}");
+            await Axe.AssertNoViolationsAsync(page, $"{name}-{size}");
         }
     }
 

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Grundschutz.Browser.Tests;
@@ -25,18 +23,6 @@ public sealed class BenchmarkAccessibilityTests : IClassFixture<BrowserHost>
         return page;
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
-    }
-
     [SkippableTheory]
     [InlineData(1280, "desktop")]
     [InlineData(390, "phone")]
@@ -50,7 +36,7 @@ public sealed class BenchmarkAccessibilityTests : IClassFixture<BrowserHost>
         // The demo data gives a group large enough for the distribution table and the charts.
         await page.WaitForSelectorAsync("#kpi-distribution");
         Assert.True(await page.Locator("#benchmark-rows tbody tr").CountAsync() >= 5, "expected the five demo municipalities");
-        await AssertNoViolationsAsync(page, $"benchmarks-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"benchmarks-{size}");
 
         // A filtered view through the form: submitted assessments, Kreis and year chosen.
         await page.SelectOptionAsync("#grundlage", "eingereicht");
@@ -59,12 +45,12 @@ public sealed class BenchmarkAccessibilityTests : IClassFixture<BrowserHost>
         await page.WaitForURLAsync(url => url.Contains("kreis=Demo-Landkreis", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#benchmark-rows");
         Assert.Equal("eingereicht", await page.InputValueAsync("#grundlage"));
-        await AssertNoViolationsAsync(page, $"benchmarks-filtered-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"benchmarks-filtered-{size}");
 
         // A filter that leaves too few municipalities: the suppression explanation instead of the figures.
         var small = await page.GotoAsync("/Benchmarks?kreis=Demo-Landkreis&groesse=" + (int)Grundschutz.Domain.Municipalities.SizeClass.From100000);
         Assert.True(small!.Ok, $"/Benchmarks filtered: HTTP {small.Status}");
         Assert.Equal(0, await page.Locator("#kpi-distribution").CountAsync());
-        await AssertNoViolationsAsync(page, $"benchmarks-suppressed-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"benchmarks-suppressed-{size}");
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Grundschutz.Browser.Tests;
@@ -25,18 +23,6 @@ public sealed class EvidenceAccessibilityTests : IClassFixture<BrowserHost>
         return page;
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
-    }
-
     [SkippableTheory]
     [InlineData(1280, "desktop")]
     [InlineData(390, "phone")]
@@ -47,7 +33,7 @@ public sealed class EvidenceAccessibilityTests : IClassFixture<BrowserHost>
 
         var policies = await page.GotoAsync("/Policies");
         Assert.True(policies!.Ok, $"/Policies: HTTP {policies.Status}");
-        await AssertNoViolationsAsync(page, $"policies-empty-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"policies-empty-{size}");
 
         // Upload one policy through the form, so the list with its table is checked too.
         await page.FillAsync("#Input_Title", "Leitlinie zur Informationssicherheit");
@@ -58,15 +44,15 @@ public sealed class EvidenceAccessibilityTests : IClassFixture<BrowserHost>
         await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "Leitlinie.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\nLeitlinie\n"u8.ToArray() });
         await page.ClickAsync("#policy-submit");
         await page.WaitForSelectorAsync("#policy-table");
-        await AssertNoViolationsAsync(page, $"policies-list-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"policies-list-{size}");
 
         var verify = await page.GotoAsync("/Evidence/Verify");
         Assert.True(verify!.Ok, $"/Evidence/Verify: HTTP {verify.Status}");
-        await AssertNoViolationsAsync(page, $"verify-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"verify-{size}");
 
         await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "kein-paket.zip", MimeType = "application/zip", Buffer = "kein zip"u8.ToArray() });
         await page.ClickAsync("#verify-submit");
         await page.WaitForSelectorAsync("#verify-problems");
-        await AssertNoViolationsAsync(page, $"verify-result-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"verify-result-{size}");
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Assessments;
@@ -34,29 +32,17 @@ public sealed class OscalAccessibilityTests(BrowserHost host) : IClassFixture<Br
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
 
         await GotoAsync(page, "/Assessments/Import");
-        await AssertNoViolationsAsync(page, $"oscal-import-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"oscal-import-{size}");
 
         await GotoAsync(page, $"/Assessments/{assessmentId}/Migrate");
         Assert.True(await page.Locator("#migration-controls").CountAsync() == 1, "the preview table is shown");
-        await AssertNoViolationsAsync(page, $"oscal-migrate-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"oscal-migrate-{size}");
     }
 
     private static async Task GotoAsync(IPage page, string path)
     {
         var response = await page.GotoAsync(path);
         Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
     }
 
     /// <summary>Imports the official files (no-op when present) and creates a small IT-Grundschutz assessment for demo-isb.</summary>

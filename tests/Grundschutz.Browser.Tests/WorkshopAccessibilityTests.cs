@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Grundschutz.Browser.Tests;
@@ -25,18 +23,6 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
         return page;
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        await BrowserHost.ScreenshotAsync(page, name);
-        var described = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(result.Violations.Length == 0, $"{name}: axe violations:\n{described}");
-    }
-
     [SkippableTheory]
     [InlineData(1280, "desktop")]
     [InlineData(390, "phone")]
@@ -47,7 +33,7 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
 
         var list = await page.GotoAsync("/Workshops");
         Assert.True(list!.Ok, $"/Workshops: HTTP {list.Status}");
-        await AssertNoViolationsAsync(page, $"workshops-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"workshops-{size}");
         var detailUrl = (await page.Locator("#workshop-list a.workshop-link").First.GetAttributeAsync("href"))!;
 
         foreach (var (path, name) in new[] { (detailUrl, "workshop-detail"), (detailUrl + "/Edit", "workshop-edit"), ("/Workshops/Create", "workshop-create") })
@@ -55,7 +41,7 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: HTTP {response.Status}");
             Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
-            await AssertNoViolationsAsync(page, $"{name}-{size}");
+            await Axe.AssertNoViolationsAsync(page, $"{name}-{size}");
         }
 
         // The form with errors (error summary linked to the fields) as well.
@@ -63,7 +49,7 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
         await page.FillAsync("#Input_Municipalities", "09999999");
         await page.ClickAsync("#workshop-save");
         await page.WaitForSelectorAsync("#error-summary");
-        await AssertNoViolationsAsync(page, $"workshop-create-errors-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"workshop-create-errors-{size}");
     }
 
     [SkippableTheory]
@@ -78,6 +64,6 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
 
         var response = await page.GotoAsync(overviewUrl + "/Workbook");
         Assert.True(response!.Ok, $"workbook: HTTP {response.Status}");
-        await AssertNoViolationsAsync(page, $"workbook-{size}");
+        await Axe.AssertNoViolationsAsync(page, $"workbook-{size}");
     }
 }
