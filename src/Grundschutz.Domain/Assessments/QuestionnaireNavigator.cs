@@ -10,12 +10,28 @@ public sealed class QuestionnaireNavigator
 {
     private readonly Dictionary<(string RequirementId, Guid TargetObjectId), Question> _byKey = [];
 
-    /// <summary>Builds the questionnaire for the assessment's applicable pairs.</summary>
+    /// <summary>Builds the questionnaire for the assessment's applicable pairs from its loaded answers.</summary>
     public QuestionnaireNavigator(Assessment assessment, CatalogContext catalog)
+        : this(assessment, catalog, assessment?.Answers.Select(AnswerProgress.Of).ToList() ?? throw new ArgumentNullException(nameof(assessment)))
+    {
+    }
+
+    /// <summary>
+    /// Builds the questionnaire for the assessment's applicable pairs (scope and target objects from
+    /// <paramref name="assessment"/>) with the answers' progress given separately, so that the caller need not load
+    /// every answer entity. Rows of pairs outside the scope are ignored; a pair given twice takes the last row.
+    /// </summary>
+    public QuestionnaireNavigator(Assessment assessment, CatalogContext catalog, IEnumerable<AnswerProgress> answerProgress)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(catalog);
-        var answers = assessment.AnswerLookup();
+        ArgumentNullException.ThrowIfNull(answerProgress);
+        var answers = new Dictionary<(string RequirementId, Guid TargetObjectId), AnswerProgress>();
+        foreach (var row in answerProgress)
+        {
+            answers[(row.RequirementId, row.TargetObjectId)] = row;
+        }
+
         var names = assessment.TargetObjects.ToDictionary(t => t.Id, t => t.Name);
         var questions = new List<Question>();
         foreach (var key in assessment.ApplicableQuestions(catalog))

@@ -53,28 +53,41 @@ public static class AssessmentAccess
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
-    /// The aggregate for recording one answer: scope, workflow and every current answer, but no answer's history or
-    /// evidence (new history entries are chained from the head stored on the answer row). The caller loads the history
-    /// and evidence of the one answer it shows with <see cref="LoadAnswerDetailsAsync"/>.
+    /// The assessment for one questionnaire page: the root with its scope (target objects, applied and excluded
+    /// modules, contributor assignments), but no answers and no workflow record. The page adds the one answer it shows
+    /// or records with <see cref="LoadAnswerAsync"/> and builds its navigator from <see cref="LoadAnswerProgressAsync"/>,
+    /// so a save costs the same for 150 and for 70,000 answers apart from one narrow projection.
+    /// Do not use the result for anything that needs all answers (scoring, submitting, exports).
     /// </summary>
-    public static Task<Assessment?> LoadForAnsweringAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
+    public static Task<Assessment?> LoadScopeAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
         Visible(db, user)
             .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
-            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
-            .Include(a => a.Answers)
+            .Include(a => a.ContributorAssignments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    /// <summary>Loads history and evidence of one tracked answer (after <see cref="LoadForAnsweringAsync"/>).</summary>
-    public static async Task LoadAnswerDetailsAsync(GrundschutzDbContext db, Answer? answer, CancellationToken cancellationToken)
-    {
-        if (answer is null)
-        {
-            return;
-        }
+    /// <summary>Status, version and last change of every answer of an assessment (for the questionnaire navigator).</summary>
+    public static Task<List<AnswerProgress>> LoadAnswerProgressAsync(GrundschutzDbContext db, Guid assessmentId, CancellationToken cancellationToken) =>
+        db.Answers.AsNoTracking()
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId)
+            .Select(a => new AnswerProgress(a.RequirementId, a.TargetObjectId, a.Status, a.Version, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
 
-        var entry = db.Entry(answer);
-        await entry.Collection(a => a.History).LoadAsync(cancellationToken);
-        await entry.Collection(a => a.Evidence).LoadAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Loads the answer of one pair, tracked, so that it joins the tracked assessment's answers (after
+    /// <see cref="LoadScopeAsync"/>); its history and evidence are not loaded (new history entries are chained from
+    /// the head stored on the answer row). Null when the pair has no answer yet.
+    /// </summary>
+    public static Task<Answer?> LoadAnswerAsync(GrundschutzDbContext db, Guid assessmentId, string requirementId, Guid targetObjectId, CancellationToken cancellationToken) =>
+        db.Answers.AsTracking()
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.RequirementId == requirementId && a.TargetObjectId == targetObjectId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The history entries of one answer, read-only.</summary>
+    public static Task<List<AnswerChange>> LoadHistoryAsync(GrundschutzDbContext db, Guid answerId, CancellationToken cancellationToken) =>
+        db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId).ToListAsync(cancellationToken);
+
+    /// <summary>The evidence files of one answer, read-only.</summary>
+    public static Task<List<EvidenceFile>> LoadEvidenceAsync(GrundschutzDbContext db, Guid answerId, CancellationToken cancellationToken) =>
+        db.Set<EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid>(e, "AnswerId") == answerId).ToListAsync(cancellationToken);
 }

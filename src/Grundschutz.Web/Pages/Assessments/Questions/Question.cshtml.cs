@@ -63,7 +63,6 @@ public sealed class QuestionModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? position, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var page = await LoadAsync(id, cancellationToken);
         if (page is null)
         {
@@ -88,7 +87,7 @@ public sealed class QuestionModel(
         }
 
         var question = page.Navigator.Questions[position.Value];
-        var answer = page.Assessment.FindAnswer(question.RequirementId, question.TargetObjectId);
+        var answer = await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
         Input = InputModel.From(answer, question, Today);
         if (answer is { IsAnswered: true })
         {
@@ -115,8 +114,8 @@ public sealed class QuestionModel(
     /// <summary>"Speichern und weiter" (next open question) and "Speichern" (after=stay); JSON for autosave.</summary>
     public async Task<IActionResult> OnPostSaveAsync(Guid id, string? after, CancellationToken cancellationToken)
     {
-        // The hot path: every answer without its history and evidence; only the answered pair's details are loaded.
-        var page = await LoadAsync(id, cancellationToken, forAnswering: true);
+        // The hot path: scope, the progress rows of all answers and the one answer being recorded (see LoadAsync).
+        var page = await LoadAsync(id, cancellationToken);
         if (page is null)
         {
             return NotFound();
@@ -129,7 +128,7 @@ public sealed class QuestionModel(
             return NotFound();
         }
 
-        await AssessmentAccess.LoadAnswerDetailsAsync(db, page.Assessment.FindAnswer(question.RequirementId, question.TargetObjectId), cancellationToken);
+        await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
 
         var values = ParseInput(question);
         if (values is null)
@@ -178,7 +177,7 @@ public sealed class QuestionModel(
             {
                 // Someone saved between our load and our write (the version is a concurrency token, the pair is unique).
                 db.ChangeTracker.Clear();
-                var reloaded = await LoadAsync(id, cancellationToken);
+                var reloaded = await LoadAsync(id, cancellationToken, whole: true);
                 var current = reloaded?.Assessment.FindAnswer(question.RequirementId, question.TargetObjectId)?.ToSnapshot();
                 var again = reloaded?.Navigator.Find(question.RequirementId, question.TargetObjectId);
                 if (reloaded is null || current is null || again is null || current.Version == Input.Version)
@@ -190,7 +189,8 @@ public sealed class QuestionModel(
             }
         }
 
-        var navigator = new QuestionnaireNavigator(page.Assessment, page.Catalog);
+        // The progress rows were read before the save; the recorded answer's row replaces its old one.
+        var navigator = new QuestionnaireNavigator(page.Assessment, page.Catalog, page.Progress!.Append(AnswerProgress.Of(result.Answer)));
         var here = navigator.Find(question.RequirementId, question.TargetObjectId)!;
         if (IsAutosave)
         {
@@ -232,7 +232,7 @@ public sealed class QuestionModel(
     /// <summary>Uploads an evidence file for the answer of one pair (the body size was checked by <see cref="EvidenceUploadLimitAttribute"/>).</summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, string? requirementId, Guid targetObjectId, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, cancellationToken);
+        var page = await LoadAsync(id, cancellationToken, whole: true);
         if (page is null)
         {
             return NotFound();
@@ -293,7 +293,7 @@ public sealed class QuestionModel(
     /// <summary>Removes an evidence reference from its answer (the stored bytes stay: other answers may share them).</summary>
     public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, cancellationToken);
+        var page = await LoadAsync(id, cancellationToken, whole: true);
         var answer = page?.Assessment.Answers.FirstOrDefault(a => a.Evidence.Any(e => e.Id == evidenceId));
         if (page is null || answer is null)
         {
@@ -328,19 +328,30 @@ public sealed class QuestionModel(
         return LocalRedirect(question is null ? QuestionLinks.Questions(id) : QuestionLinks.Question(id, question.Position) + "#evidence");
     }
 
-    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken, bool forAnswering = false)
+    /// <summary>
+    /// Loads the page's assessment. Normally only the scope plus the progress rows of all answers (the caller adds the
+    /// one answer it shows or records with <see cref="AssessmentAccess.LoadAnswerAsync"/>); with <paramref name="whole"/>
+    /// the whole tracked aggregate with every answer, its history and evidence (evidence handlers, conflict reload).
+    /// </summary>
+    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken, bool whole = false)
     {
         var user = CurrentUser.From(User);
-        var assessment = forAnswering
-            ? await AssessmentAccess.LoadForAnsweringAsync(db, user, id, cancellationToken)
-            : await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken);
+        var assessment = whole
+            ? await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken)
+            : await AssessmentAccess.LoadScopeAsync(db, user, id, cancellationToken);
         if (assessment is null || user is null)
         {
             return null;
         }
 
         var catalog = await catalogs.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog), user);
+        if (whole)
+        {
+            return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog), user, null);
+        }
+
+        var progress = await AssessmentAccess.LoadAnswerProgressAsync(db, id, cancellationToken);
+        return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog, progress), user, progress);
     }
 
     /// <summary>Turns the form strings into domain input; null (with model errors) when something cannot be read.</summary>
@@ -483,8 +494,8 @@ public sealed class QuestionModel(
         }).ToList();
 
         var answer = assessment.FindAnswer(question.RequirementId, question.TargetObjectId);
-        var history = answer?.History ?? [];
-        var evidence = answer?.Evidence ?? [];
+        var history = answer is null ? [] : await AssessmentAccess.LoadHistoryAsync(db, answer.Id, cancellationToken);
+        var evidence = answer is null ? [] : await AssessmentAccess.LoadEvidenceAsync(db, answer.Id, cancellationToken);
         var names = await DisplayNamesAsync(
             history.Select(h => h.UserId).Concat(evidence.Select(e => e.UploadedByUserId)).Append(answer?.UpdatedByUserId),
             cancellationToken);
@@ -608,5 +619,6 @@ public sealed class QuestionModel(
         };
     }
 
-    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, QuestionnaireNavigator Navigator, CurrentUser User);
+    /// <param name="Progress">The answers' progress rows the navigator was built from; null when the whole aggregate was loaded.</param>
+    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, QuestionnaireNavigator Navigator, CurrentUser User, IReadOnlyList<AnswerProgress>? Progress);
 }
