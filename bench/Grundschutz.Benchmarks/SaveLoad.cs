@@ -65,7 +65,7 @@ public static class SaveLoad
         await app.StartAsync();
         try
         {
-            var assessments = await SeedAsync(app.Services, users);
+            var (assessments, questions) = await SeedAsync(app.Services, users);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             var clients = new List<(HttpClient Client, Guid Assessment)>();
             for (var u = 0; u < users; u++)
@@ -80,12 +80,12 @@ public static class SaveLoad
                 var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
                 var mode = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
                 var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
-                Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {seconds} s per phase, {Environment.ProcessorCount} cores.");
+                Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
             }
 
             // Warm-up (JIT, query compilation, connection pool), not counted.
-            await RunSavesAsync(clients, TimeSpan.FromSeconds(Math.Min(5, seconds)));
-            var saves = await RunSavesAsync(clients, TimeSpan.FromSeconds(seconds));
+            await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(Math.Min(5, seconds)));
+            var saves = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds));
             await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(3, seconds)));
             var bare = await RunBareAsync(clients, TimeSpan.FromSeconds(seconds));
 
@@ -128,7 +128,7 @@ public static class SaveLoad
 
     private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed);
 
-    private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, TimeSpan duration)
+    private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, int questions, TimeSpan duration)
     {
         var saves = new List<double>();
         var pages = new List<double>();
@@ -171,8 +171,11 @@ public static class SaveLoad
                     }
 
                     var next = post.Headers.Location!.OriginalString;
-                    // Past the last open question the app goes to the overview: start again at the first question.
-                    url = next.Contains("/Questions/", StringComparison.Ordinal) ? next : $"/Assessments/{assessment}/Questions/0";
+                    // Once every question is answered, "save and next" goes to the overview: go on with the question
+                    // after the one just saved, so that users keep revising all answers (as in a second pass) instead
+                    // of piling up the history of one answer.
+                    var here = int.Parse(url[(url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+                    url = next.Contains("/Questions/", StringComparison.Ordinal) ? next : $"/Assessments/{assessment}/Questions/{(here + 1) % questions}";
                     var pageStarted = Stopwatch.GetTimestamp();
                     using var get = await client.GetAsync(url);
                     html = await get.Content.ReadAsStringAsync();
@@ -236,7 +239,7 @@ public static class SaveLoad
         return new Phase([], pages, [], requests, errors, started.Elapsed);
     }
 
-    private static async Task<List<Guid>> SeedAsync(IServiceProvider services, int count)
+    private static async Task<(List<Guid> Assessments, int Questions)> SeedAsync(IServiceProvider services, int count)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
@@ -253,6 +256,7 @@ public static class SaveLoad
         var framework = await db.CatalogVersions.Where(v => v.Id == versionId).Select(v => v.Framework).SingleAsync();
         var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
         var ids = new List<Guid>();
+        var questions = 0;
         for (var u = 0; u < count; u++)
         {
             var isb = new ApplicationUser { UserName = UserName(u), DisplayName = "Last " + u, MunicipalityId = municipality.Id };
@@ -272,10 +276,11 @@ public static class SaveLoad
             assessment.Fire(AssessmentTrigger.StartAnswering, actor, null, now, catalog);
             db.Assessments.Add(assessment);
             ids.Add(assessment.Id);
+            questions = new QuestionnaireNavigator(assessment, catalog).Questions.Count;
         }
 
         await db.SaveChangesAsync();
-        return ids;
+        return (ids, questions);
     }
 
     private static void Check(IdentityResult result)

@@ -83,9 +83,22 @@ public static class AssessmentAccess
             .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.RequirementId == requirementId && a.TargetObjectId == targetObjectId)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The history entries of one answer, read-only.</summary>
-    public static Task<List<AnswerChange>> LoadHistoryAsync(GrundschutzDbContext db, Guid answerId, CancellationToken cancellationToken) =>
-        db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The history entries of one answer, read-only: all of them, or the <paramref name="newest"/> latest (by their
+    /// place in the answer's chain) together with the total count.
+    /// </summary>
+    public static async Task<(List<AnswerChange> Entries, int Total)> LoadHistoryAsync(GrundschutzDbContext db, Guid answerId, int? newest, CancellationToken cancellationToken)
+    {
+        var query = db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId);
+        if (newest is not { } limit)
+        {
+            var all = await query.ToListAsync(cancellationToken);
+            return (all, all.Count);
+        }
+
+        var latest = await query.OrderByDescending(h => h.Sequence).Take(limit).ToListAsync(cancellationToken);
+        return (latest, latest.Count < limit ? latest.Count : await query.CountAsync(cancellationToken));
+    }
 
     /// <summary>The evidence files of one answer, read-only.</summary>
     public static Task<List<EvidenceFile>> LoadEvidenceAsync(GrundschutzDbContext db, Guid answerId, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Web.Pages.Assessments.Questions;
 using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Grundschutz.Web.Tests.Assessments.QuestionnaireTestData;
@@ -91,6 +92,43 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Contains(rows, r => r[2] == "Umsetzung bis" && r[3] == "–" && r[4] == "31.03.2027");
         Assert.Contains(rows, r => r[2] == "Begründung" && r[4] == "Sicherung läuft nur wöchentlich.");
         Assert.Equal("2", again.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Get_AnswerWithLongHistory_ShowsTheNewestEntriesAndLinksToTheWholeHistory()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100021", "Herne");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 3));
+        var saves = QuestionModel.HistoryShown + 5;
+        for (var i = 1; i <= saves; i++)
+        {
+            // Each save changes the description; the first one also the status and the date of the check (prefilled with today).
+            factory.Time.Advance(TimeSpan.FromMinutes(1));
+            page = await Html.FollowRedirectAsync(client, await SaveAsync(client, page, new()
+            {
+                ["Input.Status"] = "Ja",
+                ["Input.ImplementationDescription"] = $"Fassung {i}",
+            }, "save-stay"));
+        }
+
+        var total = saves + 2;
+        var rows = page.QuerySelectorAll("#answer-history tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(QuestionModel.HistoryShown, rows.Count);
+        Assert.Equal(["Fassung " + (saves - 1), "Fassung " + saves], rows[0][3..5]); // newest first
+        Assert.Equal(
+            $"Gezeigt werden die neuesten {QuestionModel.HistoryShown} von {total} Änderungen. Alle {total} Änderungen anzeigen",
+            string.Join(' ', Text(page, "#answer-history-partial").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        var link = page.QuerySelector("#answer-history-partial a")!.GetAttribute("href")!;
+        Assert.Equal(Question(tenant.Id, 3) + "?verlauf=alle#history", link);
+
+        var whole = await Html.GetDocumentAsync(client, link);
+        var all = whole.QuerySelectorAll("#answer-history tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(total, all.Count);
+        Assert.Null(whole.GetElementById("answer-history-partial"));
+        Assert.Contains(all, r => r[2] == "Umsetzungsstatus" && r[3] == "offen" && r[4] == "umgesetzt");
+        Assert.Contains(all, r => r[2] == "Umsetzungsbeschreibung" && r[3] == "–" && r[4] == "Fassung 1");
+        Assert.Contains(all, r => r[2] == "Datum der Erhebung" && r[3] == "–" && r[4] == "23.11.2026");
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public sealed class QuestionModel(
     /// <summary>Sent by questionnaire.js: answer with JSON instead of a redirect.</summary>
     public const string AutosaveHeader = "X-Autosave";
 
+    /// <summary>How many of an answer's history entries the page shows unless the whole history is asked for.</summary>
+    public const int HistoryShown = 50;
+
+    /// <summary>Query value of <c>verlauf</c> that shows an answer's whole history.</summary>
+    public const string WholeHistory = "alle";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -59,10 +65,13 @@ public sealed class QuestionModel(
 
     private bool IsAutosave => string.Equals(Request.Headers[AutosaveHeader], "1", StringComparison.Ordinal);
 
+    private bool showWholeHistory;
+
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? position, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, int? position, string? verlauf, CancellationToken cancellationToken)
     {
+        showWholeHistory = string.Equals(verlauf, WholeHistory, StringComparison.Ordinal);
         var page = await LoadAsync(id, cancellationToken);
         if (page is null)
         {
@@ -494,7 +503,9 @@ public sealed class QuestionModel(
         }).ToList();
 
         var answer = assessment.FindAnswer(question.RequirementId, question.TargetObjectId);
-        var history = answer is null ? [] : await AssessmentAccess.LoadHistoryAsync(db, answer.Id, cancellationToken);
+        var (history, historyTotal) = answer is null
+            ? ([], 0)
+            : await AssessmentAccess.LoadHistoryAsync(db, answer.Id, showWholeHistory ? null : HistoryShown, cancellationToken);
         var evidence = answer is null ? [] : await AssessmentAccess.LoadEvidenceAsync(db, answer.Id, cancellationToken);
         var names = await DisplayNamesAsync(
             history.Select(h => h.UserId).Concat(evidence.Select(e => e.UploadedByUserId)).Append(answer?.UpdatedByUserId),
@@ -538,6 +549,7 @@ public sealed class QuestionModel(
                     h.At, Name(h.UserId), t[AnswerDisplay.FieldKey(h.Field)].Value,
                     AnswerDisplay.Value(t, h.Field, h.OldValue, framework), AnswerDisplay.Value(t, h.Field, h.NewValue, framework)))
                 .ToList(),
+            historyTotal,
             evidence
                 .OrderBy(e => e.UploadedAt)
                 .ThenBy(e => e.FileName, StringComparer.CurrentCulture)

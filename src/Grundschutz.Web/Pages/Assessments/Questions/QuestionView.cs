@@ -29,6 +29,7 @@ public sealed record QuestionView(
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy,
     IReadOnlyList<QuestionView.HistoryRow> History,
+    int HistoryTotal,
     IReadOnlyList<QuestionView.EvidenceRow> Evidence,
     IReadOnlyList<AnswerStatus> StatusOptions)
 {
