@@ -26,6 +26,29 @@ public sealed class CatalogContextCache
         return task.WaitAsync(cancellationToken);
     }
 
+    private readonly ConcurrentDictionary<int, Lazy<Task<IReadOnlyDictionary<string, CatalogGroupHeading>>>> _groups = new();
+
+    /// <summary>Title and kind of every group (module, practice, topic) of a catalogue version, by group id; cached like the context.</summary>
+    public Task<IReadOnlyDictionary<string, CatalogGroupHeading>> GetGroupsAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
+    {
+        var lazy = _groups.GetOrAdd(catalogVersionId, id => new Lazy<Task<IReadOnlyDictionary<string, CatalogGroupHeading>>>(() => LoadGroupsAsync(db, id)));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            _groups.TryRemove(catalogVersionId, out _);
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, CatalogGroupHeading>> LoadGroupsAsync(GrundschutzDbContext db, int catalogVersionId) =>
+        (await db.CatalogGroups.AsNoTracking()
+            .Where(g => g.CatalogVersionId == catalogVersionId)
+            .Select(g => new CatalogGroupHeading(g.GroupId, g.Title, g.Kind))
+            .ToListAsync(CancellationToken.None))
+        .DistinctBy(g => g.GroupId, StringComparer.Ordinal)
+        .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
+
     /// <summary>Loads without caching (used by the cache and by tests).</summary>
     public static async Task<CatalogContext> LoadAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
     {
@@ -48,3 +71,6 @@ public sealed class CatalogContextCache
             r.RequirementId, r.GroupId, r.Level, r.SecLevel, r.ModalVerb, r.Withdrawn, dependencies[r.RequirementId].ToList(), framework)));
     }
 }
+
+/// <summary>The heading of a catalogue group: id, title and kind.</summary>
+public sealed record CatalogGroupHeading(string GroupId, string Title, GroupKind Kind);

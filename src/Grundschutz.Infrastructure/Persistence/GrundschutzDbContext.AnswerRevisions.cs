@@ -39,12 +39,7 @@ public abstract partial class GrundschutzDbContext
                 }
                 else
                 {
-                    await Assessments.Where(a => a.Id == assessmentId).ExecuteUpdateAsync(
-                        s => s.SetProperty(a => EF.Property<long>(a, AnswersRevision), a => EF.Property<long>(a, AnswersRevision) + 1),
-                        cancellationToken);
-                    revision = await Assessments.Where(a => a.Id == assessmentId)
-                        .Select(a => EF.Property<long>(a, AnswersRevision))
-                        .FirstOrDefaultAsync(cancellationToken);
+                    revision = (await Database.SqlQuery<long>(RaiseRevision(assessmentId)).ToListAsync(cancellationToken)).FirstOrDefault();
                 }
 
                 Stamp(answers, revision);
@@ -87,9 +82,7 @@ public abstract partial class GrundschutzDbContext
             }
             else
             {
-                Assessments.Where(a => a.Id == assessmentId).ExecuteUpdate(
-                    s => s.SetProperty(a => EF.Property<long>(a, AnswersRevision), a => EF.Property<long>(a, AnswersRevision) + 1));
-                revision = Assessments.Where(a => a.Id == assessmentId).Select(a => EF.Property<long>(a, AnswersRevision)).FirstOrDefault();
+                revision = Database.SqlQuery<long>(RaiseRevision(assessmentId)).ToList().FirstOrDefault();
             }
 
             Stamp(answers, revision);
@@ -99,6 +92,13 @@ public abstract partial class GrundschutzDbContext
         own?.Commit();
         return result;
     }
+
+    /// <summary>
+    /// One statement that raises the revision and returns the new value (SQLite ≥ 3.35 and PostgreSQL both know
+    /// <c>UPDATE … RETURNING</c>); the id is a parameter.
+    /// </summary>
+    private static FormattableString RaiseRevision(Guid assessmentId) =>
+        $"UPDATE \"Assessments\" SET \"AnswersRevision\" = \"AnswersRevision\" + 1 WHERE \"Id\" = {assessmentId} RETURNING \"AnswersRevision\" AS \"Value\"";
 
     /// <summary>Added, modified or deleted answers grouped by assessment (after DetectChanges in StampAssessments).</summary>
     private Dictionary<Guid, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Answer>>> AnswersByAssessment()

@@ -53,16 +53,15 @@ public static class AssessmentAccess
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
-    /// The assessment for one questionnaire page: the root with its scope (target objects, applied and excluded
-    /// modules, contributor assignments), but no answers and no workflow record. The page adds the one answer it shows
+    /// The assessment for one questionnaire page: the root with the scope the questionnaire needs (target objects,
+    /// applied modules, contributor assignments), but no module exclusions, no answers and no workflow record. The page adds the one answer it shows
     /// or records with <see cref="LoadAnswerAsync"/> and builds its navigator from <see cref="LoadAnswerProgressAsync"/>,
     /// so a save costs the same for 150 and for 70,000 answers apart from one narrow projection.
     /// Do not use the result for anything that needs all answers (scoring, submitting, exports).
     /// </summary>
     public static Task<Assessment?> LoadScopeAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
         Visible(db, user)
-            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
-            .Include(a => a.ContributorAssignments)
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grundschutz.Infrastructure.Persistence.Sqlite;
@@ -11,6 +13,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite;
 /// Also sets <c>PRAGMA busy_timeout</c>: when another connection holds the write lock, SQLite's own busy handler waits
 /// in steps of a few milliseconds. Without it Microsoft.Data.Sqlite retries a busy statement after a fixed
 /// <c>Thread.Sleep(150)</c>, which under concurrent saves dominated the save latency (load program "save").
+/// Both settings live on the native connection, which the connection pool keeps open: they are sent once per native
+/// connection, not on every open (EF Core opens and closes the pooled connection around each query).
 /// </summary>
 public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
@@ -19,19 +23,45 @@ public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbC
 
     private readonly string _sql = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
 
+    /// <summary>Native connections (pooled) that already have the settings, with the settings they have.</summary>
+    private static readonly ConditionalWeakTable<object, string> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = _sql;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = _sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var sql) && string.Equals(sql, _sql, StringComparison.Ordinal);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, _sql);
+        }
     }
 }

@@ -486,13 +486,7 @@ public sealed class QuestionModel(
                 question.RequirementId, row.Title, row.Statement, row.Guidance, row.Level, row.SecLevel, row.ModalVerb, row.EffortLevel,
                 row.Roles.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), row.Documentation);
 
-        var groupIds = navigator.Modules.Select(m => m.GroupId).ToList();
-        var groups = (await db.CatalogGroups.AsNoTracking()
-                .Where(g => g.CatalogVersionId == versionId && groupIds.Contains(g.GroupId))
-                .Select(g => new { g.GroupId, g.Title, g.Kind })
-                .ToListAsync(cancellationToken))
-            .DistinctBy(g => g.GroupId)
-            .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
+        var groups = await catalogs.GetGroupsAsync(db, versionId, cancellationToken);
         var modules = navigator.Modules.Select(m =>
         {
             var inModule = navigator.InModule(m.GroupId);
