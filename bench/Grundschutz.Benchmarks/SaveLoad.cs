@@ -83,10 +83,13 @@ public static class SaveLoad
                 Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
             }
 
-            // Warm-up (JIT, query compilation, connection pool), not counted.
-            await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(Math.Min(5, seconds)));
+            // Warm-up (JIT, query compilation, connection pool), not counted. Tiered compilation with dynamic PGO keeps
+            // recompiling hot methods for a while (a 5 s warm-up left the JIT's background thread using half a core
+            // during the measurement), so the warm-up lasts until that has settled: 30 s unless GRUNDSCHUTZ_LOAD_WARMUP says otherwise.
+            var warmUp = int.TryParse(Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 30;
+            await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(warmUp));
             var saves = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds));
-            await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(3, seconds)));
+            await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(10, seconds)));
             var bare = await RunBareAsync(clients, TimeSpan.FromSeconds(seconds));
 
             var saveThroughput = saves.Requests / saves.Elapsed.TotalSeconds;
