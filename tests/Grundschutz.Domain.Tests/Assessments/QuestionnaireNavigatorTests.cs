@@ -55,6 +55,38 @@ public class QuestionnaireNavigatorTests
     }
 
     [Fact]
+    public void FromProgressRows_MatchesTheNavigatorOfTheLoadedAnswers_IgnoresPairsOutOfScope_LastRowWins()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        var b = AssessmentBuilder.TargetId(assessment, B);
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A2", b));
+        var fromAnswers = new QuestionnaireNavigator(assessment, builder.Catalog);
+        var rows = assessment.Answers.Select(AnswerProgress.Of).ToList();
+
+        var fromRows = new QuestionnaireNavigator(assessment, builder.Catalog, rows);
+
+        Assert.Equal(
+            fromAnswers.Questions.Select(q => (Label(q), q.Status, q.Version, q.UpdatedAt, q.Position)),
+            fromRows.Questions.Select(q => (Label(q), q.Status, q.Version, q.UpdatedAt, q.Position)));
+        Assert.Equal((2, 6), (fromRows.Overall.Answered, fromRows.Overall.Total));
+
+        // A pair outside the scope (ISMS.1 is not applied to B) changes nothing; a later row
+        // for the same pair replaces the earlier one (how the save page patches the row of the answer it just saved).
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var patched = new QuestionnaireNavigator(assessment, builder.Catalog, rows
+            .Append(new AnswerProgress("ISMS.1.A1", b, AnswerStatus.Ja, 1, at))
+            .Append(new AnswerProgress("SYS.2.1.A2", b, AnswerStatus.Nein, 2, at))
+            .Append(new AnswerProgress("ISMS.1.A2", a, AnswerStatus.Teilweise, 1, at)));
+        Assert.Equal(6, patched.Questions.Count);
+        Assert.Null(patched.Find("ISMS.1.A1", b));
+        Assert.Equal((AnswerStatus.Nein, 2, at), (patched.Find("SYS.2.1.A2", b)!.Status, patched.Find("SYS.2.1.A2", b)!.Version, patched.Find("SYS.2.1.A2", b)!.UpdatedAt));
+        Assert.Equal((3, 6), (patched.Overall.Answered, patched.Overall.Total));
+        Assert.Equal("SYS.2.1.A1@Server A", Label(patched.NextOpen(0)!));
+    }
+
+    [Fact]
     public void NextOpen_SkipsAnsweredAndWrapsAround()
     {
         var (builder, assessment) = Scrambled();
