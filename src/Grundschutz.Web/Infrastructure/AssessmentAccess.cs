@@ -83,6 +83,17 @@ public static class AssessmentAccess
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// Loads, tracked and with its evidence files, the answer of the assessment that holds an evidence file (after
+    /// <see cref="LoadScopeAsync"/>, so that it joins the tracked assessment's answers). Null when no answer of this
+    /// assessment holds it.
+    /// </summary>
+    public static Task<Answer?> LoadAnswerWithEvidenceAsync(GrundschutzDbContext db, Guid assessmentId, Guid evidenceId, CancellationToken cancellationToken) =>
+        db.Answers.AsTracking()
+            .Include(a => a.Evidence)
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.Evidence.Any(e => e.Id == evidenceId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
     /// The history entries of one answer, read-only: all of them, or the <paramref name="newest"/> latest (by their
     /// place in the answer's chain) together with the total count.
     /// </summary>

@@ -180,6 +180,28 @@ public sealed class QuestionnaireEvidenceTests(QuestionnaireWebFactory factory) 
     }
 
     [Fact]
+    public async Task Delete_EvidenceIdOfAnotherAssessmentOfTheSameMunicipality_IsNotFoundAndKeepsTheFile()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "07100009", "Speyer");
+        var second = await tenant.Seed.Assessment(tenant.Municipality, tenant.Isb)
+            .WithTarget("Anderes Ziel", "ORG.1").InState(AssessmentState.InProgress).BuildAsync();
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+        var shown = await Html.FollowRedirectAsync(client, await UploadAsync(client, page, "bleibt.pdf", Pdf("bleibt")));
+        var evidenceId = shown.QuerySelector("#evidence-list tbody tr")!.GetAttribute("data-evidence-id")!;
+
+        // The delete form of the first assessment, sent to the second one (a forged request with a valid token).
+        var form = Form(shown, $"delete-evidence-{evidenceId}");
+        form.Action = form.Action.Replace(tenant.Id.ToString(), second.Id.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(second.Id.ToString(), form.Action, StringComparison.OrdinalIgnoreCase);
+        var response = await Html.SubmitAsync(client, form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(["bleibt.pdf"], (await tenant.AnswerAsync("ORG.1.1"))!.Evidence.Select(e => e.FileName));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Assessments/{tenant.Id}/Evidence/{evidenceId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Download_EvidenceOfAnotherAssessmentOfTheSameMunicipality_IsNotFound()
     {
         var tenant = await TenantWithAssessmentAsync(factory, "07100008", "Zweibrücken");

@@ -186,7 +186,12 @@ public sealed class QuestionModel(
             {
                 // Someone saved between our load and our write (the version is a concurrency token, the pair is unique).
                 db.ChangeTracker.Clear();
-                var reloaded = await LoadAsync(id, cancellationToken, whole: true);
+                var reloaded = await LoadAsync(id, cancellationToken);
+                if (reloaded is not null)
+                {
+                    await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
+                }
+
                 var current = reloaded?.Assessment.FindAnswer(question.RequirementId, question.TargetObjectId)?.ToSnapshot();
                 var again = reloaded?.Navigator.Find(question.RequirementId, question.TargetObjectId);
                 if (reloaded is null || current is null || again is null || current.Version == Input.Version)
@@ -199,7 +204,7 @@ public sealed class QuestionModel(
         }
 
         // The progress rows were read before the save; the recorded answer's row replaces its old one.
-        var navigator = new QuestionnaireNavigator(page.Assessment, page.Catalog, page.Progress!.Append(AnswerProgress.Of(result.Answer)));
+        var navigator = new QuestionnaireNavigator(page.Assessment, page.Catalog, page.Progress.Append(AnswerProgress.Of(result.Answer)));
         var here = navigator.Find(question.RequirementId, question.TargetObjectId)!;
         if (IsAutosave)
         {
@@ -241,7 +246,7 @@ public sealed class QuestionModel(
     /// <summary>Uploads an evidence file for the answer of one pair (the body size was checked by <see cref="EvidenceUploadLimitAttribute"/>).</summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, string? requirementId, Guid targetObjectId, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, cancellationToken, whole: true);
+        var page = await LoadAsync(id, cancellationToken);
         if (page is null)
         {
             return NotFound();
@@ -252,6 +257,8 @@ public sealed class QuestionModel(
         {
             return NotFound();
         }
+
+        await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
 
         var actor = page.User.ToActor();
         if (!page.Assessment.CanEditAnswers || !page.Assessment.CanAnswer(actor, question.GroupId)
@@ -302,8 +309,8 @@ public sealed class QuestionModel(
     /// <summary>Removes an evidence reference from its answer (the stored bytes stay: other answers may share them).</summary>
     public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, cancellationToken, whole: true);
-        var answer = page?.Assessment.Answers.FirstOrDefault(a => a.Evidence.Any(e => e.Id == evidenceId));
+        var page = await LoadAsync(id, cancellationToken);
+        var answer = page is null ? null : await AssessmentAccess.LoadAnswerWithEvidenceAsync(db, id, evidenceId, cancellationToken);
         if (page is null || answer is null)
         {
             return NotFound();
@@ -338,27 +345,20 @@ public sealed class QuestionModel(
     }
 
     /// <summary>
-    /// Loads the page's assessment. Normally only the scope plus the progress rows of all answers (the caller adds the
-    /// one answer it shows or records with <see cref="AssessmentAccess.LoadAnswerAsync"/>); with <paramref name="whole"/>
-    /// the whole tracked aggregate with every answer, its history and evidence (evidence handlers, conflict reload).
+    /// Loads the page's assessment: the scope plus the progress rows of all answers, from which the navigator is built.
+    /// Each handler adds the one answer it shows or changes (<see cref="AssessmentAccess.LoadAnswerAsync"/>,
+    /// <see cref="AssessmentAccess.LoadAnswerWithEvidenceAsync"/>); no handler needs every answer entity.
     /// </summary>
-    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken, bool whole = false)
+    private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
-        var assessment = whole
-            ? await AssessmentAccess.LoadAggregateAsync(db, user, id, cancellationToken)
-            : await AssessmentAccess.LoadScopeAsync(db, user, id, cancellationToken);
+        var assessment = await AssessmentAccess.LoadScopeAsync(db, user, id, cancellationToken);
         if (assessment is null || user is null)
         {
             return null;
         }
 
         var catalog = await catalogs.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        if (whole)
-        {
-            return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog), user, null);
-        }
-
         var progress = await AssessmentAccess.LoadAnswerProgressAsync(db, id, cancellationToken);
         return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog, progress), user, progress);
     }
@@ -625,6 +625,6 @@ public sealed class QuestionModel(
         };
     }
 
-    /// <param name="Progress">The answers' progress rows the navigator was built from; null when the whole aggregate was loaded.</param>
-    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, QuestionnaireNavigator Navigator, CurrentUser User, IReadOnlyList<AnswerProgress>? Progress);
+    /// <param name="Progress">The answers' progress rows the navigator was built from.</param>
+    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, QuestionnaireNavigator Navigator, CurrentUser User, IReadOnlyList<AnswerProgress> Progress);
 }
