@@ -60,6 +60,10 @@ public sealed class BrowserHost : IAsyncLifetime
             "--CatalogImport:ImportOnStart:2=",
             "--CatalogImport:ImportOnStart:3=",
             $"--DataProtection:KeysDirectory={Path.Combine(_directory, "keys")}",
+            // All browser tests share this host and sign in from 127.0.0.1: with the default of 10 login POSTs per
+            // minute and address, a fast run got 429 on a login and timed out waiting for the redirect. The limit
+            // itself is tested in the web tests (Security).
+            "--Security:LoginAttemptsPerMinute=1000",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await GrundschutzApp.InitializeAsync(_app);
