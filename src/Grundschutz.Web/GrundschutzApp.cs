@@ -129,6 +129,7 @@ public static class GrundschutzApp
         services.AddScoped<StartupSeeder>();
         services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
+        services.AddSingleton(_ => new Grundschutz.Infrastructure.Assessments.QuestionnaireCache());
         services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddEvidencePackages(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
 

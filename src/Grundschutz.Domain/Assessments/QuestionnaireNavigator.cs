@@ -1,14 +1,17 @@
 namespace Grundschutz.Domain.Assessments;
 
 /// <summary>
-/// A snapshot of the questionnaire of one assessment: the ordered questions (modules in catalogue
-/// order, then requirement order, then target object order — see
-/// <see cref="Assessment.ApplicableQuestions"/>), progress per module and overall, the next open
-/// question and where to resume. Build a new one after answers change.
+/// A snapshot of the questionnaire of one assessment: the ordered questions (modules in catalogue order, then
+/// requirement order, then target object order — see <see cref="Assessment.ApplicableQuestions"/>), progress per
+/// module and overall, the next open question and where to resume. Immutable: after answers change, build a new one
+/// or derive it with <see cref="With"/>, which shares the order and only replaces the changed questions, so that a
+/// cached navigator of a 70,000-question assessment can follow saves without being rebuilt.
 /// </summary>
 public sealed class QuestionnaireNavigator
 {
-    private readonly Dictionary<(string RequirementId, Guid TargetObjectId), Question> _byKey = [];
+    private readonly Layout _layout;
+    private readonly Question[] _questions;
+    private readonly ModuleProgress[] _modules;
 
     /// <summary>Builds the questionnaire for the assessment's applicable pairs from its loaded answers.</summary>
     public QuestionnaireNavigator(Assessment assessment, CatalogContext catalog)
@@ -33,12 +36,15 @@ public sealed class QuestionnaireNavigator
         }
 
         var names = assessment.TargetObjects.ToDictionary(t => t.Id, t => t.Name);
-        var questions = new List<Question>();
-        foreach (var key in assessment.ApplicableQuestions(catalog))
+        var keys = assessment.ApplicableQuestions(catalog);
+        _layout = new Layout(keys);
+        _questions = new Question[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
             answers.TryGetValue((key.RequirementId, key.TargetObjectId), out var answer);
-            var question = new Question(
-                questions.Count,
+            _questions[i] = new Question(
+                i,
                 key.GroupId,
                 key.RequirementId,
                 key.TargetObjectId,
@@ -46,23 +52,31 @@ public sealed class QuestionnaireNavigator
                 answer?.Status ?? AnswerStatus.Open,
                 answer?.Version ?? 0,
                 answer?.UpdatedAt);
-            questions.Add(question);
-            _byKey[(key.RequirementId, key.TargetObjectId)] = question;
         }
 
-        Questions = questions;
-        Modules = questions
-            .GroupBy(q => q.GroupId, StringComparer.Ordinal)
-            .Select(g => new ModuleProgress(g.Key, g.Count(q => !q.IsOpen), g.Count()))
-            .ToList();
-        Overall = new ModuleProgress("", questions.Count(q => !q.IsOpen), questions.Count);
+        _modules = new ModuleProgress[_layout.ModuleIds.Length];
+        for (var m = 0; m < _modules.Length; m++)
+        {
+            var positions = _layout.ModulePositions[m];
+            _modules[m] = new ModuleProgress(_layout.ModuleIds[m], positions.Count(p => !_questions[p].IsOpen), positions.Length);
+        }
+
+        Overall = new ModuleProgress("", _modules.Sum(m => m.Answered), _questions.Length);
+    }
+
+    private QuestionnaireNavigator(Layout layout, Question[] questions, ModuleProgress[] modules, ModuleProgress overall)
+    {
+        _layout = layout;
+        _questions = questions;
+        _modules = modules;
+        Overall = overall;
     }
 
     /// <summary>All questions in order; <see cref="Question.Position"/> is the index.</summary>
-    public IReadOnlyList<Question> Questions { get; }
+    public IReadOnlyList<Question> Questions => _questions;
 
     /// <summary>Progress per module, in questionnaire order.</summary>
-    public IReadOnlyList<ModuleProgress> Modules { get; }
+    public IReadOnlyList<ModuleProgress> Modules => _modules;
 
     /// <summary>Overall progress.</summary>
     public ModuleProgress Overall { get; }
@@ -72,16 +86,19 @@ public sealed class QuestionnaireNavigator
     /// null when there are no questions.
     /// </summary>
     public Question? ResumePosition =>
-        Questions.FirstOrDefault(q => q.IsOpen)
-        ?? Questions.Where(q => q.UpdatedAt is not null).OrderBy(q => q.UpdatedAt).ThenBy(q => q.Position).LastOrDefault()
-        ?? Questions.LastOrDefault();
+        _questions.FirstOrDefault(q => q.IsOpen)
+        ?? _questions.Where(q => q.UpdatedAt is not null).OrderBy(q => q.UpdatedAt).ThenBy(q => q.Position).LastOrDefault()
+        ?? _questions.LastOrDefault();
 
-    /// <summary>The questions of one module, in order.</summary>
+    /// <summary>The questions of one module, in order (empty for a module that is not in the questionnaire).</summary>
     public IReadOnlyList<Question> InModule(string groupId) =>
-        Questions.Where(q => string.Equals(q.GroupId, groupId, StringComparison.Ordinal)).ToList();
+        _layout.ModuleIndex.TryGetValue(groupId, out var m)
+            ? Array.ConvertAll(_layout.ModulePositions[m], p => _questions[p])
+            : [];
 
     /// <summary>The question for a pair, or null when it is not in the questionnaire.</summary>
-    public Question? Find(string requirementId, Guid targetObjectId) => _byKey.GetValueOrDefault((requirementId, targetObjectId));
+    public Question? Find(string requirementId, Guid targetObjectId) =>
+        _layout.Positions.TryGetValue((requirementId, targetObjectId), out var position) ? _questions[position] : null;
 
     /// <summary>
     /// The next open question after <paramref name="afterPosition"/> (use -1 to start at the
@@ -90,7 +107,7 @@ public sealed class QuestionnaireNavigator
     /// </summary>
     public Question? NextOpen(int afterPosition)
     {
-        var count = Questions.Count;
+        var count = _questions.Length;
         if (count == 0)
         {
             return null;
@@ -100,12 +117,98 @@ public sealed class QuestionnaireNavigator
         for (var step = 1; step <= count; step++)
         {
             var index = (start + step) % count;
-            if (Questions[index].IsOpen)
+            if (_questions[index].IsOpen)
             {
-                return Questions[index];
+                return _questions[index];
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The same questionnaire with the given answers' progress applied (status, version and last change set, not
+    /// added up, so applying a row twice is harmless); rows of pairs outside the questionnaire are ignored, a pair given
+    /// twice takes the last row. Returns this navigator when nothing changes. The scope must be the one this
+    /// navigator was built for: answers removed by a scope change need a new navigator.
+    /// </summary>
+    public QuestionnaireNavigator With(IEnumerable<AnswerProgress> answerProgress)
+    {
+        ArgumentNullException.ThrowIfNull(answerProgress);
+        Question[]? questions = null;
+        ModuleProgress[]? modules = null;
+        var answered = Overall.Answered;
+        foreach (var row in answerProgress)
+        {
+            if (!_layout.Positions.TryGetValue((row.RequirementId, row.TargetObjectId), out var position))
+            {
+                continue;
+            }
+
+            var old = (questions ?? _questions)[position];
+            if (old.Status == row.Status && old.Version == row.Version && old.UpdatedAt == row.UpdatedAt)
+            {
+                continue;
+            }
+
+            questions ??= (Question[])_questions.Clone();
+            var updated = old with { Status = row.Status, Version = row.Version, UpdatedAt = row.UpdatedAt };
+            questions[position] = updated;
+            var delta = (updated.IsOpen ? 0 : 1) - (old.IsOpen ? 0 : 1);
+            if (delta != 0)
+            {
+                modules ??= (ModuleProgress[])_modules.Clone();
+                var m = _layout.ModuleOfPosition[position];
+                modules[m] = modules[m] with { Answered = modules[m].Answered + delta };
+                answered += delta;
+            }
+        }
+
+        return questions is null
+            ? this
+            : new QuestionnaireNavigator(_layout, questions, modules ?? _modules, Overall with { Answered = answered });
+    }
+
+    /// <summary>The order of the questions, shared by a navigator and everything derived from it with <see cref="With"/>.</summary>
+    private sealed class Layout
+    {
+        public Layout(IReadOnlyList<QuestionKey> keys)
+        {
+            Positions = new Dictionary<(string, Guid), int>(keys.Count);
+            ModuleOfPosition = new int[keys.Count];
+            var modules = new List<(string GroupId, List<int> Positions)>();
+            ModuleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                Positions[(keys[i].RequirementId, keys[i].TargetObjectId)] = i;
+                if (!ModuleIndex.TryGetValue(keys[i].GroupId, out var m))
+                {
+                    m = modules.Count;
+                    ModuleIndex[keys[i].GroupId] = m;
+                    modules.Add((keys[i].GroupId, []));
+                }
+
+                modules[m].Positions.Add(i);
+                ModuleOfPosition[i] = m;
+            }
+
+            ModuleIds = modules.Select(m => m.GroupId).ToArray();
+            ModulePositions = modules.Select(m => m.Positions.ToArray()).ToArray();
+        }
+
+        /// <summary>Position of each pair.</summary>
+        public Dictionary<(string RequirementId, Guid TargetObjectId), int> Positions { get; }
+
+        /// <summary>Index into <see cref="ModuleIds"/> of each position's module.</summary>
+        public int[] ModuleOfPosition { get; }
+
+        /// <summary>Index of each module in questionnaire order.</summary>
+        public Dictionary<string, int> ModuleIndex { get; }
+
+        /// <summary>The modules in questionnaire order (first appearance).</summary>
+        public string[] ModuleIds { get; }
+
+        /// <summary>The positions of each module's questions, in order.</summary>
+        public int[][] ModulePositions { get; }
     }
 }

@@ -55,8 +55,8 @@ public static class AssessmentAccess
     /// <summary>
     /// The assessment for one questionnaire page: the root with the scope the questionnaire needs (target objects,
     /// applied modules, contributor assignments), but no module exclusions, no answers and no workflow record. The page adds the one answer it shows
-    /// or records with <see cref="LoadAnswerAsync"/> and builds its navigator from <see cref="LoadAnswerProgressAsync"/>,
-    /// so a save costs the same for 150 and for 70,000 answers apart from one narrow projection.
+    /// or records with <see cref="LoadAnswerAsync"/> and gets its navigator from <see cref="Grundschutz.Infrastructure.Assessments.QuestionnaireCache"/>,
+    /// so a save costs nearly the same for 150 and for 70,000 answers.
     /// Do not use the result for anything that needs all answers (scoring, submitting, exports).
     /// </summary>
     public static Task<Assessment?> LoadScopeAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
@@ -64,13 +64,6 @@ public static class AssessmentAccess
             .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-
-    /// <summary>Status, version and last change of every answer of an assessment (for the questionnaire navigator).</summary>
-    public static Task<List<AnswerProgress>> LoadAnswerProgressAsync(GrundschutzDbContext db, Guid assessmentId, CancellationToken cancellationToken) =>
-        db.Answers.AsNoTracking()
-            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId)
-            .Select(a => new AnswerProgress(a.RequirementId, a.TargetObjectId, a.Status, a.Version, a.UpdatedAt))
-            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// Loads the answer of one pair, tracked, so that it joins the tracked assessment's answers (after

@@ -87,6 +87,63 @@ public class QuestionnaireNavigatorTests
     }
 
     [Fact]
+    public void With_EqualsTheNavigatorBuiltFromScratch_LeavesTheOriginalUnchanged()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        var b = AssessmentBuilder.TargetId(assessment, B);
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        builder.Answer(assessment, builder.Ja("SYS.2.1.A2", b));
+        var rows = assessment.Answers.Select(AnswerProgress.Of).ToList();
+        var before = new QuestionnaireNavigator(assessment, builder.Catalog, rows);
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        AnswerProgress[] changes =
+        [
+            new("SYS.2.1.A2", b, AnswerStatus.Open, 2, at),      // answered → open again
+            new("SYS.2.1.A1", a, AnswerStatus.Nein, 1, at),      // open → answered
+            new("ISMS.1.A1", a, AnswerStatus.Teilweise, 2, at),  // answered → answered
+            new("ISMS.1.A1", b, AnswerStatus.Ja, 1, at),         // outside the scope
+            new("SYS.2.1.A1", a, AnswerStatus.Nein, 1, at),      // the same row again
+        ];
+
+        var after = before.With(changes);
+        var rebuilt = new QuestionnaireNavigator(assessment, builder.Catalog, rows.Concat(changes));
+
+        Assert.Equal(
+            rebuilt.Questions.Select(q => (Label(q), q.Status, q.Version, q.UpdatedAt, q.Position)),
+            after.Questions.Select(q => (Label(q), q.Status, q.Version, q.UpdatedAt, q.Position)));
+        Assert.Equal(
+            [("ISMS.1", 1, 2), ("SYS.2.1", 1, 4)],
+            after.Modules.Select(m => (m.GroupId, m.Answered, m.Total)));
+        Assert.Equal(rebuilt.Modules, after.Modules);
+        Assert.Equal((2, 6), (after.Overall.Answered, after.Overall.Total));
+        Assert.Equal(Label(rebuilt.NextOpen(0)!), Label(after.NextOpen(0)!));
+        Assert.Equal((AnswerStatus.Teilweise, 2), (after.Find("ISMS.1.A1", a)!.Status, after.Find("ISMS.1.A1", a)!.Version));
+        Assert.Equal(["SYS.2.1.A1@Server A", "SYS.2.1.A1@Server B", "SYS.2.1.A2@Server A", "SYS.2.1.A2@Server B"], after.InModule("SYS.2.1").Select(Label));
+        Assert.Equal(AnswerStatus.Nein, after.InModule("SYS.2.1")[0].Status);
+
+        // The navigator it was derived from still shows the old state.
+        Assert.Equal((AnswerStatus.Ja, 1), (before.Find("ISMS.1.A1", a)!.Status, before.Find("ISMS.1.A1", a)!.Version));
+        Assert.Equal(AnswerStatus.Ja, before.Find("SYS.2.1.A2", b)!.Status);
+        Assert.Equal((2, 6), (before.Overall.Answered, before.Overall.Total));
+        Assert.Equal([("ISMS.1", 1), ("SYS.2.1", 1)], before.Modules.Select(m => (m.GroupId, m.Answered)));
+    }
+
+    [Fact]
+    public void With_NothingChanging_ReturnsTheSameNavigator()
+    {
+        var (builder, assessment) = Scrambled();
+        var a = AssessmentBuilder.TargetId(assessment, A);
+        builder.Answer(assessment, builder.Ja("ISMS.1.A1", a));
+        var navigator = new QuestionnaireNavigator(assessment, builder.Catalog);
+
+        Assert.Same(navigator, navigator.With([]));
+        Assert.Same(navigator, navigator.With(assessment.Answers.Select(AnswerProgress.Of)));
+        Assert.Same(navigator, navigator.With([new AnswerProgress("ISMS.1.A9", a, AnswerStatus.Ja, 1, null)]));
+        Assert.Empty(navigator.InModule("OPS.1.1.2"));
+    }
+
+    [Fact]
     public void NextOpen_SkipsAnsweredAndWrapsAround()
     {
         var (builder, assessment) = Scrambled();

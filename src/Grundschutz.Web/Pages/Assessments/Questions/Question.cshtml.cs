@@ -26,6 +26,7 @@ namespace Grundschutz.Web.Pages.Assessments.Questions;
 public sealed class QuestionModel(
     GrundschutzDbContext db,
     CatalogContextCache catalogs,
+    QuestionnaireCache questionnaires,
     EvidenceStore evidenceStore,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
@@ -203,8 +204,11 @@ public sealed class QuestionModel(
             }
         }
 
-        // The progress rows were read before the save; the recorded answer's row replaces its old one.
-        var navigator = new QuestionnaireNavigator(page.Assessment, page.Catalog, page.Progress.Append(AnswerProgress.Of(result.Answer)));
+        // The questionnaire as loaded, with the recorded answer's new progress (kept for the next request when no one
+        // else saved in between).
+        var navigator = result.Changed
+            ? questionnaires.Saved(db, page.Assessment, page.Questionnaire, result.Answer)
+            : page.Navigator;
         var here = navigator.Find(question.RequirementId, question.TargetObjectId)!;
         if (IsAutosave)
         {
@@ -345,8 +349,8 @@ public sealed class QuestionModel(
     }
 
     /// <summary>
-    /// Loads the page's assessment: the scope plus the progress rows of all answers, from which the navigator is built.
-    /// Each handler adds the one answer it shows or changes (<see cref="AssessmentAccess.LoadAnswerAsync"/>,
+    /// Loads the page's assessment: the scope, and the navigator from <see cref="QuestionnaireCache"/> (built from the
+    /// progress rows of all answers, or brought up to date with those saved since it was cached). Each handler adds the one answer it shows or changes (<see cref="AssessmentAccess.LoadAnswerAsync"/>,
     /// <see cref="AssessmentAccess.LoadAnswerWithEvidenceAsync"/>); no handler needs every answer entity.
     /// </summary>
     private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -359,8 +363,8 @@ public sealed class QuestionModel(
         }
 
         var catalog = await catalogs.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
-        var progress = await AssessmentAccess.LoadAnswerProgressAsync(db, id, cancellationToken);
-        return new PageData(assessment, catalog, new QuestionnaireNavigator(assessment, catalog, progress), user, progress);
+        var questionnaire = await questionnaires.GetAsync(db, assessment, catalog, cancellationToken);
+        return new PageData(assessment, catalog, questionnaire, user);
     }
 
     /// <summary>Turns the form strings into domain input; null (with model errors) when something cannot be read.</summary>
@@ -625,6 +629,9 @@ public sealed class QuestionModel(
         };
     }
 
-    /// <param name="Progress">The answers' progress rows the navigator was built from.</param>
-    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, QuestionnaireNavigator Navigator, CurrentUser User, IReadOnlyList<AnswerProgress> Progress);
+    /// <param name="Questionnaire">The navigator and the assessment state it was loaded for.</param>
+    private sealed record PageData(Assessment Assessment, CatalogContext Catalog, LoadedQuestionnaire Questionnaire, CurrentUser User)
+    {
+        public QuestionnaireNavigator Navigator => Questionnaire.Navigator;
+    }
 }
