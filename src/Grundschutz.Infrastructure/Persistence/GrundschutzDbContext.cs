@@ -48,14 +48,34 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampAssessments();
-        return SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            StampAssessments();
+            return SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampAssessments();
-        return SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Changes are detected once (in StampAssessments); the stamps and revisions are then set through the change
+        // tracker, so the further scans that ChangeTracker.Entries() and the base SaveChanges would run are skipped.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            StampAssessments();
+            return await SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     /// <summary>
