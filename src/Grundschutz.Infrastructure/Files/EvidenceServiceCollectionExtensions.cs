@@ -13,6 +13,7 @@ public static class EvidenceServiceCollectionExtensions
             .Bind(configuration.GetSection(EvidenceOptions.SectionName))
             .PostConfigure(o => o.Directory = Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(o.Directory) ? Path.Combine("App_Data", "evidence") : o.Directory)));
         services.AddSingleton<EvidenceStore>();
+        services.AddScoped<EvidenceCleanup>();
         return services;
     }
 }

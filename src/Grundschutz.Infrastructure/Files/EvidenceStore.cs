@@ -12,9 +12,11 @@ namespace Grundschutz.Infrastructure.Files;
 /// checksum shown to auditors. Every upload is checked before it is kept: extension allowlist, size (declared
 /// length before reading, counted bytes while reading) and a content sniff that must match the extension. Files
 /// are written to a temporary name in the same folder and moved into place, so a reader never sees half a file.
-/// Stored bytes are never deleted when a reference is removed: other answers may still point to them.
+/// Stored bytes are not deleted when a reference is removed (other answers may still point to them); files that no
+/// answer and no policy document references any more are removed by <see cref="EvidenceCleanup"/>
+/// (<c>evidence cleanup</c>), which spares every file written or uploaded again within a minimum age.
 /// </summary>
-public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
+public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvider time)
 {
     /// <summary>Prefix of every storage key.</summary>
     public const string KeyPrefix = "sha256:";
@@ -137,7 +139,12 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
             var path = PathFor(root, sha);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var alreadyStored = File.Exists(path);
-            if (!alreadyStored)
+            if (alreadyStored)
+            {
+                // Uploaded again: the file counts as new for the cleanup's minimum age.
+                Touch(path);
+            }
+            else
             {
                 try
                 {
@@ -325,5 +332,106 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
     };
 
     // Two-character fan-out keeps folders small; the key is validated hex, so it cannot escape the root.
+    /// <summary>
+    /// Every stored file (content-addressed: a folder of the first two hex digits, a file named by the whole hash) with
+    /// its size and last write time. Anything else in the folder (temporary uploads, foreign files) is not listed.
+    /// </summary>
+    public IReadOnlyList<StoredFile> ListStored()
+    {
+        var root = options.Value.Directory;
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        var result = new List<StoredFile>();
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var prefix = Path.GetFileName(folder);
+            if (prefix.Length != 2 || !prefix.All(IsLowerHex))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                var sha = Path.GetFileName(file);
+                if (sha.Length == 64 && sha.All(IsLowerHex) && sha.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var info = new FileInfo(file);
+                    result.Add(new StoredFile(KeyPrefix + sha, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Temporary files of uploads that never finished (a crash between writing and moving), with their last write time.</summary>
+    public IReadOnlyList<StoredFile> ListAbandonedUploads()
+    {
+        var root = options.Value.Directory;
+        return Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, ".upload-*.tmp")
+                .Select(f => new FileInfo(f))
+                .Select(i => new StoredFile(i.Name, i.Length, new DateTimeOffset(i.LastWriteTimeUtc, TimeSpan.Zero)))
+                .ToList()
+            : [];
+    }
+
+    /// <summary>
+    /// Deletes the stored file of <paramref name="storageKey"/> (or, for a name from <see cref="ListAbandonedUploads"/>, that
+    /// temporary file) unless it was written or uploaded again after <paramref name="notTouchedSince"/>. True when deleted.
+    /// </summary>
+    public bool DeleteIfUntouchedSince(string storageKey, DateTimeOffset notTouchedSince)
+    {
+        ArgumentNullException.ThrowIfNull(storageKey);
+        var root = options.Value.Directory;
+        string path;
+        if (ShaOf(storageKey) is { } sha)
+        {
+            path = PathFor(root, sha);
+        }
+        else if (storageKey.StartsWith(".upload-", StringComparison.Ordinal) && storageKey.EndsWith(".tmp", StringComparison.Ordinal)
+            && storageKey == Path.GetFileName(storageKey))
+        {
+            path = Path.Combine(root, storageKey);
+        }
+        else
+        {
+            throw new ArgumentException($"Kein gültiger Speicherschlüssel: {storageKey}", nameof(storageKey));
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists || new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) > notTouchedSince)
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
+    private void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, time.GetUtcNow().UtcDateTime);
+        }
+        catch (IOException)
+        {
+            // Best effort: at worst the file keeps its old age.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+
+    private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
+
     private static string PathFor(string root, string sha) => Path.Combine(root, sha[..2], sha);
 }
+
+/// <summary>A file in the evidence folder: storage key (or temporary file name), size and last write time (UTC).</summary>
+public sealed record StoredFile(string Key, long SizeBytes, DateTimeOffset LastWrite);

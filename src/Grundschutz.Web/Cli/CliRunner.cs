@@ -29,6 +29,9 @@ public static class CliRunner
               Prüft ein Nachweispaket: 0 intakt, 1 verändert (nennt Datei, Signatur, Schlüssel oder Zeile), 2 falscher Aufruf.
           dotnet run --project src/Grundschutz.Web -- evidence keygen <ordner> [<name>]
               Erzeugt ein ECDSA-P-256-Schlüsselpaar zum Signieren von Nachweispaketen (siehe docs/evidence.md).
+          dotnet run --project src/Grundschutz.Web -- evidence cleanup [<stunden>] [--dry-run]
+              Entfernt gespeicherte Nachweisdateien, auf die keine Antwort und kein Richtliniendokument mehr verweist,
+              und abgebrochene Uploads – nur Dateien, die älter als <stunden> sind (Vorgabe 24); --dry-run zeigt nur an.
           dotnet run --project src/Grundschutz.Web -- seed land <Landesschlüssel>... [<GV100AD-datei>] [--kennzahlen-only]
           dotnet run --project src/Grundschutz.Web -- seed all [<GV100AD-datei>] [--kennzahlen-only]
               Erzeugt synthetische Bewertungen (Kompendium, drei Runden) für Demos und Benchmarks; das Kompendium muss importiert sein.
@@ -77,6 +80,7 @@ public static class CliRunner
             ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
             ("evidence", "verify") => await EvidenceCli.VerifyAsync(cli, services, stdout, stderr),
             ("evidence", "keygen") => await EvidenceCli.KeygenAsync(cli, services, stdout, stderr),
+            ("evidence", "cleanup") => await EvidenceCli.CleanupAsync(cli, services, stdout, stderr),
             ("seed", _) => await SeedCli.RunAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };

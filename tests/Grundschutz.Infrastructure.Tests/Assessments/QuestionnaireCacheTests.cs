@@ -16,14 +16,14 @@ namespace Grundschutz.Infrastructure.Tests.Assessments;
 /// </summary>
 public sealed class QuestionnaireCacheTests
 {
-    private static readonly Actor Isb = new("isb-1", new HashSet<string> { AssessmentRoles.Isb });
+    private static readonly Actor Isb = TestAssessments.Isb;
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     [Fact]
     public async Task GetAsync_AfterSavesElsewhere_AppliesOnlyTheChangedAnswers_EqualsTheQuestionnaireBuiltFromScratch()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var assessmentId = await CreateAssessmentAsync(database, ["Server Rathaus", "Clients Bürgeramt", "Netz"], ["ORG.1", "ORG.2", "TEC.1", "TEC.2", "NOT.1"]);
+        var assessmentId = await TestAssessments.CreateAsync(database, ["Server Rathaus", "Clients Bürgeramt", "Netz"], ["ORG.1", "ORG.2", "TEC.1", "TEC.2", "NOT.1"]);
         var cache = new QuestionnaireCache();
         var previous = (await GetAsync(database, cache, assessmentId)).Navigator;
         var questions = previous.Questions.Select(q => (q.RequirementId, q.TargetObjectId)).ToList();
@@ -65,15 +65,15 @@ public sealed class QuestionnaireCacheTests
     public async Task Saved_AsTheNextChange_IsKeptForTheNextRequest_AfterSomeoneElsesSave_IsNot()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var assessmentId = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"]);
-        var server = await TargetAsync(database, assessmentId, "Server Rathaus");
+        var assessmentId = await TestAssessments.CreateAsync(database, ["Server Rathaus"], ["TEC.1"]);
+        var server = await TestAssessments.TargetAsync(database, assessmentId, "Server Rathaus");
         var cache = new QuestionnaireCache();
 
         // The save path of the question page: load, record, save, then Saved.
         QuestionnaireNavigator afterSave;
         await using (var db = database.NewContext())
         {
-            var (assessment, catalog) = await LoadScopeAsync(db, assessmentId);
+            var (assessment, catalog) = await TestAssessments.LoadScopeAsync(db, assessmentId);
             var loaded = await cache.GetAsync(db, assessment, catalog, CancellationToken.None);
             Assert.Equal(0, loaded.Navigator.Overall.Answered);
             var result = assessment.RecordAnswer(Answer("TEC.1.1", server, AnswerStatus.Ja), 0, Isb, database.Time.GetUtcNow(), catalog.Find("TEC.1.1")!, Today);
@@ -90,7 +90,7 @@ public sealed class QuestionnaireCacheTests
         // next request brings the questionnaire up to date with both saves.
         await using (var db = database.NewContext())
         {
-            var (assessment, catalog) = await LoadScopeAsync(db, assessmentId);
+            var (assessment, catalog) = await TestAssessments.LoadScopeAsync(db, assessmentId);
             var loaded = await cache.GetAsync(db, assessment, catalog, CancellationToken.None);
             await SaveElsewhereAsync(database, assessmentId, Answer("TEC.1.2", server, AnswerStatus.Nein));
             var result = assessment.RecordAnswer(Answer("TEC.1.3", server, AnswerStatus.Ja), 0, Isb, database.Time.GetUtcNow(), catalog.Find("TEC.1.3")!, Today);
@@ -112,9 +112,9 @@ public sealed class QuestionnaireCacheTests
     public async Task GetAsync_AfterScopeChanges_RebuildsTheQuestionnaire()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var assessmentId = await CreateAssessmentAsync(database, ["Server Rathaus", "Netz"], ["TEC.1"]);
-        var server = await TargetAsync(database, assessmentId, "Server Rathaus");
-        var network = await TargetAsync(database, assessmentId, "Netz");
+        var assessmentId = await TestAssessments.CreateAsync(database, ["Server Rathaus", "Netz"], ["TEC.1"]);
+        var server = await TestAssessments.TargetAsync(database, assessmentId, "Server Rathaus");
+        var network = await TestAssessments.TargetAsync(database, assessmentId, "Netz");
         var cache = new QuestionnaireCache();
         await SaveElsewhereAsync(database, assessmentId, Answer("TEC.1.1", server, AnswerStatus.Ja), Answer("TEC.1.1", network, AnswerStatus.Nein));
         var before = (await GetAsync(database, cache, assessmentId)).Navigator;
@@ -146,9 +146,9 @@ public sealed class QuestionnaireCacheTests
     public async Task Set_BeyondTheLimit_EvictsTheLeastRecentlyUsedAssessment()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var first = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"]);
-        var second = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"], ags: "05111000");
-        var third = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"], ags: "05112000");
+        var first = await TestAssessments.CreateAsync(database, ["Server Rathaus"], ["TEC.1"]);
+        var second = await TestAssessments.CreateAsync(database, ["Server Rathaus"], ["TEC.1"], ags: "05111000");
+        var third = await TestAssessments.CreateAsync(database, ["Server Rathaus"], ["TEC.1"], ags: "05112000");
         // TEC.1 has three questions per target object: room for two assessments.
         var cache = new QuestionnaireCache(maxQuestions: 6);
 
@@ -166,7 +166,7 @@ public sealed class QuestionnaireCacheTests
     public async Task GetAsync_AssessmentNotTrackedByTheContext_Throws()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var assessmentId = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"]);
+        var assessmentId = await TestAssessments.CreateAsync(database, ["Server Rathaus"], ["TEC.1"]);
         await using var db = database.NewContext();
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.TargetObjects).Include(a => a.ModuleApplications).SingleAsync(a => a.Id == assessmentId);
         var catalog = await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None);
@@ -191,24 +191,15 @@ public sealed class QuestionnaireCacheTests
     private static async Task<LoadedQuestionnaire> GetAsync(TestDatabase database, QuestionnaireCache cache, Guid assessmentId)
     {
         await using var db = database.NewContext();
-        var (assessment, catalog) = await LoadScopeAsync(db, assessmentId);
+        var (assessment, catalog) = await TestAssessments.LoadScopeAsync(db, assessmentId);
         return await cache.GetAsync(db, assessment, catalog, CancellationToken.None);
-    }
-
-    private static async Task<(Assessment Assessment, CatalogContext Catalog)> LoadScopeAsync(GrundschutzDbContext db, Guid assessmentId)
-    {
-        var assessment = await db.Assessments
-            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == assessmentId);
-        return (assessment, await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None));
     }
 
     /// <summary>Saves answers in a context of its own (another request or another application instance).</summary>
     private static async Task SaveElsewhereAsync(TestDatabase database, Guid assessmentId, params AnswerInput[] inputs)
     {
         await using var db = database.NewContext();
-        var (assessment, catalog) = await LoadScopeAsync(db, assessmentId);
+        var (assessment, catalog) = await TestAssessments.LoadScopeAsync(db, assessmentId);
         foreach (var input in inputs)
         {
             var existing = await db.Answers
@@ -219,38 +210,5 @@ public sealed class QuestionnaireCacheTests
 
         await db.SaveChangesAsync();
         database.Time.Advance(TimeSpan.FromMinutes(1));
-    }
-
-    private static async Task<Guid> TargetAsync(TestDatabase database, Guid assessmentId, string name)
-    {
-        await using var db = database.NewContext();
-        return await db.Set<TargetObject>().Where(t => EF.Property<Guid>(t, "AssessmentId") == assessmentId && t.Name == name).Select(t => t.Id).SingleAsync();
-    }
-
-    private static async Task<Guid> CreateAssessmentAsync(TestDatabase database, string[] targets, string[] modules, string ags = "05315000")
-    {
-        await using var db = database.NewContext();
-        var municipality = new Municipality { Ags = ags, LandCode = "05", LandName = "Nordrhein-Westfalen", Type = MunicipalityType.KreisfreieStadt };
-        municipality.SetName($"Kommune {ags}");
-        db.Municipalities.Add(municipality);
-        await db.SaveChangesAsync();
-        var versionId = await db.CatalogVersions.Select(v => (int?)v.Id).FirstOrDefaultAsync()
-            ?? (await database.NewImporter(db).ImportAsync([CatalogImportFile.FromPath(SharedFiles.InRepository("catalog/demo-katalog.json"))], null, CancellationToken.None))[0].CatalogVersionId;
-        var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
-        var now = database.Time.GetUtcNow();
-        var assessment = Assessment.Create(municipality.Id, versionId, CatalogFramework.GrundschutzPlusPlus, Approach.GsppNormal, "Erstbewertung 2026", Isb.UserId, now);
-        foreach (var name in targets)
-        {
-            var target = assessment.AddTargetObject(name, "IT-System");
-            foreach (var module in modules)
-            {
-                assessment.ApplyModule(module, target.Id);
-            }
-        }
-
-        assessment.Fire(AssessmentTrigger.StartAnswering, Isb, null, now, catalog);
-        db.Assessments.Add(assessment);
-        await db.SaveChangesAsync();
-        return assessment.Id;
     }
 }

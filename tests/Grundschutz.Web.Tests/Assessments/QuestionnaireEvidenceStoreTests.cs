@@ -19,7 +19,7 @@ public sealed class QuestionnaireEvidenceStoreTests : IDisposable
     }
 
     private EvidenceStore Store(long maxBytes = 1024) =>
-        new(Options.Create(new EvidenceOptions { Directory = _directory, MaxFileBytes = maxBytes }));
+        new(Options.Create(new EvidenceOptions { Directory = _directory, MaxFileBytes = maxBytes }), TimeProvider.System);
 
     private static Func<Stream> Open(byte[] bytes) => () => new MemoryStream(bytes);
 

@@ -1,0 +1,62 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Municipalities;
+using Grundschutz.Infrastructure.Assessments;
+using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Municipalities;
+using Grundschutz.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grundschutz.Infrastructure.Tests;
+
+/// <summary>Assessments on the demo catalogue for infrastructure tests, built through the domain.</summary>
+internal static class TestAssessments
+{
+    public static readonly Actor Isb = new("isb-1", new HashSet<string> { AssessmentRoles.Isb });
+
+    /// <summary>A new municipality (<paramref name="ags"/>) with one assessment in progress; the demo catalogue is imported on first use.</summary>
+    public static async Task<Guid> CreateAsync(TestDatabase database, string[] targets, string[] modules, string ags = "05315000")
+    {
+        await using var db = database.NewContext();
+        var municipality = new Municipality { Ags = ags, LandCode = ags[..2], LandName = "Nordrhein-Westfalen", Type = MunicipalityType.KreisfreieStadt };
+        municipality.SetName($"Kommune {ags}");
+        db.Municipalities.Add(municipality);
+        await db.SaveChangesAsync();
+        var versionId = await db.CatalogVersions.Select(v => (int?)v.Id).FirstOrDefaultAsync()
+            ?? (await database.NewImporter(db).ImportAsync([CatalogImportFile.FromPath(SharedFiles.InRepository("catalog/demo-katalog.json"))], null, CancellationToken.None))[0].CatalogVersionId;
+        var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
+        var now = database.Time.GetUtcNow();
+        var assessment = Assessment.Create(municipality.Id, versionId, CatalogFramework.GrundschutzPlusPlus, Approach.GsppNormal, "Erstbewertung 2026", Isb.UserId, now);
+        foreach (var name in targets)
+        {
+            var target = assessment.AddTargetObject(name, "IT-System");
+            foreach (var module in modules)
+            {
+                assessment.ApplyModule(module, target.Id);
+            }
+        }
+
+        assessment.Fire(AssessmentTrigger.StartAnswering, Isb, null, now, catalog);
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync();
+        return assessment.Id;
+    }
+
+    /// <summary>The id of the target object named <paramref name="name"/>.</summary>
+    public static async Task<Guid> TargetAsync(TestDatabase database, Guid assessmentId, string name)
+    {
+        await using var db = database.NewContext();
+        return await db.Set<TargetObject>().Where(t => EF.Property<Guid>(t, "AssessmentId") == assessmentId && t.Name == name).Select(t => t.Id).SingleAsync();
+    }
+
+    /// <summary>The assessment with what the questionnaire loads (target objects, module applications, contributor assignments) and its catalogue.</summary>
+    public static async Task<(Assessment Assessment, CatalogContext Catalog)> LoadScopeAsync(GrundschutzDbContext db, Guid assessmentId)
+    {
+        var assessment = await db.Assessments
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments)
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == assessmentId);
+        return (assessment, await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None));
+    }
+}
