@@ -15,19 +15,29 @@ internal static class TestAssessments
 {
     public static readonly Actor Isb = new("isb-1", new HashSet<string> { AssessmentRoles.Isb });
 
-    /// <summary>A new municipality (<paramref name="ags"/>) with one assessment in progress; the demo catalogue is imported on first use.</summary>
-    public static async Task<Guid> CreateAsync(TestDatabase database, string[] targets, string[] modules, string ags = "05315000")
+    /// <summary>A new municipality (<paramref name="ags"/>) with one assessment in progress on the demo catalogue (imported on first use).</summary>
+    public static async Task<Guid> CreateAsync(TestDatabase database, string[] targets, string[] modules, string ags = "05315000") =>
+        (await CreateOnCatalogAsync(database, targets, modules, ags: ags)).AssessmentId;
+
+    /// <summary>
+    /// A new municipality (<paramref name="ags"/>) with one assessment in progress on <paramref name="catalogFile"/>
+    /// (default the demo catalogue; a file imported before is reused), with the catalogue version's id.
+    /// </summary>
+    public static async Task<(Guid AssessmentId, int VersionId)> CreateOnCatalogAsync(
+        TestDatabase database, string[] targets, string[] modules, string? catalogFile = null,
+        CatalogFramework framework = CatalogFramework.GrundschutzPlusPlus, Approach approach = Approach.GsppNormal, string ags = "05315000")
     {
         await using var db = database.NewContext();
         var municipality = new Municipality { Ags = ags, LandCode = ags[..2], LandName = "Nordrhein-Westfalen", Type = MunicipalityType.KreisfreieStadt };
         municipality.SetName($"Kommune {ags}");
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
-        var versionId = await db.CatalogVersions.Select(v => (int?)v.Id).FirstOrDefaultAsync()
-            ?? (await database.NewImporter(db).ImportAsync([CatalogImportFile.FromPath(SharedFiles.InRepository("catalog/demo-katalog.json"))], null, CancellationToken.None))[0].CatalogVersionId;
+        var imported = await database.NewImporter(db).ImportAsync(
+            [CatalogImportFile.FromPath(catalogFile ?? SharedFiles.InRepository("catalog/demo-katalog.json"))], null, CancellationToken.None);
+        var versionId = imported[0].CatalogVersionId;
         var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
         var now = database.Time.GetUtcNow();
-        var assessment = Assessment.Create(municipality.Id, versionId, CatalogFramework.GrundschutzPlusPlus, Approach.GsppNormal, "Erstbewertung 2026", Isb.UserId, now);
+        var assessment = Assessment.Create(municipality.Id, versionId, framework, approach, "Erstbewertung 2026", Isb.UserId, now);
         foreach (var name in targets)
         {
             var target = assessment.AddTargetObject(name, "IT-System");
@@ -40,7 +50,7 @@ internal static class TestAssessments
         assessment.Fire(AssessmentTrigger.StartAnswering, Isb, null, now, catalog);
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync();
-        return assessment.Id;
+        return (assessment.Id, versionId);
     }
 
     /// <summary>The id of the target object named <paramref name="name"/>.</summary>

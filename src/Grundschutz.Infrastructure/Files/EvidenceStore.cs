@@ -197,7 +197,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
         }
 
         var sha = storageKey[KeyPrefix.Length..];
-        return sha.Length == 64 && sha.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f') ? sha : null;
+        return sha.Length == 64 && sha.All(IsLowerHex) ? sha : null;
     }
 
     /// <summary>
@@ -331,7 +331,6 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
         _ => "application/octet-stream",
     };
 
-    // Two-character fan-out keeps folders small; the key is validated hex, so it cannot escape the root.
     /// <summary>
     /// Every stored file (content-addressed: a folder of the first two hex digits, a file named by the whole hash) with
     /// its size and last write time. Anything else in the folder (temporary uploads, foreign files) is not listed.
@@ -430,6 +429,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
 
     private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
 
+    // Two-character fan-out keeps folders small; the key is validated hex, so it cannot escape the root.
     private static string PathFor(string root, string sha) => Path.Combine(root, sha[..2], sha);
 }
 

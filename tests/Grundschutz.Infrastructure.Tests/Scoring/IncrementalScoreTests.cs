@@ -19,15 +19,15 @@ namespace Grundschutz.Infrastructure.Tests.Scoring;
 /// </summary>
 public sealed class IncrementalScoreTests
 {
-    private static readonly Actor Isb = new("isb-1", new HashSet<string> { AssessmentRoles.Isb });
+    private static readonly Actor Isb = TestAssessments.Isb;
 
     [Fact]
     public async Task ScoreAsync_AfterAnswersChange_UpdatesCachedScoreAsCountedByHand()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var (assessmentId, _) = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"]);
+        var (assessmentId, _) = await TestAssessments.CreateOnCatalogAsync(database, ["Server Rathaus"], ["TEC.1"]);
         var cache = new ScoreCache();
-        var server = await TargetAsync(database, assessmentId, "Server Rathaus");
+        var server = await TestAssessments.TargetAsync(database, assessmentId, "Server Rathaus");
 
         await SaveAsync(database, assessmentId, Ja("TEC.1.1", server), Nein("TEC.1.2", server));
         var first = await ScoreAsync(database, cache, assessmentId);
@@ -59,7 +59,7 @@ public sealed class IncrementalScoreTests
     public async Task ScoreAsync_RandomAnswerChangesGrundschutzPlusPlus_EqualsFullRecompute()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var created = await CreateAssessmentAsync(database, ["Server Rathaus", "Clients Bürgeramt", "Netz"], ["ORG.1", "ORG.2", "TEC.1", "TEC.2", "NOT.1"]);
+        var created = await TestAssessments.CreateOnCatalogAsync(database, ["Server Rathaus", "Clients Bürgeramt", "Netz"], ["ORG.1", "ORG.2", "TEC.1", "TEC.2", "NOT.1"]);
         // Grundschutz++ knows only umgesetzt / nicht umgesetzt (and open); dependencies make changes reach other pairs.
         await AssertRandomChangesEqualFullRecomputeAsync(database, created, [AnswerStatus.Ja, AnswerStatus.Nein, AnswerStatus.Open]);
     }
@@ -68,7 +68,7 @@ public sealed class IncrementalScoreTests
     public async Task ScoreAsync_RandomAnswerChangesKompendium_EqualsFullRecompute()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var created = await CreateAssessmentAsync(
+        var created = await TestAssessments.CreateOnCatalogAsync(
             database, ["Server Rathaus", "Clients Bürgeramt"], ["ISMS.1", "ORP.4", "CON.3", "SYS.2.1", "NET.1.1"], SharedFiles.Kompendium2023, CatalogFramework.ItGrundschutz, Approach.Standard);
         await AssertRandomChangesEqualFullRecomputeAsync(
             database, created, [AnswerStatus.Ja, AnswerStatus.Teilweise, AnswerStatus.Nein, AnswerStatus.Entbehrlich, AnswerStatus.Open]);
@@ -124,8 +124,8 @@ public sealed class IncrementalScoreTests
     public async Task SaveChanges_WithAnswers_RaisesRevisionOncePerSaveAndStampsTheSavedAnswers()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var (assessmentId, _) = await CreateAssessmentAsync(database, ["Server Rathaus"], ["TEC.1"]);
-        var server = await TargetAsync(database, assessmentId, "Server Rathaus");
+        var (assessmentId, _) = await TestAssessments.CreateOnCatalogAsync(database, ["Server Rathaus"], ["TEC.1"]);
+        var server = await TestAssessments.TargetAsync(database, assessmentId, "Server Rathaus");
 
         await SaveAsync(database, assessmentId, Ja("TEC.1.1", server), Ja("TEC.1.2", server));
         await SaveAsync(database, assessmentId, Nein("TEC.1.2", server));
@@ -155,41 +155,6 @@ public sealed class IncrementalScoreTests
         AnswerStatus.Entbehrlich => new(question.RequirementId, question.TargetObjectId, AnswerStatus.Entbehrlich, EntbehrlichReason: EntbehrlichReason.NotRelevant, Justification: random.Next(3) == 0 ? null : "Nicht relevant", AssessedOn: new DateOnly(2026, 11, 1)),
         _ => new(question.RequirementId, question.TargetObjectId, AnswerStatus.Open),
     };
-
-    private static async Task<(Guid AssessmentId, int VersionId)> CreateAssessmentAsync(
-        TestDatabase database, string[] targets, string[] modules, string? catalogFile = null, CatalogFramework framework = CatalogFramework.GrundschutzPlusPlus, Approach approach = Approach.GsppNormal)
-    {
-        await using var db = database.NewContext();
-        var municipality = new Municipality { Ags = "05315000", LandCode = "05", LandName = "Nordrhein-Westfalen", Type = MunicipalityType.KreisfreieStadt };
-        municipality.SetName("Köln");
-        db.Municipalities.Add(municipality);
-        await db.SaveChangesAsync();
-        var imported = await database.NewImporter(db).ImportAsync([CatalogImportFile.FromPath(catalogFile ?? SharedFiles.InRepository("catalog/demo-katalog.json"))], null, CancellationToken.None);
-        var versionId = imported[0].CatalogVersionId;
-        var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
-        var now = database.Time.GetUtcNow();
-        var assessment = Assessment.Create(municipality.Id, versionId, framework, approach, "Erstbewertung 2026", Isb.UserId, now);
-        foreach (var name in targets)
-        {
-            var target = assessment.AddTargetObject(name, "IT-System");
-            foreach (var module in modules)
-            {
-                assessment.ApplyModule(module, target.Id);
-            }
-        }
-
-        assessment.Fire(AssessmentTrigger.StartAnswering, Isb, null, now, catalog);
-        db.Assessments.Add(assessment);
-        await db.SaveChangesAsync();
-        return (assessment.Id, versionId);
-    }
-
-    private static async Task<Guid> TargetAsync(TestDatabase database, Guid assessmentId, string name)
-    {
-        await using var db = database.NewContext();
-        var assessment = await db.Assessments.Include(a => a.TargetObjects).SingleAsync(a => a.Id == assessmentId);
-        return assessment.TargetObjects.Single(t => t.Name == name).Id;
-    }
 
     /// <summary>Saves answers as the questionnaire does: a fresh context, the aggregate, RecordAnswer, SaveChanges.</summary>
     private static async Task SaveAsync(TestDatabase database, Guid assessmentId, params AnswerInput[] inputs)
