@@ -3,6 +3,8 @@ using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -18,13 +20,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A new database migrated to <paramref name="migration"/> (default: every migration).</summary>
+    public static async Task<TestDatabase> CreateAsync(string? migration = null)
     {
         var db = new TestDatabase();
         Directory.CreateDirectory(Path.GetDirectoryName(db._path)!);
-        await using var context = db.NewContext();
-        await context.Database.MigrateAsync();
+        await db.MigrateAsync(migration);
         return db;
+    }
+
+    /// <summary>Applies the migrations up to <paramref name="migration"/> (default: all).</summary>
+    public async Task MigrateAsync(string? migration = null)
+    {
+        await using var context = NewContext();
+        await context.GetService<IMigrator>().MigrateAsync(migration);
     }
 
     public GrundschutzDbContext NewContext() =>

@@ -36,7 +36,7 @@ public static class AnswerChainBackfill
 
             foreach (var answer in batch)
             {
-                var assessmentId = db.Entry(answer).Property<Guid?>("AssessmentId").CurrentValue ?? Guid.Empty;
+                var assessmentId = db.Entry(answer).Property<Guid>("AssessmentId").CurrentValue;
                 string? previous = null;
                 var sequence = 0;
                 foreach (var change in answer.History.OrderBy(h => h.At).ThenBy(h => h.Id))

@@ -17,7 +17,7 @@ public static class AnswerChainVerifier
     {
         ArgumentNullException.ThrowIfNull(db);
         var answers = await db.Answers.AsNoTracking()
-            .Where(a => EF.Property<Guid?>(a, "AssessmentId") == assessmentId)
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId)
             .Include(a => a.History)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

@@ -21,7 +21,7 @@ public static class AuditFreshnessLoader
         // a date fall back to the day of their last save and are always read.
         var limit = today.AddMonths(-AuditFreshness.AnswerMonths);
         var answers = await db.Answers.AsNoTracking()
-            .Where(a => EF.Property<Guid?>(a, "AssessmentId") == assessmentId && a.Status != AnswerStatus.Open)
+            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.Status != AnswerStatus.Open)
             .Where(a => a.AssessedOn == null || a.AssessedOn < limit)
             .Select(a => new { a.AssessedOn, a.UpdatedAt })
             .ToListAsync(cancellationToken);

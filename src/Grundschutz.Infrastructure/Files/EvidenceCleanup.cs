@@ -58,12 +58,9 @@ public sealed class EvidenceCleanup(GrundschutzDbContext db, EvidenceStore store
         return answers.Concat(policies).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Evidence rows that belong to an answer. A file removed from an answer leaves its row behind with no answer
-    /// (the relationship is optional in the current model), unreachable from any page or package: it does not count.
-    /// </summary>
+    /// <summary>Evidence rows; each belongs to an answer (a file removed from an answer deletes its row).</summary>
     private IQueryable<Domain.Assessments.EvidenceFile> Attached() =>
-        db.Set<Domain.Assessments.EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid?>(e, "AnswerId") != null);
+        db.Set<Domain.Assessments.EvidenceFile>().AsNoTracking();
 
     private async Task<bool> IsReferencedAsync(string key, CancellationToken cancellationToken) =>
         await Attached().AnyAsync(e => e.StorageKey == key, cancellationToken)

@@ -23,9 +23,9 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         // The chain head is a token too: evidence uploads append to the chain without raising Version.
         builder.Property(a => a.ChainHead).HasMaxLength(64).IsConcurrencyToken();
         builder.HasIndex("AssessmentId", nameof(Answer.RequirementId), nameof(Answer.TargetObjectId)).IsUnique();
-        builder.HasMany(a => a.History).WithOne().HasForeignKey("AnswerId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.History).WithOne().HasForeignKey("AnswerId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey("AnswerId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey("AnswerId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -35,17 +35,17 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Ignore(a => a.CanEditAnswers);
         builder.Ignore(a => a.CanEditScope);
 
-        builder.HasMany(a => a.TargetObjects).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.TargetObjects).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.TargetObjects).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.ModuleApplications).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ModuleApplications).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.ModuleApplications).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.ModuleExclusions).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ModuleExclusions).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.ModuleExclusions).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.ContributorAssignments).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ContributorAssignments).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.ContributorAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.Answers).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Answers).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(a => a.Transitions).WithOne().HasForeignKey("AssessmentId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Transitions).WithOne().HasForeignKey("AssessmentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -31,7 +31,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<DateOnly?>("AssessedOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ChainHead")
@@ -111,7 +111,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AnswerId")
+                    b.Property<Guid>("AnswerId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -222,7 +222,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -253,7 +253,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("GroupId")
@@ -278,7 +278,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AnswerId")
+                    b.Property<Guid>("AnswerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -320,7 +320,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("GroupId")
@@ -344,7 +344,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("GroupId")
@@ -369,7 +369,7 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -1380,7 +1380,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("Answers")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.AnswerChange", b =>
@@ -1388,7 +1389,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Answer", null)
                         .WithMany("History")
                         .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.Assessment", b =>
@@ -1416,7 +1418,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("Transitions")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ContributorAssignment", b =>
@@ -1424,7 +1427,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ContributorAssignments")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.EvidenceFile", b =>
@@ -1432,7 +1436,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Answer", null)
                         .WithMany("Evidence")
                         .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ModuleApplication", b =>
@@ -1440,7 +1445,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ModuleApplications")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ModuleExclusion", b =>
@@ -1448,7 +1454,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ModuleExclusions")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.TargetObject", b =>
@@ -1456,7 +1463,8 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("TargetObjects")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Evidence.PolicyDocument", b =>

@@ -25,7 +25,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateOnly?>("AssessedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChainHead")
@@ -105,7 +105,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AnswerId")
+                    b.Property<Guid>("AnswerId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -216,7 +216,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -247,7 +247,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GroupId")
@@ -272,7 +272,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AnswerId")
+                    b.Property<Guid>("AnswerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -314,7 +314,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GroupId")
@@ -338,7 +338,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GroupId")
@@ -363,7 +363,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AssessmentId")
+                    b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1354,7 +1354,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("Answers")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.AnswerChange", b =>
@@ -1362,7 +1363,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Answer", null)
                         .WithMany("History")
                         .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.Assessment", b =>
@@ -1390,7 +1392,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("Transitions")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ContributorAssignment", b =>
@@ -1398,7 +1401,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ContributorAssignments")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.EvidenceFile", b =>
@@ -1406,7 +1410,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Answer", null)
                         .WithMany("Evidence")
                         .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ModuleApplication", b =>
@@ -1414,7 +1419,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ModuleApplications")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.ModuleExclusion", b =>
@@ -1422,7 +1428,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("ModuleExclusions")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Assessments.TargetObject", b =>
@@ -1430,7 +1437,8 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasOne("Grundschutz.Domain.Assessments.Assessment", null)
                         .WithMany("TargetObjects")
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grundschutz.Domain.Evidence.PolicyDocument", b =>
