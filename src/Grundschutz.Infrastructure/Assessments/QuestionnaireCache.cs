@@ -39,8 +39,9 @@ public sealed class QuestionnaireCache
     }
 
     /// <summary>
-    /// The questionnaire of <paramref name="assessment"/> — loaded and tracked by <paramref name="db"/> with its target
-    /// objects and module applications — as of the state the assessment row was read in (or newer).
+    /// The questionnaire of <paramref name="assessment"/> — loaded and tracked by <paramref name="db"/> — as of the state
+    /// the assessment row was read in (or newer). When the navigator has to be built, the target objects and module
+    /// applications not loaded yet are loaded first (so a caller that only records answers need not load the scope).
     /// </summary>
     public async Task<LoadedQuestionnaire> GetAsync(GrundschutzDbContext db, Assessment assessment, CatalogContext catalog, CancellationToken cancellationToken)
     {
@@ -66,6 +67,7 @@ public sealed class QuestionnaireCache
         }
         else
         {
+            await LoadScopeAsync(db, assessment, cancellationToken);
             var progress = await ProgressQuery(db, assessment.Id)
                 .Select(a => new AnswerProgress(a.RequirementId, a.TargetObjectId, a.Status, a.Version, a.UpdatedAt))
                 .ToListAsync(cancellationToken);
@@ -122,6 +124,20 @@ public sealed class QuestionnaireCache
             {
                 return _entries.Values.Sum(e => (long)e.Navigator.Questions.Count);
             }
+        }
+    }
+
+    private static async Task LoadScopeAsync(GrundschutzDbContext db, Assessment assessment, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(assessment);
+        if (!entry.Collection(a => a.TargetObjects).IsLoaded)
+        {
+            await entry.Collection(a => a.TargetObjects).LoadAsync(cancellationToken);
+        }
+
+        if (!entry.Collection(a => a.ModuleApplications).IsLoaded)
+        {
+            await entry.Collection(a => a.ModuleApplications).LoadAsync(cancellationToken);
         }
     }
 

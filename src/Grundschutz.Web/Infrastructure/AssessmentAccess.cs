@@ -53,21 +53,34 @@ public static class AssessmentAccess
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
-    /// The assessment for one questionnaire page: the root with the scope the questionnaire needs (target objects,
-    /// applied modules, contributor assignments), but no module exclusions, no answers and no workflow record. The page adds the one answer it shows
-    /// or records with <see cref="LoadAnswerAsync"/> and gets its navigator from <see cref="Grundschutz.Infrastructure.Assessments.QuestionnaireCache"/>,
-    /// so a save costs nearly the same for 150 and for 70,000 answers.
-    /// Do not use the result for anything that needs all answers (scoring, submitting, exports).
+    /// The assessment for one questionnaire page: the root with its target objects and contributor assignments – no
+    /// module applications (targets × modules rows, the bulk of the scope), exclusions, answers or workflow record.
+    /// <see cref="Grundschutz.Infrastructure.Assessments.QuestionnaireCache"/> loads the module applications itself
+    /// when it has to build the navigator; a handler that records an answer adds the one application the domain
+    /// checks with <see cref="LoadModuleApplicationAsync"/> and the one answer with <see cref="LoadAnswerAsync"/>.
+    /// So a save costs nearly the same for 150 and for 70,000 questions.
+    /// Only for recording answers and evidence: the scope is partial, so nothing that changes or reads the scope
+    /// (scoping pages, scoring, submitting, exports) may use the result.
     /// </summary>
-    public static Task<Assessment?> LoadScopeAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
+    public static Task<Assessment?> LoadHeadAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
         Visible(db, user)
-            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ContributorAssignments)
+            .Include(a => a.TargetObjects).Include(a => a.ContributorAssignments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
+    /// Adds the module application of <paramref name="groupId"/> on <paramref name="targetObjectId"/> (if there is one)
+    /// to the tracked <paramref name="assessment"/> loaded with <see cref="LoadHeadAsync"/>: what
+    /// <see cref="Assessment.RecordAnswer"/> and <see cref="Assessment.AttachEvidence"/> check.
+    /// </summary>
+    public static Task LoadModuleApplicationAsync(GrundschutzDbContext db, Assessment assessment, string groupId, Guid targetObjectId, CancellationToken cancellationToken) =>
+        db.Entry(assessment).Collection(a => a.ModuleApplications).Query()
+            .Where(m => m.GroupId == groupId && m.TargetObjectId == targetObjectId)
+            .LoadAsync(cancellationToken);
+
+    /// <summary>
     /// Loads the answer of one pair, tracked, so that it joins the tracked assessment's answers (after
-    /// <see cref="LoadScopeAsync"/>); its history and evidence are not loaded (new history entries are chained from
+    /// <see cref="LoadHeadAsync"/>); its history and evidence are not loaded (new history entries are chained from
     /// the head stored on the answer row). Null when the pair has no answer yet.
     /// </summary>
     public static Task<Answer?> LoadAnswerAsync(GrundschutzDbContext db, Guid assessmentId, string requirementId, Guid targetObjectId, CancellationToken cancellationToken) =>
@@ -77,7 +90,7 @@ public static class AssessmentAccess
 
     /// <summary>
     /// Loads, tracked and with its evidence files, the answer of the assessment that holds an evidence file (after
-    /// <see cref="LoadScopeAsync"/>, so that it joins the tracked assessment's answers). Null when no answer of this
+    /// <see cref="LoadHeadAsync"/>, so that it joins the tracked assessment's answers). Null when no answer of this
     /// assessment holds it.
     /// </summary>
     public static Task<Answer?> LoadAnswerWithEvidenceAsync(GrundschutzDbContext db, Guid assessmentId, Guid evidenceId, CancellationToken cancellationToken) =>

@@ -62,6 +62,34 @@ public sealed class QuestionnaireCacheTests
     }
 
     [Fact]
+    public async Task GetAsync_WithoutTheScopeLoaded_LoadsItToBuild_EqualsTheQuestionnaireOfTheFullScope()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var assessmentId = await TestAssessments.CreateAsync(database, ["Server Rathaus", "Netz"], ["ORG.1", "TEC.1", "TEC.2"]);
+        var server = await TestAssessments.TargetAsync(database, assessmentId, "Server Rathaus");
+        await SaveElsewhereAsync(database, assessmentId, Answer("TEC.1.1", server, AnswerStatus.Ja));
+        var full = (await GetAsync(database, new QuestionnaireCache(), assessmentId)).Navigator;
+        Assert.True(full.Questions.Count >= 10, $"only {full.Questions.Count} questions");
+
+        // The root alone, and the root with the one module application a save checks (what the question page loads).
+        for (var partial = 0; partial < 2; partial++)
+        {
+            await using var db = database.NewContext();
+            var assessment = await db.Assessments.SingleAsync(a => a.Id == assessmentId);
+            if (partial == 1)
+            {
+                await db.Entry(assessment).Collection(a => a.ModuleApplications).Query()
+                    .Where(m => m.GroupId == "TEC.1" && m.TargetObjectId == server).LoadAsync();
+                Assert.Single(assessment.ModuleApplications);
+            }
+
+            var catalog = await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None);
+            var built = (await new QuestionnaireCache().GetAsync(db, assessment, catalog, CancellationToken.None)).Navigator;
+            Assert.Equal(Fingerprint(full), Fingerprint(built));
+        }
+    }
+
+    [Fact]
     public async Task Saved_AsTheNextChange_IsKeptForTheNextRequest_AfterSomeoneElsesSave_IsNot()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -124,7 +124,7 @@ public sealed class QuestionModel(
     /// <summary>"Speichern und weiter" (next open question) and "Speichern" (after=stay); JSON for autosave.</summary>
     public async Task<IActionResult> OnPostSaveAsync(Guid id, string? after, CancellationToken cancellationToken)
     {
-        // The hot path: scope, the progress rows of all answers and the one answer being recorded (see LoadAsync).
+        // The hot path: the assessment head, the cached navigator and the one answer being recorded (see LoadAsync).
         var page = await LoadAsync(id, cancellationToken);
         if (page is null)
         {
@@ -138,6 +138,7 @@ public sealed class QuestionModel(
             return NotFound();
         }
 
+        await AssessmentAccess.LoadModuleApplicationAsync(db, page.Assessment, question.GroupId, question.TargetObjectId, cancellationToken);
         await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
 
         var values = ParseInput(question);
@@ -190,6 +191,7 @@ public sealed class QuestionModel(
                 var reloaded = await LoadAsync(id, cancellationToken);
                 if (reloaded is not null)
                 {
+                    await AssessmentAccess.LoadModuleApplicationAsync(db, reloaded.Assessment, question.GroupId, question.TargetObjectId, cancellationToken);
                     await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
                 }
 
@@ -262,6 +264,7 @@ public sealed class QuestionModel(
             return NotFound();
         }
 
+        await AssessmentAccess.LoadModuleApplicationAsync(db, page.Assessment, question.GroupId, question.TargetObjectId, cancellationToken);
         await AssessmentAccess.LoadAnswerAsync(db, id, question.RequirementId, question.TargetObjectId, cancellationToken);
 
         var actor = page.User.ToActor();
@@ -349,14 +352,17 @@ public sealed class QuestionModel(
     }
 
     /// <summary>
-    /// Loads the page's assessment: the scope, and the navigator from <see cref="QuestionnaireCache"/> (built from the
-    /// progress rows of all answers, or brought up to date with those saved since it was cached). Each handler adds the one answer it shows or changes (<see cref="AssessmentAccess.LoadAnswerAsync"/>,
-    /// <see cref="AssessmentAccess.LoadAnswerWithEvidenceAsync"/>); no handler needs every answer entity.
+    /// Loads the page's assessment (<see cref="AssessmentAccess.LoadHeadAsync"/>: target objects and contributor
+    /// assignments) and the navigator from <see cref="QuestionnaireCache"/> (built from the scope and the progress rows
+    /// of all answers, or brought up to date with those saved since it was cached). Each handler adds the one answer
+    /// it shows or changes (<see cref="AssessmentAccess.LoadAnswerAsync"/>,
+    /// <see cref="AssessmentAccess.LoadAnswerWithEvidenceAsync"/>) and, to record, the one module application the
+    /// domain checks; no handler needs every answer or module application entity.
     /// </summary>
     private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
-        var assessment = await AssessmentAccess.LoadScopeAsync(db, user, id, cancellationToken);
+        var assessment = await AssessmentAccess.LoadHeadAsync(db, user, id, cancellationToken);
         if (assessment is null || user is null)
         {
             return null;
