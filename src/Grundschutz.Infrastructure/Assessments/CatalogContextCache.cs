@@ -49,6 +49,40 @@ public sealed class CatalogContextCache
         .DistinctBy(g => g.GroupId, StringComparer.Ordinal)
         .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
 
+    /// <summary>Most requirement texts kept (over all versions; about 2 KB each). When full, the texts start over.</summary>
+    public const int MaxRequirementTexts = 20_000;
+
+    private readonly ConcurrentDictionary<(int VersionId, string RequirementId), CatalogRequirementText> _texts = new();
+
+    /// <summary>
+    /// The texts of one requirement of a catalogue version (what the question page shows), or null when the version
+    /// has no such requirement; kept (bounded by <see cref="MaxRequirementTexts"/>) like the rest of the version.
+    /// </summary>
+    public async Task<CatalogRequirementText?> GetRequirementTextAsync(GrundschutzDbContext db, int catalogVersionId, string requirementId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_texts.TryGetValue((catalogVersionId, requirementId), out var cached))
+        {
+            return cached;
+        }
+
+        var text = await db.Requirements.AsNoTracking()
+            .Where(r => r.CatalogVersionId == catalogVersionId && r.RequirementId == requirementId)
+            .Select(r => new CatalogRequirementText(r.RequirementId, r.Title, r.Statement, r.Guidance, r.Level, r.SecLevel, r.ModalVerb, r.EffortLevel, r.Roles, r.Documentation))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (text is not null)
+        {
+            if (_texts.Count >= MaxRequirementTexts)
+            {
+                _texts.Clear();
+            }
+
+            _texts[(catalogVersionId, requirementId)] = text;
+        }
+
+        return text;
+    }
+
     /// <summary>Loads without caching (used by the cache and by tests).</summary>
     public static async Task<CatalogContext> LoadAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
     {

@@ -53,20 +53,30 @@ public static class AssessmentAccess
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
-    /// The assessment for one questionnaire page: the root with its target objects and contributor assignments – no
+    /// The assessment for one questionnaire page: the root with its target objects and, for a contributor, their own
+    /// module assignments (all <see cref="Assessment.CanAnswer"/> looks at; an ISB may answer every module) – no
     /// module applications (targets × modules rows, the bulk of the scope), exclusions, answers or workflow record.
     /// <see cref="Grundschutz.Infrastructure.Assessments.QuestionnaireCache"/> loads the module applications itself
     /// when it has to build the navigator; a handler that records an answer adds the one application the domain
     /// checks with <see cref="LoadModuleApplicationAsync"/> and the one answer with <see cref="LoadAnswerAsync"/>.
-    /// So a save costs nearly the same for 150 and for 70,000 questions.
+    /// So a save costs nearly the same for 150 and for 70,000 questions, and for an ISB the head is one statement.
     /// Only for recording answers and evidence: the scope is partial, so nothing that changes or reads the scope
     /// (scoping pages, scoring, submitting, exports) may use the result.
     /// </summary>
-    public static Task<Assessment?> LoadHeadAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken) =>
-        Visible(db, user)
-            .Include(a => a.TargetObjects).Include(a => a.ContributorAssignments)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    public static Task<Assessment?> LoadHeadAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken)
+    {
+        var query = Visible(db, user).Include(a => a.TargetObjects);
+        if (user is { IsIsb: false, IsContributor: true })
+        {
+            var userId = user.UserId;
+            return query.Include(a => a.ContributorAssignments.Where(c => c.UserId == userId))
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        }
+
+        // One collection of a single row: a join without repetition, cheaper than a second statement.
+        return query.AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
 
     /// <summary>
     /// Adds the module application of <paramref name="groupId"/> on <paramref name="targetObjectId"/> (if there is one)
@@ -101,22 +111,57 @@ public static class AssessmentAccess
 
     /// <summary>
     /// The history entries of one answer, read-only: all of them, or the <paramref name="newest"/> latest (by their
-    /// place in the answer's chain) together with the total count.
+    /// place in the answer's chain) together with the total count. The display names of their authors are added to
+    /// <paramref name="names"/> (user id → name) by the same statement.
     /// </summary>
-    public static async Task<(List<AnswerChange> Entries, int Total)> LoadHistoryAsync(GrundschutzDbContext db, Guid answerId, int? newest, CancellationToken cancellationToken)
+    public static async Task<(List<AnswerChange> Entries, int Total)> LoadHistoryAsync(
+        GrundschutzDbContext db, Guid answerId, int? newest, IDictionary<string, string> names, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(names);
         var query = db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId);
-        if (newest is not { } limit)
+        var chosen = newest is { } limit ? query.OrderByDescending(h => h.Sequence).Take(limit) : query;
+        var rows = await (
+            from h in chosen
+            join u in db.Users on h.UserId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new { Entry = h, DisplayName = u != null ? u.DisplayName : null, UserName = u != null ? u.UserName : null })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
         {
-            var all = await query.ToListAsync(cancellationToken);
-            return (all, all.Count);
+            AddName(names, row.Entry.UserId, row.DisplayName, row.UserName);
         }
 
-        var latest = await query.OrderByDescending(h => h.Sequence).Take(limit).ToListAsync(cancellationToken);
-        return (latest, latest.Count < limit ? latest.Count : await query.CountAsync(cancellationToken));
+        var entries = rows.Select(r => r.Entry).ToList();
+        return (entries, newest is not { } shown || entries.Count < shown ? entries.Count : await query.CountAsync(cancellationToken));
     }
 
-    /// <summary>The evidence files of one answer, read-only.</summary>
-    public static Task<List<EvidenceFile>> LoadEvidenceAsync(GrundschutzDbContext db, Guid answerId, CancellationToken cancellationToken) =>
-        db.Set<EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid>(e, "AnswerId") == answerId).ToListAsync(cancellationToken);
+    /// <summary>The evidence files of one answer, read-only; their uploaders' display names are added to <paramref name="names"/>.</summary>
+    public static async Task<List<EvidenceFile>> LoadEvidenceAsync(GrundschutzDbContext db, Guid answerId, IDictionary<string, string> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var rows = await (
+            from e in db.Set<EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid>(e, "AnswerId") == answerId)
+            join u in db.Users on e.UploadedByUserId equals u.Id into uploaders
+            from u in uploaders.DefaultIfEmpty()
+            select new { File = e, DisplayName = u != null ? u.DisplayName : null, UserName = u != null ? u.UserName : null })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            AddName(names, row.File.UploadedByUserId, row.DisplayName, row.UserName);
+        }
+
+        return rows.Select(r => r.File).ToList();
+    }
+
+    /// <summary>The name shown for a user: the display name, else the user name (a deleted user: the id itself).</summary>
+    public static string NameOf(string userId, string? displayName, string? userName) =>
+        string.IsNullOrWhiteSpace(displayName) ? userName ?? userId : displayName;
+
+    private static void AddName(IDictionary<string, string> names, string userId, string? displayName, string? userName)
+    {
+        if (displayName is not null || userName is not null)
+        {
+            names[userId] = NameOf(userId, displayName, userName);
+        }
+    }
 }

@@ -486,10 +486,7 @@ public sealed class QuestionModel(
         var versionId = assessment.CatalogVersionId;
         var framework = assessment.Framework;
 
-        var row = await db.Requirements.AsNoTracking()
-            .Where(r => r.CatalogVersionId == versionId && r.RequirementId == question.RequirementId)
-            .Select(r => new { r.Title, r.Statement, r.Guidance, r.Level, r.SecLevel, r.ModalVerb, r.EffortLevel, r.Roles, r.Documentation })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await catalogs.GetRequirementTextAsync(db, versionId, question.RequirementId, cancellationToken);
         var requirement = row is null
             ? new QuestionView.RequirementText(question.RequirementId, "", "", null, null, null, null, null, [], null)
             : new QuestionView.RequirementText(
@@ -507,13 +504,20 @@ public sealed class QuestionModel(
         }).ToList();
 
         var answer = assessment.FindAnswer(question.RequirementId, question.TargetObjectId);
+        // Authors' names come with the history and evidence rows; one more query only for a name not among them.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var (history, historyTotal) = answer is null
             ? ([], 0)
-            : await AssessmentAccess.LoadHistoryAsync(db, answer.Id, showWholeHistory ? null : HistoryShown, cancellationToken);
-        var evidence = answer is null ? [] : await AssessmentAccess.LoadEvidenceAsync(db, answer.Id, cancellationToken);
-        var names = await DisplayNamesAsync(
-            history.Select(h => h.UserId).Concat(evidence.Select(e => e.UploadedByUserId)).Append(answer?.UpdatedByUserId),
-            cancellationToken);
+            : await AssessmentAccess.LoadHistoryAsync(db, answer.Id, showWholeHistory ? null : HistoryShown, names, cancellationToken);
+        var evidence = answer is null ? [] : await AssessmentAccess.LoadEvidenceAsync(db, answer.Id, names, cancellationToken);
+        if (answer?.UpdatedByUserId is { } updatedBy && !names.ContainsKey(updatedBy))
+        {
+            foreach (var (id, name) in await DisplayNamesAsync([updatedBy], cancellationToken))
+            {
+                names[id] = name;
+            }
+        }
+
         string Name(string userId) => names.GetValueOrDefault(userId, userId);
         var fieldOrder = AnswerDisplay.Fields.ToList();
 
@@ -578,10 +582,7 @@ public sealed class QuestionModel(
             .Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.UserName })
             .ToListAsync(cancellationToken);
-        return users.ToDictionary(
-            u => u.Id,
-            u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName,
-            StringComparer.Ordinal);
+        return users.ToDictionary(u => u.Id, u => AssessmentAccess.NameOf(u.Id, u.DisplayName, u.UserName), StringComparer.Ordinal);
     }
 
     /// <summary>The answer form. Amounts and dates are strings so that German input is parsed (and refused) with clear messages.</summary>
