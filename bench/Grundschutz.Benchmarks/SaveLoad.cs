@@ -255,7 +255,7 @@ public static class SaveLoad
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
 
-        var versionId = await db.CatalogVersions.Select(v => v.Id).FirstAsync();
+        var versionId = await db.CatalogVersions.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
         var framework = await db.CatalogVersions.Where(v => v.Id == versionId).Select(v => v.Framework).SingleAsync();
         var catalog = await CatalogContextCache.LoadAsync(db, versionId, CancellationToken.None);
         var ids = new List<Guid>();

@@ -33,6 +33,12 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
 
         await page.GotoAsync("/Assessments");
         await Axe.AssertNoViolationsAsync(page, $"assessments-{size}");
+        // With a search the filter form and the "n of m" count are shown (for an ISB only then; auditors see it at once).
+        await page.GotoAsync("/Assessments?q=Musterstadt&zustand=InProgress");
+        Assert.True(await page.Locator("#assessment-filter").IsVisibleAsync(), "The list filter is not shown.");
+        Assert.Equal("InProgress", await page.InputValueAsync("#filter-state"));
+        await Axe.AssertNoViolationsAsync(page, $"assessments-filtered-{size}");
+        await page.GotoAsync("/Assessments");
         var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
 
         foreach (var (path, name) in new[]
