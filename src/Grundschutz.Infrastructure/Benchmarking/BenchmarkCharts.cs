@@ -24,8 +24,14 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
     private static readonly Color[] Palette = [Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#009E73")];
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted];
 
-    /// <summary>All charts of the dashboard (none when it is suppressed; charts without data are left out).</summary>
-    public static IReadOnlyList<BenchmarkChart> All(BenchmarkDashboard dashboard)
+    /// <summary>The chart texts in German (the texts are German composite format strings, see <see cref="ChartText"/>).</summary>
+    public static ChartText German { get; } = (text, args) => args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+
+    /// <summary>
+    /// All charts of the dashboard (none when it is suppressed; charts without data are left out), with titles, alt
+    /// texts, table headers and axis labels in the reader's language (<paramref name="text"/>; default German).
+    /// </summary>
+    public static IReadOnlyList<BenchmarkChart> All(BenchmarkDashboard dashboard, ChartText? text = null)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         if (!dashboard.IsShown)
@@ -33,15 +39,16 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
             return [];
         }
 
-        return new[] { Distribution(dashboard), Layers(dashboard), Heatmap(dashboard), Trend(dashboard) }.OfType<BenchmarkChart>().ToList();
+        var t = text ?? German;
+        return new[] { Distribution(dashboard, t), Layers(dashboard, t), Heatmap(dashboard, t), Trend(dashboard, t) }.OfType<BenchmarkChart>().ToList();
     }
 
     /// <summary>One chart by name, or null.</summary>
-    public static BenchmarkChart? Find(BenchmarkDashboard dashboard, string name) =>
-        All(dashboard).FirstOrDefault(c => c.Name == name);
+    public static BenchmarkChart? Find(BenchmarkDashboard dashboard, string name, ChartText? text = null) =>
+        All(dashboard, text).FirstOrDefault(c => c.Name == name);
 
     /// <summary>Box plots of E_B, E_BS and Aktualität.</summary>
-    public static BenchmarkChart? Distribution(BenchmarkDashboard dashboard)
+    public static BenchmarkChart? Distribution(BenchmarkDashboard dashboard, ChartText t)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var shown = dashboard.Metrics.Where(m => m.IsPercent && m.Box is not null).ToList();
@@ -50,12 +57,12 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
             return null;
         }
 
-        var title = "Verteilung der Umsetzungsgrade in der Vergleichsgruppe";
-        return BoxChart(DistributionChart, title, "Kennzahl", shown.Select(m => (m.Title, m.Box!)).ToList());
+        var title = t("Verteilung der Umsetzungsgrade in der Vergleichsgruppe");
+        return BoxChart(t, DistributionChart, title, t("Kennzahl"), shown.Select(m => (t(m.Title), m.Box!)).ToList());
     }
 
     /// <summary>Box plots of E_BS (normal-SdT) per layer/practice.</summary>
-    public static BenchmarkChart? Layers(BenchmarkDashboard dashboard)
+    public static BenchmarkChart? Layers(BenchmarkDashboard dashboard, ChartText t)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var shown = dashboard.Layers.Where(l => l.BasisStandard is not null).ToList();
@@ -65,13 +72,13 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
         }
 
         var gspp = dashboard.Baseline.IsGrundschutzPlusPlus;
-        var unit = gspp ? "Praktik" : "Schicht";
-        var title = gspp ? "Umsetzungsgrad normal-SdT je Praktik" : "E_BS je Schicht";
-        return BoxChart(LayersChart, title, unit, shown.Select(l => (l.Id, l.BasisStandard!)).ToList());
+        var unit = t(gspp ? "Praktik" : "Schicht");
+        var title = t(gspp ? "Umsetzungsgrad normal-SdT je Praktik" : "E_BS je Schicht");
+        return BoxChart(t, LayersChart, title, unit, shown.Select(l => (l.Id, l.BasisStandard!)).ToList());
     }
 
     /// <summary>Heatmap municipality × layer/practice of E_BS (normal-SdT); empty cells where a layer is not in scope.</summary>
-    public static BenchmarkChart? Heatmap(BenchmarkDashboard dashboard)
+    public static BenchmarkChart? Heatmap(BenchmarkDashboard dashboard, ChartText t)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var rows = dashboard.Rows;
@@ -99,16 +106,18 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
         }
 
         var label = gspp ? "normal-SdT" : "E_BS";
-        var unit = gspp ? "Praktik" : "Schicht";
+        var unit = t(gspp ? "Praktik" : "Schicht");
         var names = rows.Select(r => r.Name).ToArray();
         var rowHeight = rows.Count <= 40 ? 22 : 10;
         var height = Math.Min(160 + (rowHeight * rows.Count), 6000);
-        var alt = $"Heatmap: {label} je Kommune (Zeilen, {rows.Count}) und {unit} (Spalten: {string.Join(", ", layers)}), Farbskala 0 bis 100 %, dunkel = niedrig, hell = hoch; leere Felder: {unit} nicht im Umfang. Die Werte stehen in der Tabelle.";
+        var alt = t(
+            "Heatmap: {0} je Kommune (Zeilen, {1}) und {2} (Spalten: {3}), Farbskala 0 bis 100 %, dunkel = niedrig, hell = hoch; leere Felder: {2} nicht im Umfang. Die Werte stehen in der Tabelle.",
+            label, rows.Count, unit, string.Join(", ", layers));
         return new BenchmarkChart(
             HeatmapChart,
-            $"{label} je Kommune und {unit}",
+            t("{0} je Kommune und {1}", label, unit),
             alt,
-            new ChartTable(["Kommune", .. layers], tableRows),
+            new ChartTable([t("Kommune"), .. layers], tableRows),
             Math.Max(640, 220 + (48 * layers.Count)),
             height,
             plot =>
@@ -119,7 +128,7 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
                 heatmap.NaNCellColor = Colors.White;
                 heatmap.FlipVertically = true;
                 var bar = plot.Add.ColorBar(heatmap, Edge.Right);
-                bar.Label = label + " in %";
+                bar.Label = t("{0} in %", label);
                 plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Count).Select(i => (double)i).ToArray(), [.. layers]);
                 if (rows.Count <= 40)
                 {
@@ -128,7 +137,7 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
                 else
                 {
                     plot.Axes.Left.SetTicks([], []);
-                    plot.YLabel($"{rows.Count} Kommunen (alphabetisch, Namen in der Tabelle)");
+                    plot.YLabel(t("{0} Kommunen (alphabetisch, Namen in der Tabelle)", rows.Count));
                 }
 
                 plot.XLabel(unit);
@@ -136,7 +145,7 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
     }
 
     /// <summary>Median of E_B, E_BS and Aktualität per round (year); suppressed rounds have no point.</summary>
-    public static BenchmarkChart? Trend(BenchmarkDashboard dashboard)
+    public static BenchmarkChart? Trend(BenchmarkDashboard dashboard, ChartText t)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var series = dashboard.Trends.Where(t => BenchmarkMetrics.IsPercent(t.Metric)).ToList();
@@ -146,20 +155,22 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
             return null;
         }
 
-        var alt = new StringBuilder("Liniendiagramm: Median je Bewertungsrunde, Skala 0 bis 100 %. ");
-        alt.Append(string.Join("; ", series.Select(s => s.Title + ": " + string.Join(", ", s.Points.Select(p =>
-            p.Year.ToString(CultureInfo.InvariantCulture) + " " + (p.Median is { } m ? BenchmarkFormat.Value(m, true) : "unterdrückt"))))));
+        var suppressed = t("unterdrückt");
+        var alt = new StringBuilder(t("Liniendiagramm: Median je Bewertungsrunde, Skala 0 bis 100 %."));
+        alt.Append(' ');
+        alt.Append(string.Join("; ", series.Select(s => t(s.Title) + ": " + string.Join(", ", s.Points.Select(p =>
+            p.Year.ToString(CultureInfo.InvariantCulture) + " " + (p.Median is { } m ? BenchmarkFormat.Value(m, true) : suppressed))))));
         alt.Append('.');
         var rows = years.Select(y => (IReadOnlyList<string>)[
             y.ToString(CultureInfo.InvariantCulture),
             .. series.Select(s => s.Points.First(p => p.Year == y) is var point && point.Median is { } m
                 ? $"{BenchmarkFormat.Value(m, true)} (n = {point.Count})"
-                : $"unterdrückt (n = {s.Points.First(p => p.Year == y).Count})")]).ToList();
+                : $"{suppressed} (n = {s.Points.First(p => p.Year == y).Count})")]).ToList();
         return new BenchmarkChart(
             TrendChart,
-            "Entwicklung über die Bewertungsrunden (Median)",
+            t("Entwicklung über die Bewertungsrunden (Median)"),
             alt.ToString(),
-            new ChartTable(["Jahr", .. series.Select(s => s.Title)], rows),
+            new ChartTable([t("Jahr"), .. series.Select(s => t(s.Title))], rows),
             800,
             460,
             plot =>
@@ -173,7 +184,7 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
                     }
 
                     var scatter = plot.Add.Scatter(points.Select(p => (double)p.Year).ToArray(), points.Select(p => (double)p.Median!.Value).ToArray(), Palette[i % Palette.Length]);
-                    scatter.LegendText = series[i].Title;
+                    scatter.LegendText = t(series[i].Title);
                     scatter.LineWidth = 3;
                     scatter.MarkerSize = 9;
                     scatter.LinePattern = Patterns[i % Patterns.Length];
@@ -181,8 +192,8 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
 
                 plot.Axes.Bottom.SetTicks(years.Select(y => (double)y).ToArray(), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray());
                 plot.Axes.SetLimits(years[0] - 0.5, years[^1] + 0.5, 0, 105);
-                plot.XLabel("Bewertungsrunde (Jahr)");
-                plot.YLabel("Median in %");
+                plot.XLabel(t("Bewertungsrunde (Jahr)"));
+                plot.YLabel(t("Median in %"));
                 plot.ShowLegend(Edge.Bottom);
             });
     }
@@ -219,11 +230,14 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
         }
     }
 
-    private static BenchmarkChart BoxChart(string name, string title, string unit, IReadOnlyList<(string Label, BoxStatistics Box)> boxes)
+    private static BenchmarkChart BoxChart(ChartText t, string name, string title, string unit, IReadOnlyList<(string Label, BoxStatistics Box)> boxes)
     {
-        var alt = new StringBuilder($"Boxplot: {title}, Skala 0 bis 100 %; Box von unterem bis oberem Quartil, Strich im Median, Antennen von Minimum bis Maximum. ");
-        alt.Append(string.Join("; ", boxes.Select(b =>
-            $"{b.Label}: Median {BenchmarkFormat.Value(b.Box.Median, true)}, Quartile {BenchmarkFormat.Value(b.Box.LowerQuartile, true)} bis {BenchmarkFormat.Value(b.Box.UpperQuartile, true)}, Spanne {BenchmarkFormat.Value(b.Box.Minimum, true)} bis {BenchmarkFormat.Value(b.Box.Maximum, true)}, n = {b.Box.Count}")));
+        var alt = new StringBuilder(t("Boxplot: {0}, Skala 0 bis 100 %; Box von unterem bis oberem Quartil, Strich im Median, Antennen von Minimum bis Maximum.", title));
+        alt.Append(' ');
+        alt.Append(string.Join("; ", boxes.Select(b => t(
+            "{0}: Median {1}, Quartile {2} bis {3}, Spanne {4} bis {5}, n = {6}",
+            b.Label, BenchmarkFormat.Value(b.Box.Median, true), BenchmarkFormat.Value(b.Box.LowerQuartile, true), BenchmarkFormat.Value(b.Box.UpperQuartile, true),
+            BenchmarkFormat.Value(b.Box.Minimum, true), BenchmarkFormat.Value(b.Box.Maximum, true), b.Box.Count))));
         alt.Append('.');
         var rows = boxes.Select(b => (IReadOnlyList<string>)[
             b.Label,
@@ -237,7 +251,7 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
             name,
             title,
             alt.ToString(),
-            new ChartTable([unit, "Anzahl", "Minimum", "Unteres Quartil", "Median", "Oberes Quartil", "Maximum"], rows),
+            new ChartTable([unit, t("Anzahl"), t("Minimum"), t("Unteres Quartil"), t("Median"), t("Oberes Quartil"), t("Maximum")], rows),
             Math.Max(640, 120 + (90 * boxes.Count)),
             460,
             plot =>
@@ -261,9 +275,15 @@ public sealed class BenchmarkCharts(ILogger<BenchmarkCharts> logger)
                 plot.Axes.Left.SetTicks(ticks, ticks.Select(t => ReportFormat(t)).ToArray());
                 plot.Axes.SetLimits(-0.6, boxes.Count - 0.4, 0, 105);
                 plot.XLabel(unit);
-                plot.YLabel("Umsetzungsgrad in %");
+                plot.YLabel(t("Umsetzungsgrad in %"));
             });
     }
 
     private static string ReportFormat(double percent) => Scoring.ReportFormat.Percent((decimal)percent);
 }
+
+/// <summary>
+/// Translates a chart text: <paramref name="german"/> is a German composite format string (the resource key), filled
+/// with <paramref name="args"/>; the web layer passes its string localizer, <see cref="BenchmarkCharts.German"/> keeps German.
+/// </summary>
+public delegate string ChartText(string german, params object[] args);

@@ -160,6 +160,32 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
     }
 
     [Fact]
+    public async Task Charts_InEnglish_TitleAltTextTableAndImage_German_Unchanged()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var german = await Html.GetDocumentAsync(client, "/Benchmarks");
+        Assert.StartsWith("Verteilung der Umsetzungsgrade in der Vergleichsgruppe.", Text(german.QuerySelector("#chart-verteilung figcaption")), StringComparison.Ordinal);
+        Assert.StartsWith("Boxplot: Verteilung der Umsetzungsgrade", german.QuerySelector("#chart-verteilung-image")!.GetAttribute("alt"), StringComparison.Ordinal);
+
+        var english = await Html.GetDocumentAsync(client, "/Benchmarks?culture=en");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Distribution of implementation levels in the peer group.", Text(english.QuerySelector("#chart-verteilung figcaption")), StringComparison.Ordinal);
+        var alt = english.QuerySelector("#chart-verteilung-image")!.GetAttribute("alt")!;
+        Assert.StartsWith("Box plot: Distribution of implementation levels in the peer group, scale 0 to 100 %; box from lower to upper quartile", alt, StringComparison.Ordinal);
+        // The E_BS box of the distribution, numbers as on the German page (5 values 50 … 100 %).
+        Assert.Contains("E_BS (Basis + Standard): median 75 %, quartiles 62,5 % to 87,5 %, range 50 % to 100 %, n = 5", alt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quartil", alt, StringComparison.Ordinal);
+        var headers = english.QuerySelectorAll("#chart-verteilung-table th[scope='col']").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(["Indicator", "Count", "Minimum", "Lower quartile", "Median", "Upper quartile", "Maximum"], headers);
+        Assert.Equal("Municipality", english.QuerySelectorAll("#chart-heatmap-table th[scope='col']")[0].TextContent.Trim());
+
+        var svg = await client.GetStringAsync("/Benchmarks?handler=Chart&name=verteilung&culture=en");
+        Assert.Contains("Implementation level in %", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Umsetzungsgrad", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chart_Png_IsAPicture()
     {
         var client = await scenario.SignInAsync(scenario.AuditorNrw);

@@ -7,6 +7,7 @@ using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Benchmarks;
 
@@ -19,8 +20,11 @@ namespace Grundschutz.Web.Pages.Benchmarks;
 /// policy stays strict); every chart has alt text and a table.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCharts charts, TimeProvider time) : PageModel
+public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCharts charts, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>Chart texts in the reader's language (the workbook keeps German, like the rest of it).</summary>
+    private ChartText Text => (german, args) => t[german, args].Value;
+
     [BindProperty(SupportsGet = true, Name = "land")]
     public string? Land { get; set; }
 
@@ -66,7 +70,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
             return denied;
         }
 
-        Charts = Dashboard is null ? [] : BenchmarkCharts.All(Dashboard);
+        Charts = Dashboard is null ? [] : BenchmarkCharts.All(Dashboard, Text);
         return Page();
     }
 
@@ -79,7 +83,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
             return denied;
         }
 
-        if (Dashboard is null || BenchmarkCharts.Find(Dashboard, name ?? "") is not { } chart)
+        if (Dashboard is null || BenchmarkCharts.Find(Dashboard, name ?? "", Text) is not { } chart)
         {
             return NotFound();
         }
@@ -106,7 +110,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         {
             Charts = [];
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError(string.Empty, "Der Excel-Export ist gesperrt: " + (Dashboard?.Suppressed ?? "keine Bewertungen."));
+            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", Dashboard?.Suppressed ?? t["keine Bewertungen."]].Value);
             return Page();
         }
 

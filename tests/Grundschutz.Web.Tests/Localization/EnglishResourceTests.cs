@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Grundschutz.TestSupport;
+
+namespace Grundschutz.Web.Tests.Localization;
+
+/// <summary>
+/// English second: every German text the pages look up by a literal key (<c>T["…"]</c> in views, <c>t["…"]</c> in page
+/// models) and every chart text of the dashboard (<c>t("…")</c> in BenchmarkCharts) has an English entry.
+/// Keys computed at run time (state names, metric titles) are checked where they are defined.
+/// </summary>
+public sealed partial class EnglishResourceTests
+{
+    [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex IndexerKey();
+
+    [GeneratedRegex("""\bt\(\s*(?:gspp \? )?"((?:[^"\\]|\\.)*)"(?: : "((?:[^"\\]|\\.)*)")?""")]
+    private static partial Regex ChartKey();
+
+    private static HashSet<string> EnglishKeys() =>
+        XDocument.Load(SharedFiles.InRepository("src/Grundschutz.Web/Resources/SharedResource.en.resx"))
+            .Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string Unescape(string key) => key.Replace("\\\"", "\"", StringComparison.Ordinal);
+
+    [Fact]
+    public void EveryLiteralKeyOfThePages_HasAnEnglishEntry()
+    {
+        var english = EnglishKeys();
+        var web = SharedFiles.InRepository("src/Grundschutz.Web");
+        var files = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var keys = files
+            .SelectMany(f => IndexerKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(web, f), Key: Unescape(m.Groups[1].Value))))
+            .ToList();
+
+        Assert.True(keys.Count > 500, $"only {keys.Count} keys found – is the pattern still right?");
+        Assert.Equal([], keys.Where(k => !english.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList());
+    }
+
+    [Fact]
+    public void EveryDashboardChartText_HasAnEnglishEntry()
+    {
+        var english = EnglishKeys();
+        var source = File.ReadAllText(SharedFiles.InRepository("src/Grundschutz.Infrastructure/Benchmarking/BenchmarkCharts.cs"));
+        var keys = ChartKey().Matches(source)
+            .SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value })
+            .Where(k => k.Length > 0)
+            .Select(Unescape)
+            .Distinct()
+            .ToList();
+
+        Assert.True(keys.Count >= 20, $"only {keys.Count} chart texts found – is the pattern still right?");
+        Assert.Contains("Umsetzungsgrad in %", keys);
+        Assert.Equal([], keys.Where(k => !english.Contains(k)).ToList());
+    }
+}
