@@ -2,7 +2,7 @@ namespace Grundschutz.Domain.Benchmarking;
 
 /// <summary>
 /// k-anonymity for benchmarks: an aggregate, chart or export cell computed over fewer than <see cref="MinGroupSize"/>
-/// municipalities is suppressed (not shown at all, not even rounded), with <see cref="Explanation"/> in its place.
+/// municipalities is suppressed (not shown at all, not even rounded), with <see cref="Suppress"/> in its place.
 /// </summary>
 public sealed class AnonymityRule
 {
@@ -21,9 +21,11 @@ public sealed class AnonymityRule
     /// <summary>True when a value over <paramref name="groupSize"/> municipalities must not be shown.</summary>
     public bool IsSuppressed(int groupSize) => groupSize < MinGroupSize;
 
+    /// <summary>Why a value over <paramref name="groupSize"/> municipalities is not shown (shown in its place).</summary>
+    public Suppression Suppress(int groupSize) => new(groupSize, MinGroupSize);
+
     /// <summary>The German explanation shown in place of a suppressed value.</summary>
-    public string Explanation(int groupSize) =>
-        $"Unterdrückt: nur {groupSize} {(groupSize == 1 ? "Kommune" : "Kommunen")} in der Gruppe, mindestens {MinGroupSize} nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).";
+    public string Explanation(int groupSize) => Suppress(groupSize).ToString();
 
     /// <summary>The summary of <paramref name="values"/>, or null when it must be suppressed (fewer than k values).</summary>
     public BoxStatistics? Describe(IReadOnlyCollection<decimal> values)

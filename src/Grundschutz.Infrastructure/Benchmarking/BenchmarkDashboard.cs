@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Benchmarking;
+
 namespace Grundschutz.Infrastructure.Benchmarking;
 
 /// <summary>Everything the dashboard, its charts and the workbook show for one <see cref="BenchmarkFilter"/>.</summary>
@@ -20,7 +22,7 @@ public sealed record BenchmarkDashboard(
     IReadOnlyList<string> Kreise,
     IReadOnlyList<int> Years,
     int MinGroupSize,
-    string? Suppressed,
+    Suppression? Suppressed,
     IReadOnlyList<BenchmarkRow> Rows,
     IReadOnlyList<MetricSummary> Metrics,
     IReadOnlyList<LayerSummary> Layers,

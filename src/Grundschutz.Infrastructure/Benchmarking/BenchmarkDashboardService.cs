@@ -90,14 +90,14 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
         var years = all.Select(r => r.Year).Distinct().Order().ToList();
         var current = Latest(filter.Year is { } year ? all.Where(r => r.Year == year) : all);
         var gspp = baseline.IsGrundschutzPlusPlus;
-        var suppressed = Rule.IsSuppressed(current.Count) ? Rule.Explanation(current.Count) : null;
+        var suppressed = Rule.IsSuppressed(current.Count) ? Rule.Suppress(current.Count) : null;
 
         var metrics = BenchmarkMetrics.All.Select(metric =>
         {
             var values = current.Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).Where(v => v.HasValue).Select(v => v!.Value).ToList();
             var box = Rule.Describe(values);
             return new MetricSummary(metric, BenchmarkMetrics.Title(metric, gspp), BenchmarkMetrics.IsPercent(metric), values.Count, box,
-                box is null ? Rule.Explanation(values.Count) : null);
+                box is null ? Rule.Suppress(values.Count) : null);
         }).ToList();
 
         // Each metric's peer values once, sorted: a percentile is then two binary searches per row.
@@ -136,7 +136,7 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
             var basisBox = Rule.Describe(basis);
             var standardBox = Rule.Describe(standard);
             return new LayerSummary(id, catalogFacts.GroupTitle(id) ?? id, count, basisBox, standardBox,
-                basisBox is null || standardBox is null ? Rule.Explanation(Math.Min(basis.Count, standard.Count)) : null);
+                basisBox is null || standardBox is null ? Rule.Suppress(Math.Min(basis.Count, standard.Count)) : null);
         }).ToList();
 
         var trends = BenchmarkMetrics.All.Select(metric => new TrendSeries(
@@ -146,7 +146,7 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
             {
                 var values = Latest(all.Where(r => r.Year == y)).Select(r => BenchmarkMetrics.Value(r.Kpis, metric)).OfType<decimal>().ToList();
                 var box = Rule.Describe(values);
-                return new TrendPoint(y, values.Count, box?.Median, box is null ? Rule.Explanation(values.Count) : null);
+                return new TrendPoint(y, values.Count, box?.Median, box is null ? Rule.Suppress(values.Count) : null);
             }).ToList())).ToList();
 
         return new BenchmarkDashboard(filter, baseline, baselines, kreise, years, Rule.MinGroupSize, suppressed, rows, metrics, layers, layerIds, trends);

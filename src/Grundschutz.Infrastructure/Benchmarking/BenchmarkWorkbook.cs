@@ -183,7 +183,7 @@ public static class BenchmarkWorkbook
     private static void MetricSheetContent(IXLWorksheet sheet, BenchmarkDashboard dashboard, MetricSummary summary)
     {
         Title(sheet, summary.Title);
-        var next = Statistics(sheet, 3, [("Wert", summary.Box, summary.Suppressed)], summary.IsPercent);
+        var next = Statistics(sheet, 3, [("Wert", summary.Box, summary.Suppressed?.ToString())], summary.IsPercent);
         string[] headers = ["AGS", "Kommune", summary.Title, "Perzentil in der Vergleichsgruppe"];
         Header(sheet, next, headers, [11, 30, 16, 16]);
         var r = next + 1;
@@ -207,7 +207,7 @@ public static class BenchmarkWorkbook
         Title(sheet, $"{layer.Id} {layer.Title}");
         var first = gspp ? "MUSS" : "E_B";
         var second = gspp ? "normal-SdT" : "E_BS";
-        var next = Statistics(sheet, 3, [(first, layer.Basis, layer.Basis is null ? layer.Suppressed : null), (second, layer.BasisStandard, layer.BasisStandard is null ? layer.Suppressed : null)], percent: true);
+        var next = Statistics(sheet, 3, [(first, layer.Basis, layer.Basis is null ? layer.Suppressed?.ToString() : null), (second, layer.BasisStandard, layer.BasisStandard is null ? layer.Suppressed?.ToString() : null)], percent: true);
         Header(sheet, next, ["AGS", "Kommune", first, second, "Reifegrad"], [11, 30, 14, 14, 11]);
         var r = next + 1;
         foreach (var row in dashboard.Rows)

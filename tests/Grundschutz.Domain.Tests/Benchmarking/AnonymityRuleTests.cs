@@ -54,4 +54,17 @@ public sealed class AnonymityRuleTests
         Assert.Contains("nur 4 Kommunen", text, StringComparison.Ordinal);
         Assert.Contains("mindestens 5", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Suppress_OneMunicipality_Singular_OthersPlural_FormatsAreTheTranslationKeys()
+    {
+        var rule = new AnonymityRule(5);
+
+        Assert.Equal("Unterdrückt: nur 1 Kommune in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).", rule.Explanation(1));
+        Assert.Equal("Unterdrückt: nur 0 Kommunen in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).", rule.Explanation(0));
+        Assert.Equal(Suppression.OneFormat, rule.Suppress(1).Text.Format);
+        Assert.Equal([5], rule.Suppress(1).Text.Arguments);
+        Assert.Equal(Suppression.ManyFormat, rule.Suppress(3).Text.Format);
+        Assert.Equal([3, 5], rule.Suppress(3).Text.Arguments);
+    }
 }

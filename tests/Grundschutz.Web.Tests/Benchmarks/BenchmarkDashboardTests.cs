@@ -69,7 +69,13 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
 
         var page = await Html.GetDocumentAsync(client, "/Benchmarks?kreis=" + Uri.EscapeDataString("Kreis A"));
 
-        Assert.Contains("nur 4 Kommunen", Text(page.QuerySelector("#benchmark-suppressed")), StringComparison.Ordinal);
+        Assert.Equal(
+            "Keine Auswertung: Unterdrückt: nur 4 Kommunen in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).",
+            Text(page.QuerySelector("#benchmark-suppressed")));
+        var english = await Html.GetDocumentAsync(client, "/Benchmarks?culture=en&kreis=" + Uri.EscapeDataString("Kreis A"));
+        Assert.EndsWith(
+            "Suppressed: only 4 municipalities in the group, at least 5 needed (protection against conclusions about single municipalities).",
+            Text(english.QuerySelector("#benchmark-suppressed")), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#kpi-distribution"));
         Assert.Null(page.QuerySelector("#layer-distribution"));
         Assert.Null(page.QuerySelector("#benchmark-excel"));

@@ -44,6 +44,14 @@ public sealed partial class EnglishResourceTests
     }
 
     [Fact]
+    public void SuppressionExplanations_HaveEnglishEntries()
+    {
+        var english = EnglishKeys();
+        Assert.Contains(Grundschutz.Domain.Benchmarking.Suppression.OneFormat, english);
+        Assert.Contains(Grundschutz.Domain.Benchmarking.Suppression.ManyFormat, english);
+    }
+
+    [Fact]
     public void EveryDashboardChartText_HasAnEnglishEntry()
     {
         var english = EnglishKeys();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Benchmarking;
 using Grundschutz.Domain.Municipalities;
 using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Web.Infrastructure;
@@ -110,7 +111,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         {
             Charts = [];
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", Dashboard?.Suppressed ?? t["keine Bewertungen."]].Value);
+            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", Dashboard?.Suppressed is { } why ? Explain(why) : t["keine Bewertungen."].Value].Value);
             return Page();
         }
 
@@ -124,6 +125,18 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             BenchmarkWorkbook.FileName(SelectedLand.Code, DateOnly.FromDateTime(now.UtcDateTime)));
+    }
+
+    /// <summary>Why a value is withheld, in the reader's language (empty when it is not).</summary>
+    public string Explain(Suppression? suppression)
+    {
+        if (suppression is null)
+        {
+            return "";
+        }
+
+        var (format, arguments) = suppression.Text;
+        return t[format, arguments].Value;
     }
 
     /// <summary>URL of this page with the current filter and extra parameters (e.g. a handler).</summary>
