@@ -185,6 +185,8 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         var headers = english.QuerySelectorAll("#chart-verteilung-table th[scope='col']").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(["Indicator", "Count", "Minimum", "Lower quartile", "Median", "Upper quartile", "Maximum"], headers);
         Assert.Equal("Municipality", english.QuerySelectorAll("#chart-heatmap-table th[scope='col']")[0].TextContent.Trim());
+        // A key that differs from another only in case ("offene Maßnahmen") used to be dropped from the compiled resources.
+        Assert.Equal("Open action items", Text(english.QuerySelector("#metric-offen th")));
 
         var svg = await client.GetStringAsync("/Benchmarks?handler=Chart&name=verteilung&culture=en");
         Assert.Contains("Implementation level in %", svg, StringComparison.Ordinal);

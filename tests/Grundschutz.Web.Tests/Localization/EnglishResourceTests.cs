@@ -43,6 +43,18 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], keys.Where(k => !english.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList());
     }
 
+    /// <summary>
+    /// Resource names are case-insensitive once compiled: of two entries that differ only in case ("gültig" and
+    /// "Gültig") one is dropped without a warning, and the page shows the German key.
+    /// </summary>
+    [Fact]
+    public void NoTwoEnglishEntries_DifferOnlyInCase()
+    {
+        var names = XDocument.Load(SharedFiles.InRepository("src/Grundschutz.Web/Resources/SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        Assert.Equal([], names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList());
+    }
+
     [Fact]
     public void SuppressionExplanations_HaveEnglishEntries()
     {
