@@ -39,39 +39,23 @@ public static class AuditFreshness
 
         if (stale > 0)
         {
-            warnings.Add(new FreshnessWarning(
-                FreshnessWarningKind.StaleAnswers,
-                $"{stale} {(stale == 1 ? "Antwort des IT-Grundschutz-Checks (A.4) ist" : "Antworten des IT-Grundschutz-Checks (A.4) sind")} älter als {AnswerMonths} Monate (älteste vom {oldest!.Value:dd.MM.yyyy}); für das Audit muss A.4 innerhalb der letzten {AnswerMonths} Monate erhoben sein.",
-                stale,
-                oldest));
+            warnings.Add(FreshnessWarning.Of(FreshnessWarningKind.StaleAnswers, stale, oldest));
         }
 
         if (leitlinie is null)
         {
-            warnings.Add(new FreshnessWarning(
-                FreshnessWarningKind.LeitlinieMissing,
-                "Es ist keine Leitlinie zur Informationssicherheit (A.0.1) hinterlegt.",
-                0,
-                null));
+            warnings.Add(FreshnessWarning.Of(FreshnessWarningKind.LeitlinieMissing, 0, null));
             return warnings;
         }
 
         if (leitlinie.ApprovedOn < today.AddYears(-LeitlinieYears))
         {
-            warnings.Add(new FreshnessWarning(
-                FreshnessWarningKind.LeitlinieOld,
-                $"Die Leitlinie zur Informationssicherheit (A.0.1) wurde am {leitlinie.ApprovedOn:dd.MM.yyyy} freigegeben und ist damit älter als {LeitlinieYears} Jahre.",
-                0,
-                leitlinie.ApprovedOn));
+            warnings.Add(FreshnessWarning.Of(FreshnessWarningKind.LeitlinieOld, 0, leitlinie.ApprovedOn));
         }
 
         if (leitlinie.NextReview is { } review && review < today)
         {
-            warnings.Add(new FreshnessWarning(
-                FreshnessWarningKind.LeitlinieReviewOverdue,
-                $"Die Überprüfung der Leitlinie zur Informationssicherheit (A.0.1) war für den {review:dd.MM.yyyy} geplant und ist überfällig.",
-                0,
-                review));
+            warnings.Add(FreshnessWarning.Of(FreshnessWarningKind.LeitlinieReviewOverdue, 0, review));
         }
 
         return warnings;

@@ -157,7 +157,20 @@ public sealed class FreshnessPageTests(EvidenceWebFactory factory) : IClassFixtu
 
         var warnings = page.QuerySelectorAll("#freshness-warnings li").ToList();
         Assert.Equal(["StaleAnswers", "LeitlinieMissing"], warnings.Select(w => w.GetAttribute("data-kind")));
-        Assert.StartsWith("1 Antwort des IT-Grundschutz-Checks (A.4) ist älter als 12 Monate (älteste vom 22.11.2025)", warnings[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(
+            "1 Antwort des IT-Grundschutz-Checks (A.4) ist älter als 12 Monate (älteste vom 22.11.2025); für das Audit muss A.4 innerhalb der letzten 12 Monate erhoben sein.",
+            warnings[0].TextContent.Trim());
+        Assert.Contains("1 Anforderung ist noch nicht beantwortet.", page.QuerySelectorAll("#completeness-problems li").Select(li => li.TextContent.Trim()));
+
+        // English second: the same warnings and problems translated (date in the English short format).
+        var english = await Html.GetDocumentAsync(client, $"/Assessments/{assessment.Id}?culture=en");
+        Assert.Equal(
+            [
+                "1 answer of the IT-Grundschutz-Check (A.4) is older than 12 months (from 11/22/2025); for the audit, A.4 must have been assessed within the last 12 months.",
+                "No information security policy (A.0.1) has been uploaded.",
+            ],
+            english.QuerySelectorAll("#freshness-warnings li").Select(li => li.TextContent.Trim()));
+        Assert.Contains("1 requirement has not been answered yet.", english.QuerySelectorAll("#completeness-problems li").Select(li => li.TextContent.Trim()));
     }
 
     [Fact]

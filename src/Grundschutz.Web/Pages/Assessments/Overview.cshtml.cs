@@ -220,7 +220,7 @@ public sealed class OverviewModel(
 
         var report = assessment.CheckCompleteness(catalog, today);
         IsComplete = report.IsComplete;
-        Problems = report.Problems();
+        Problems = report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value).ToList();
         ProblemDetails = report.Invalid
             .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => e.Message))))
             .Concat(report.Missing.Select(m => new ProblemView(m.RequirementId, TargetName(assessment, m.TargetObjectId), navigator.Find(m.RequirementId, m.TargetObjectId)?.Position, null)))
