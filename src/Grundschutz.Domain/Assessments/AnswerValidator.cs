@@ -28,8 +28,8 @@ public static class AnswerValidator
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(requirement);
         var errors = new List<AnswerValidationError>();
-        void Invalid(string field, string message) => errors.Add(new AnswerValidationError(field, message, AnswerIssueSeverity.Invalid));
-        void Incomplete(string field, string message) => errors.Add(new AnswerValidationError(field, message, AnswerIssueSeverity.Incomplete));
+        void Invalid(string field, string format, params object[] arguments) => errors.Add(AnswerValidationError.Of(field, AnswerIssueSeverity.Invalid, format, arguments));
+        void Incomplete(string field, string format, params object[] arguments) => errors.Add(AnswerValidationError.Of(field, AnswerIssueSeverity.Incomplete, format, arguments));
 
         if (!Enum.IsDefined(input.Status))
         {
@@ -61,19 +61,19 @@ public static class AnswerValidator
             }
             else if (unmet && requirement.EffectiveModalVerb is "MUSS" or "SOLLTE")
             {
-                Incomplete(AnswerFields.Justification, $"Eine nicht erfüllte {requirement.EffectiveModalVerb}-Anforderung muss begründet werden.");
+                Incomplete(AnswerFields.Justification, "Eine nicht erfüllte {0}-Anforderung muss begründet werden.", requirement.EffectiveModalVerb!);
             }
         }
 
-        CheckLength(errors, AnswerFields.Justification, "Die Begründung", input.Justification, MaxTextLength);
-        CheckLength(errors, AnswerFields.ImplementationDescription, "Die Umsetzungsbeschreibung", input.ImplementationDescription, MaxTextLength);
+        CheckLength(errors, AnswerFields.Justification, "Die Begründung darf höchstens {0} Zeichen lang sein.", input.Justification, MaxTextLength);
+        CheckLength(errors, AnswerFields.ImplementationDescription, "Die Umsetzungsbeschreibung darf höchstens {0} Zeichen lang sein.", input.ImplementationDescription, MaxTextLength);
 
         if (unmet && IsBlank(input.Owner))
         {
             Incomplete(AnswerFields.Owner, "Für den Realisierungsplan ist eine verantwortliche Person nötig.");
         }
 
-        CheckLength(errors, AnswerFields.Owner, "Die verantwortliche Person", input.Owner, MaxOwnerLength);
+        CheckLength(errors, AnswerFields.Owner, "Die verantwortliche Person darf höchstens {0} Zeichen lang sein.", input.Owner, MaxOwnerLength);
 
         if (unmet && input.DueDate is null)
         {
@@ -90,15 +90,15 @@ public static class AnswerValidator
             Invalid(AnswerFields.AssessedOn, "Das Datum der Erhebung darf nicht in der Zukunft liegen.");
         }
 
-        CheckLength(errors, AnswerFields.Interviewees, "Die Angabe der befragten Personen", input.Interviewees, MaxIntervieweesLength);
+        CheckLength(errors, AnswerFields.Interviewees, "Die Angabe der befragten Personen darf höchstens {0} Zeichen lang sein.", input.Interviewees, MaxIntervieweesLength);
         return errors;
     }
 
-    private static void CheckLength(List<AnswerValidationError> errors, string field, string label, string? value, int max)
+    private static void CheckLength(List<AnswerValidationError> errors, string field, string format, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            errors.Add(new AnswerValidationError(field, $"{label} darf höchstens {max} Zeichen lang sein.", AnswerIssueSeverity.Invalid));
+            errors.Add(AnswerValidationError.Of(field, AnswerIssueSeverity.Invalid, format, max));
         }
     }
 

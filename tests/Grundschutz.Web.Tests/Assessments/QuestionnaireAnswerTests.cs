@@ -193,6 +193,15 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
             [$"{Question(tenant.Id, 0)}#Input_Justification", $"{Question(tenant.Id, 0)}#Input_Owner", $"{Question(tenant.Id, 0)}#Input_DueDate"],
             links);
         Assert.Null(next.GetElementById("answer-issues"));
+        Assert.Equal(
+            ["Eine nicht erfüllte MUSS-Anforderung muss begründet werden.", "Für den Realisierungsplan ist eine verantwortliche Person nötig.", "Für den Realisierungsplan ist ein Umsetzungstermin nötig."],
+            next.QuerySelectorAll("#previous-issues li a").Select(a => a.TextContent.Trim()));
+
+        // The same in English: the open points of the answer translated, on the page and the next one.
+        var again = await Html.GetDocumentAsync(client, Question(tenant.Id, 0) + "?culture=en");
+        Assert.Equal(
+            ["An unmet MUSS requirement must be justified.", "The implementation plan needs a responsible person.", "The implementation plan needs a due date."],
+            again.QuerySelectorAll("#answer-issues li").Select(li => li.TextContent.Trim()));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""\bt\(\s*(?:gspp \? )?"((?:[^"\\]|\\.)*)"(?: : "((?:[^"\\]|\\.)*)")?""")]
     private static partial Regex ChartKey();
 
+    [GeneratedRegex("""(?:Invalid|Incomplete|CheckLength)\([^"]*"((?:[^"\\]|\\.)*)""")]
+    private static partial Regex ValidatorFormat();
+
     private static HashSet<string> EnglishKeys() =>
         XDocument.Load(SharedFiles.InRepository("src/Grundschutz.Web/Resources/SharedResource.en.resx"))
             .Root!.Elements("data")
@@ -74,8 +77,12 @@ public sealed partial class EnglishResourceTests
             Grundschutz.Domain.Assessments.CompletenessReport.OneInvalidFormat,
             Grundschutz.Domain.Assessments.CompletenessReport.ManyInvalidFormat,
         ];
+        // Every format the answer validator uses (read from its source: the texts are literals there).
+        var validator = File.ReadAllText(SharedFiles.InRepository("src/Grundschutz.Domain/Assessments/AnswerValidator.cs"));
+        var validation = ValidatorFormat().Matches(validator).Select(m => Unescape(m.Groups[1].Value)).Distinct().ToList();
+        Assert.True(validation.Count >= 13, $"only {validation.Count} validation texts found – is the pattern still right?");
         var english = EnglishKeys();
-        Assert.Equal([], formats.Where(f => !english.Contains(f)).ToList());
+        Assert.Equal([], formats.Concat(validation).Where(f => !english.Contains(f)).ToList());
     }
 
     [Fact]

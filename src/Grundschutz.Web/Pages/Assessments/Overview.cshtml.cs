@@ -222,7 +222,7 @@ public sealed class OverviewModel(
         IsComplete = report.IsComplete;
         Problems = report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value).ToList();
         ProblemDetails = report.Invalid
-            .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => e.Message))))
+            .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => DomainText.Of(t, e)))))
             .Concat(report.Missing.Select(m => new ProblemView(m.RequirementId, TargetName(assessment, m.TargetObjectId), navigator.Find(m.RequirementId, m.TargetObjectId)?.Position, null)))
             .Take(ListedProblems)
             .ToList();

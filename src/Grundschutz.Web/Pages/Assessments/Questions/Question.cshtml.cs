@@ -166,7 +166,7 @@ public sealed class QuestionModel(
         {
             foreach (var error in ex.Errors.Where(e => e.Severity == AnswerIssueSeverity.Invalid))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", error.Message);
+                ModelState.AddModelError($"{nameof(Input)}.{error.Field}", DomainText.Of(t, error));
             }
 
             CurrentIssues = ex.Errors.Where(e => e.Severity == AnswerIssueSeverity.Incomplete).ToList();
@@ -220,7 +220,7 @@ public sealed class QuestionModel(
                 changed = result.Changed,
                 version = result.Answer.Version,
                 message = t["Gespeichert"].Value,
-                issues = result.Issues.Select(i => new { field = i.Field, message = i.Message }),
+                issues = result.Issues.Select(i => new { field = i.Field, message = DomainText.Of(t, i) }),
             });
         }
 
@@ -231,7 +231,7 @@ public sealed class QuestionModel(
         {
             TempData[CarriedIssues.TempDataKey] = JsonSerializer.Serialize(new CarriedIssues(
                 question.RequirementId, question.TargetObjectId, question.TargetObjectName, here.Position,
-                result.Issues.Select(i => new CarriedIssues.Issue(i.Field, i.Message)).ToList()));
+                result.Issues.Select(i => new CarriedIssues.Issue(i.Field, DomainText.Of(t, i))).ToList()));
         }
 
         if (string.Equals(after, "stay", StringComparison.Ordinal))
