@@ -59,23 +59,22 @@ public static class AssessmentAccess
     /// <see cref="Grundschutz.Infrastructure.Assessments.QuestionnaireCache"/> loads the module applications itself
     /// when it has to build the navigator; a handler that records an answer adds the one application the domain
     /// checks with <see cref="LoadModuleApplicationAsync"/> and the one answer with <see cref="LoadAnswerAsync"/>.
-    /// So a save costs nearly the same for 150 and for 70,000 questions, and for an ISB the head is one statement.
+    /// So a save costs nearly the same for 150 and for 70,000 questions.
     /// Only for recording answers and evidence: the scope is partial, so nothing that changes or reads the scope
     /// (scoping pages, scoring, submitting, exports) may use the result.
     /// </summary>
     public static Task<Assessment?> LoadHeadAsync(GrundschutzDbContext db, CurrentUser? user, Guid id, CancellationToken cancellationToken)
     {
-        var query = Visible(db, user).Include(a => a.TargetObjects);
+        // Split like every other load of the aggregate, so the target objects come in the same order everywhere (the
+        // questionnaire's order follows them; a single query would order them by id instead).
+        IQueryable<Assessment> query = Visible(db, user).Include(a => a.TargetObjects);
         if (user is { IsIsb: false, IsContributor: true })
         {
             var userId = user.UserId;
-            return query.Include(a => a.ContributorAssignments.Where(c => c.UserId == userId))
-                .AsSplitQuery()
-                .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            query = query.Include(a => a.ContributorAssignments.Where(c => c.UserId == userId));
         }
 
-        // One collection of a single row: a join without repetition, cheaper than a second statement.
-        return query.AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return query.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
 
     /// <summary>
