@@ -69,4 +69,14 @@ internal static class TestAssessments
             .SingleAsync(a => a.Id == assessmentId);
         return (assessment, await CatalogContextCache.LoadAsync(db, assessment.CatalogVersionId, CancellationToken.None));
     }
+
+    /// <summary>The whole aggregate, tracked: scope, contributors, transitions, answers with history and evidence.</summary>
+    public static Task<Assessment> LoadAggregateAsync(GrundschutzDbContext db, Guid id) =>
+        db.Assessments
+            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
+            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
+            .Include(a => a.Answers).ThenInclude(a => a.History)
+            .Include(a => a.Answers).ThenInclude(a => a.Evidence)
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == id);
 }

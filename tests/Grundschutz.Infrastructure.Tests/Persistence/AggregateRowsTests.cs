@@ -17,14 +17,7 @@ public sealed class AggregateRowsTests
     private static readonly string[] Tables =
         ["Answers", "AnswerChanges", "EvidenceFiles", "AssessmentTargetObjects", "AssessmentModuleApplications"];
 
-    private static Task<Assessment> LoadAsync(GrundschutzDbContext db, Guid id) =>
-        db.Assessments
-            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
-            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
-            .Include(a => a.Answers).ThenInclude(a => a.History)
-            .Include(a => a.Answers).ThenInclude(a => a.Evidence)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id);
+    private static Task<Assessment> LoadAsync(GrundschutzDbContext db, Guid id) => TestAssessments.LoadAggregateAsync(db, id);
 
     private static async Task<Dictionary<string, int>> CountAsync(TestDatabase database)
     {

@@ -25,14 +25,7 @@ public sealed class AssessmentPersistenceTests
         return (municipality.Id, result[0].CatalogVersionId);
     }
 
-    private static Task<Assessment> LoadAsync(GrundschutzDbContext db, Guid id) =>
-        db.Assessments
-            .Include(a => a.TargetObjects).Include(a => a.ModuleApplications).Include(a => a.ModuleExclusions)
-            .Include(a => a.ContributorAssignments).Include(a => a.Transitions)
-            .Include(a => a.Answers).ThenInclude(a => a.History)
-            .Include(a => a.Answers).ThenInclude(a => a.Evidence)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id);
+    private static Task<Assessment> LoadAsync(GrundschutzDbContext db, Guid id) => TestAssessments.LoadAggregateAsync(db, id);
 
     [Fact]
     public async Task Assessment_RoundTrip_KeepsScopeAnswersHistoryAndTransitions()
