@@ -4,8 +4,9 @@ using Microsoft.Extensions.Localization;
 namespace Grundschutz.Web.Infrastructure;
 
 /// <summary>
-/// Texts the domain builds in German from formats that double as resource keys (answer validation, completeness,
-/// freshness, suppression), in the reader's language. A format without an entry stays German.
+/// Answer validation messages in the reader's language: the domain builds them in German from formats that double as
+/// resource keys (as it does for completeness problems, freshness warnings and suppression notes, which the pages
+/// translate the same way). A format without an entry stays German.
 /// </summary>
 public static class DomainText
 {
