@@ -139,8 +139,31 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
         using var connection = new Npgsql.NpgsqlConnection($"{connectionBase};Database=postgres");
         connection.Open();
         using var command = connection.CreateCommand();
+        // A plain DROP stops autovacuum workers on the database itself; WITH (FORCE) also ends our own leftover sessions
+        // but fails (42501) while an autovacuum worker – a superuser process – is connected. So: plain first, FORCE when
+        // sessions of ours are still open, and try again shortly when autovacuum was in the way.
         // The name is generated above (gs_test_ + hex), never user input.
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\"";
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (Npgsql.PostgresException plain) when (plain.SqlState == Npgsql.PostgresErrorCodes.ObjectInUse)
+            {
+                try
+                {
+                    command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+                    command.ExecuteNonQuery();
+                    return;
+                }
+                catch (Npgsql.PostgresException force) when (force.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    Thread.Sleep(200);
+                }
+            }
+        }
     }
 }
