@@ -70,6 +70,10 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         Assert.Equal("2", overview.QuerySelector("#overall-progress")!.GetAttribute("value"));
         Assert.Null(overview.QuerySelector("#trigger-Submit"));
         Assert.Contains("noch nicht beantwortet", Text(overview, "#blocked-Submit"), StringComparison.Ordinal);
+        var english = await Html.GetDocumentAsync(isbClient, Overview(id) + "?culture=en");
+        Assert.Equal(
+            [$"{progress.Total - 2} requirements have not been answered yet."],
+            english.QuerySelectorAll("#blocked-Submit li").Select(li => li.TextContent.Trim()));
 
         // Submitting with missing answers is refused with the domain's message; nothing changes.
         var refused = await PostAsync(isbClient, Overview(id), "Submit", Token(scope));
@@ -186,6 +190,10 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
         Assert.Null(overview.QuerySelector("#trigger-Approve"));
         Assert.Contains("Vier-Augen-Prinzip", Text(overview, "#blocked-Approve"), StringComparison.Ordinal);
+        var english = await Html.GetDocumentAsync(client, Overview(assessment.Id) + "?culture=en");
+        Assert.Equal(
+            ["Four-eyes principle: whoever recorded answers in this assessment may not approve it."],
+            english.QuerySelectorAll("#blocked-Approve li").Select(li => li.TextContent.Trim()));
         Assert.NotNull(overview.QuerySelector("#trigger-Return"));
 
         var response = await PostAsync(client, Overview(assessment.Id), "Approve", Token(overview));

@@ -76,6 +76,14 @@ public sealed partial class EnglishResourceTests
             Grundschutz.Domain.Assessments.CompletenessReport.ManyMissingFormat,
             Grundschutz.Domain.Assessments.CompletenessReport.OneInvalidFormat,
             Grundschutz.Domain.Assessments.CompletenessReport.ManyInvalidFormat,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardIsb,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardAuditor,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardIsbOrAdministrator,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardScope,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardComplete,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardFourEyes,
+            Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardComment,
+            Grundschutz.Domain.Assessments.QuestionnaireWizard.GuardScope,
         ];
         // Every format the answer validator uses (read from its source: the texts are literals there).
         var validator = File.ReadAllText(SharedFiles.InRepository("src/Grundschutz.Domain/Assessments/AnswerValidator.cs"));

@@ -221,6 +221,8 @@ public sealed class OverviewModel(
         var report = assessment.CheckCompleteness(catalog, today);
         IsComplete = report.IsComplete;
         Problems = report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value).ToList();
+        // The workflow names the same problems (in German) as reasons why submitting is blocked.
+        translatedReasons = report.Problems().Zip(Problems).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         ProblemDetails = report.Invalid
             .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => DomainText.Of(t, e)))))
             .Concat(report.Missing.Select(m => new ProblemView(m.RequirementId, TargetName(assessment, m.TargetObjectId), navigator.Find(m.RequirementId, m.TargetObjectId)?.Position, null)))
@@ -245,6 +247,14 @@ public sealed class OverviewModel(
             .ToList();
         return true;
     }
+
+    private Dictionary<string, string> translatedReasons = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A reason why a workflow action is blocked, in the reader's language: the guard texts are resource keys, the
+    /// completeness problems are translated like <see cref="Problems"/>.
+    /// </summary>
+    public string Reason(string german) => translatedReasons.TryGetValue(german, out var translated) ? translated : t[german].Value;
 
     /// <summary>The edge exists in this state and the actor has the role for it: only guards other than the role block it.</summary>
     private static bool WouldNormallyFire(AssessmentTrigger trigger, AssessmentState state, Actor actor) =>
