@@ -43,8 +43,7 @@ public sealed partial class Assessment
         {
             if (existing is null)
             {
-                throw new AssessmentRuleException(
-                    $"Die Antwort zu {requirement.RequirementId} wurde inzwischen entfernt. Bitte die Seite neu laden.");
+                throw AssessmentRuleException.Of("Die Antwort zu {0} wurde inzwischen entfernt. Bitte die Seite neu laden.", requirement.RequirementId);
             }
 
             throw new AnswerConflictException(existing.ToSnapshot(), expectedVersion);
@@ -94,7 +93,7 @@ public sealed partial class Assessment
         var cleanName = Clean(fileName) ?? throw new AssessmentRuleException("Die Datei hat keinen Namen.");
         if (cleanName.Length > EvidenceFile.MaxFileNameLength)
         {
-            throw new AssessmentRuleException($"Der Dateiname darf höchstens {EvidenceFile.MaxFileNameLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Der Dateiname darf höchstens {0} Zeichen lang sein.", EvidenceFile.MaxFileNameLength);
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
@@ -165,19 +164,18 @@ public sealed partial class Assessment
     {
         if (requirement.Framework != Framework)
         {
-            throw new AssessmentRuleException($"{requirement.RequirementId} gehört nicht zum Katalog dieser Bewertung.");
+            throw AssessmentRuleException.Of("{0} gehört nicht zum Katalog dieser Bewertung.", requirement.RequirementId);
         }
 
         var target = RequireTarget(targetObjectId);
         if (!_moduleApplications.Exists(a => a.GroupId == requirement.GroupId && a.TargetObjectId == targetObjectId))
         {
-            throw new AssessmentRuleException($"Der Baustein {requirement.GroupId} ist auf „{target.Name}“ nicht angewendet.");
+            throw AssessmentRuleException.Of("Der Baustein {0} ist auf „{1}“ nicht angewendet.", requirement.GroupId, target.Name);
         }
 
         if (!IsApplicable(requirement))
         {
-            throw new AssessmentRuleException(
-                $"{requirement.RequirementId} gehört bei der Vorgehensweise „{AssessmentTexts.ApproachName(Approach)}“ nicht zum Prüfumfang.");
+            throw AssessmentRuleException.Of("{0} gehört bei der Vorgehensweise „{1}“ nicht zum Prüfumfang.", requirement.RequirementId, AssessmentTexts.ApproachName(Approach));
         }
 
         if (!CanAnswer(actor, requirement.GroupId))
@@ -187,7 +185,7 @@ public sealed partial class Assessment
     }
 
     private static AssessmentRuleException NotAssigned(string groupId) =>
-        new($"Sie dürfen den Baustein {groupId} nicht bearbeiten: Er ist Ihnen nicht zugewiesen.");
+        AssessmentRuleException.Of("Sie dürfen den Baustein {0} nicht bearbeiten: Er ist Ihnen nicht zugewiesen.", groupId);
 
     private static AnswerInput Normalize(AnswerInput input) => input with
     {

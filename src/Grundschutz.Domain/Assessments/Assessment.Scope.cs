@@ -37,9 +37,9 @@ public sealed partial class Assessment
         var answered = _answers.Count(a => a.TargetObjectId == targetObjectId && a.IsAnswered);
         if (answered > 0 && !force)
         {
-            throw new AssessmentRuleException(
-                $"Für „{target.Name}“ gibt es bereits {Plural(answered, "beantwortete Anforderung", "beantwortete Anforderungen")}. "
-                + "Zum Entfernen bitte ausdrücklich bestätigen.");
+            throw answered == 1
+                ? AssessmentRuleException.Of("Für „{0}“ gibt es bereits 1 beantwortete Anforderung. Zum Entfernen bitte ausdrücklich bestätigen.", target.Name)
+                : AssessmentRuleException.Of("Für „{0}“ gibt es bereits {1} beantwortete Anforderungen. Zum Entfernen bitte ausdrücklich bestätigen.", target.Name, answered);
         }
 
         _answers.RemoveAll(a => a.TargetObjectId == targetObjectId);
@@ -57,8 +57,7 @@ public sealed partial class Assessment
         var target = RequireTarget(targetObjectId);
         if (_moduleExclusions.Exists(e => e.GroupId == cleanGroup))
         {
-            throw new AssessmentRuleException(
-                $"Der Baustein {cleanGroup} ist als „nicht angewendet“ begründet. Bitte zuerst die Begründung entfernen.");
+            throw AssessmentRuleException.Of("Der Baustein {0} ist als „nicht angewendet“ begründet. Bitte zuerst die Begründung entfernen.", cleanGroup);
         }
 
         var existing = _moduleApplications.Find(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id);
@@ -82,13 +81,13 @@ public sealed partial class Assessment
         var cleanGroup = RequireGroupId(groupId);
         var target = RequireTarget(targetObjectId);
         var application = _moduleApplications.Find(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id)
-            ?? throw new AssessmentRuleException($"Der Baustein {cleanGroup} ist auf „{target.Name}“ nicht angewendet.");
+            ?? throw AssessmentRuleException.Of("Der Baustein {0} ist auf „{1}“ nicht angewendet.", cleanGroup, target.Name);
         var answered = _answers.Count(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id && a.IsAnswered);
         if (answered > 0 && !force)
         {
-            throw new AssessmentRuleException(
-                $"Zum Baustein {cleanGroup} auf „{target.Name}“ gibt es bereits {Plural(answered, "beantwortete Anforderung", "beantwortete Anforderungen")}. "
-                + "Zum Entfernen bitte ausdrücklich bestätigen.");
+            throw answered == 1
+                ? AssessmentRuleException.Of("Zum Baustein {0} auf „{1}“ gibt es bereits 1 beantwortete Anforderung. Zum Entfernen bitte ausdrücklich bestätigen.", cleanGroup, target.Name)
+                : AssessmentRuleException.Of("Zum Baustein {0} auf „{1}“ gibt es bereits {2} beantwortete Anforderungen. Zum Entfernen bitte ausdrücklich bestätigen.", cleanGroup, target.Name, answered);
         }
 
         _answers.RemoveAll(a => a.GroupId == cleanGroup && a.TargetObjectId == target.Id);
@@ -106,12 +105,12 @@ public sealed partial class Assessment
         var cleanReason = Clean(reason) ?? throw new AssessmentRuleException("Bitte begründen, warum der Baustein nicht angewendet wird.");
         if (cleanReason.Length > MaxCommentLength)
         {
-            throw new AssessmentRuleException($"Die Begründung darf höchstens {MaxCommentLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Die Begründung darf höchstens {0} Zeichen lang sein.", MaxCommentLength);
         }
 
         if (_moduleApplications.Exists(a => a.GroupId == cleanGroup))
         {
-            throw new AssessmentRuleException($"Der Baustein {cleanGroup} ist auf Zielobjekte angewendet und kann daher nicht ausgeschlossen werden.");
+            throw AssessmentRuleException.Of("Der Baustein {0} ist auf Zielobjekte angewendet und kann daher nicht ausgeschlossen werden.", cleanGroup);
         }
 
         var existing = _moduleExclusions.Find(e => e.GroupId == cleanGroup);
@@ -144,18 +143,17 @@ public sealed partial class Assessment
         EnsureScopeEditable();
         if (Approach is not (Approach.Kern or Approach.Standard))
         {
-            throw new AssessmentRuleException(
-                $"Bei der Vorgehensweise „{AssessmentTexts.ApproachName(Approach)}“ werden keine H-Anforderungen übernommen.");
+            throw AssessmentRuleException.Of("Bei der Vorgehensweise „{0}“ werden keine H-Anforderungen übernommen.", AssessmentTexts.ApproachName(Approach));
         }
 
         if (requirement.Level != RequirementLevel.Hoch || requirement.Framework != Framework)
         {
-            throw new AssessmentRuleException($"{requirement.RequirementId} ist keine Anforderung für erhöhten Schutzbedarf (H).");
+            throw AssessmentRuleException.Of("{0} ist keine Anforderung für erhöhten Schutzbedarf (H).", requirement.RequirementId);
         }
 
         if (requirement.Withdrawn)
         {
-            throw new AssessmentRuleException($"{requirement.RequirementId} ist entfallen und kann nicht übernommen werden.");
+            throw AssessmentRuleException.Of("{0} ist entfallen und kann nicht übernommen werden.", requirement.RequirementId);
         }
 
         if (!_adoptedHRequirements.Contains(requirement.RequirementId))
@@ -174,8 +172,9 @@ public sealed partial class Assessment
         var answered = _answers.Count(a => a.RequirementId == requirementId && a.IsAnswered);
         if (answered > 0 && !force)
         {
-            throw new AssessmentRuleException(
-                $"Zu {requirementId} gibt es bereits {Plural(answered, "Antwort", "Antworten")}. Zum Entfernen bitte ausdrücklich bestätigen.");
+            throw answered == 1
+                ? AssessmentRuleException.Of("Zu {0} gibt es bereits 1 Antwort. Zum Entfernen bitte ausdrücklich bestätigen.", requirementId)
+                : AssessmentRuleException.Of("Zu {0} gibt es bereits {1} Antworten. Zum Entfernen bitte ausdrücklich bestätigen.", requirementId, answered);
         }
 
         _adoptedHRequirements.Remove(requirementId);
@@ -219,18 +218,18 @@ public sealed partial class Assessment
         var cleanName = Clean(name) ?? throw new AssessmentRuleException("Bitte einen Namen für das Zielobjekt angeben.");
         if (cleanName.Length > TargetObject.MaxNameLength)
         {
-            throw new AssessmentRuleException($"Der Name des Zielobjekts darf höchstens {TargetObject.MaxNameLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Der Name des Zielobjekts darf höchstens {0} Zeichen lang sein.", TargetObject.MaxNameLength);
         }
 
         var cleanKind = Clean(kind);
         if (cleanKind?.Length > TargetObject.MaxKindLength)
         {
-            throw new AssessmentRuleException($"Die Art des Zielobjekts darf höchstens {TargetObject.MaxKindLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Die Art des Zielobjekts darf höchstens {0} Zeichen lang sein.", TargetObject.MaxKindLength);
         }
 
         if (_targetObjects.Exists(t => t.Id != self && string.Equals(t.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new AssessmentRuleException($"Ein Zielobjekt „{cleanName}“ gibt es bereits.");
+            throw AssessmentRuleException.Of("Ein Zielobjekt „{0}“ gibt es bereits.", cleanName);
         }
 
         return (cleanName, cleanKind);
@@ -242,7 +241,4 @@ public sealed partial class Assessment
 
     private static string RequireGroupId(string groupId) =>
         Clean(groupId) ?? throw new AssessmentRuleException("Bitte einen Baustein angeben.");
-
-    private static string Plural(int count, string singular, string plural) =>
-        count == 1 ? $"1 {singular}" : $"{count} {plural}";
 }

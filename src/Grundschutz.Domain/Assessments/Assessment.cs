@@ -111,8 +111,7 @@ public sealed partial class Assessment
         ArgumentException.ThrowIfNullOrWhiteSpace(createdByUserId);
         if (!ApproachRules.Fits(approach, framework))
         {
-            throw new AssessmentRuleException(
-                $"Die Vorgehensweise „{AssessmentTexts.ApproachName(approach)}“ passt nicht zum gewählten Katalog.");
+            throw AssessmentRuleException.Of("Die Vorgehensweise „{0}“ passt nicht zum gewählten Katalog.", AssessmentTexts.ApproachName(approach));
         }
 
         return new Assessment
@@ -153,7 +152,7 @@ public sealed partial class Assessment
         var cleanComment = Clean(comment);
         if (cleanComment?.Length > MaxCommentLength)
         {
-            throw new AssessmentRuleException($"Der Kommentar darf höchstens {MaxCommentLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Der Kommentar darf höchstens {0} Zeichen lang sein.", MaxCommentLength);
         }
 
         var request = new TransitionRequest(actor, cleanComment, commentPending: false, () => CheckCompleteness(catalog, DateOf(now)));
@@ -230,8 +229,7 @@ public sealed partial class Assessment
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsReadOnly)
         {
-            throw new AssessmentRuleException(
-                $"Nur genehmigte oder archivierte Bewertungen können wieder geöffnet werden (Zustand: „{AssessmentTexts.StateName(State)}“).");
+            throw AssessmentRuleException.Of("Nur genehmigte oder archivierte Bewertungen können wieder geöffnet werden (Zustand: „{0}“).", AssessmentTexts.StateName(State));
         }
 
         if (!actor.IsIsb)
@@ -397,7 +395,7 @@ public sealed partial class Assessment
 
         if (clean.Length > MaxTitleLength)
         {
-            throw new AssessmentRuleException($"Der Titel darf höchstens {MaxTitleLength} Zeichen lang sein.");
+            throw AssessmentRuleException.Of("Der Titel darf höchstens {0} Zeichen lang sein.", MaxTitleLength);
         }
 
         return clean;
@@ -413,7 +411,7 @@ public sealed partial class Assessment
     {
         if (IsReadOnly)
         {
-            throw new AssessmentRuleException($"Die Bewertung ist im Zustand „{AssessmentTexts.StateName(State)}“ schreibgeschützt.");
+            throw AssessmentRuleException.Of("Die Bewertung ist im Zustand „{0}“ schreibgeschützt.", AssessmentTexts.StateName(State));
         }
     }
 
@@ -422,7 +420,7 @@ public sealed partial class Assessment
         EnsureNotReadOnly();
         if (!CanEditScope)
         {
-            throw new AssessmentRuleException($"Der Umfang kann im Zustand „{AssessmentTexts.StateName(State)}“ nicht geändert werden.");
+            throw AssessmentRuleException.Of("Der Umfang kann im Zustand „{0}“ nicht geändert werden.", AssessmentTexts.StateName(State));
         }
     }
 
@@ -431,7 +429,7 @@ public sealed partial class Assessment
         EnsureNotReadOnly();
         if (!CanEditAnswers)
         {
-            throw new AssessmentRuleException($"{what} können im Zustand „{AssessmentTexts.StateName(State)}“ nicht geändert werden.");
+            throw AssessmentRuleException.Of("{0} können im Zustand „{1}“ nicht geändert werden.", what, AssessmentTexts.StateName(State));
         }
     }
 }

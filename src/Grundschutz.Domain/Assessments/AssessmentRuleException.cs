@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Grundschutz.Domain.Assessments;
 
 /// <summary>
@@ -6,18 +8,35 @@ namespace Grundschutz.Domain.Assessments;
 /// </summary>
 public class AssessmentRuleException : Exception
 {
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
     /// <summary>Creates the exception with a German user-facing message.</summary>
     public AssessmentRuleException(string message)
         : base(message)
     {
         Reasons = [message];
+        Format = message;
     }
+
+    /// <summary>
+    /// The exception with the German message <paramref name="format"/> filled with <paramref name="arguments"/>;
+    /// the format is the resource key of its translations (string arguments such as state names are keys too).
+    /// </summary>
+    public static AssessmentRuleException Of(string format, params object[] arguments) =>
+        new(arguments.Length == 0 ? format : string.Format(German, format, arguments)) { Format = format, Arguments = arguments };
+
+    /// <summary>The German composite format of the message (the message itself when it has no arguments).</summary>
+    public string Format { get; private init; }
+
+    /// <summary>The arguments of <see cref="Format"/>.</summary>
+    public IReadOnlyList<object> Arguments { get; private init; } = [];
 
     /// <summary>Creates the exception with a summary message and the individual reasons.</summary>
     public AssessmentRuleException(string message, IReadOnlyList<string> reasons)
         : base(message)
     {
         Reasons = reasons;
+        Format = message;
     }
 
     /// <summary>Creates an empty exception (for serializers); prefer the message constructors.</summary>
@@ -31,6 +50,7 @@ public class AssessmentRuleException : Exception
         : base(message, innerException)
     {
         Reasons = [message];
+        Format = message;
     }
 
     /// <summary>The individual German reasons (at least one), e.g. one per unmet guard.</summary>

@@ -17,4 +17,15 @@ public static class DomainText
         ArgumentNullException.ThrowIfNull(error);
         return t[error.Format, [.. error.Arguments]].Value;
     }
+
+    /// <summary>
+    /// The message of a refused action: its format translated, with string arguments (state, step and approach
+    /// names, which are resource keys) translated as well. A workflow refusal that lists its reasons stays German.
+    /// </summary>
+    public static string Of(IStringLocalizer t, AssessmentRuleException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(refusal);
+        return t[refusal.Format, [.. refusal.Arguments.Select(a => a is string text ? t[text].Value : a)]].Value;
+    }
 }

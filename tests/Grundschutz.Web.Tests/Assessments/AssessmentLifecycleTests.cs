@@ -143,6 +143,14 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         var forgedScope = await PostAsync(isbClient, Scope(id), "AddTarget", await TokenFromAsync(isbClient, Overview(id)), ("Target.Name", "Noch ein Server"));
         Assert.Equal(HttpStatusCode.OK, forgedScope.StatusCode);
         Assert.Contains("schreibgeschützt", Assert.Single(Errors(await Html.ParseAsync(forgedScope))), StringComparison.Ordinal);
+        var forgedEnglish = await isbClient.PostAsync(
+            $"{Scope(id)}?handler=AddTarget&culture=en",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = (await TokenFromAsync(isbClient, Overview(id)))!,
+                ["Target.Name"] = "Noch ein Server",
+            }));
+        Assert.Equal(["The assessment is read-only in state “Approved”."], Errors(await Html.ParseAsync(forgedEnglish)));
         overview = await Html.GetDocumentAsync(isbClient, Overview(id));
         Assert.NotNull(overview.QuerySelector("#readonly-banner"));
         Assert.Null(overview.QuerySelector("#resume-link"));

@@ -20,6 +20,9 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""(?:Invalid|Incomplete|CheckLength)\([^"]*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex ValidatorFormat();
 
+    [GeneratedRegex("""(?:AssessmentRuleException\.Of\(|new AssessmentRuleException\()\s*"((?:[^"\\]|\\.)*)""")]
+    private static partial Regex RuleFormat();
+
     private static HashSet<string> EnglishKeys() =>
         XDocument.Load(SharedFiles.InRepository("src/Grundschutz.Web/Resources/SharedResource.en.resx"))
             .Root!.Elements("data")
@@ -89,8 +92,16 @@ public sealed partial class EnglishResourceTests
         var validator = File.ReadAllText(SharedFiles.InRepository("src/Grundschutz.Domain/Assessments/AnswerValidator.cs"));
         var validation = ValidatorFormat().Matches(validator).Select(m => Unescape(m.Groups[1].Value)).Distinct().ToList();
         Assert.True(validation.Count >= 13, $"only {validation.Count} validation texts found – is the pattern still right?");
+        // Every message a domain rule refuses an action with (literals in the domain's sources).
+        var domain = SharedFiles.InRepository("src/Grundschutz.Domain");
+        var refusals = Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => RuleFormat().Matches(File.ReadAllText(f)).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+        Assert.True(refusals.Count >= 35, $"only {refusals.Count} refusal texts found – is the pattern still right?");
         var english = EnglishKeys();
-        Assert.Equal([], formats.Concat(validation).Where(f => !english.Contains(f)).ToList());
+        Assert.Equal([], formats.Concat(validation).Concat(refusals).Where(f => !english.Contains(f)).ToList());
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         }
         catch (AssessmentRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", DomainText.Of(t, ex));
             return Page();
         }
 

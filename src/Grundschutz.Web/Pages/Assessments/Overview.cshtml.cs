@@ -100,7 +100,7 @@ public sealed class OverviewModel(
         }
         catch (AssessmentRuleException ex)
         {
-            return await RefuseAsync(id, "", ex.Message, cancellationToken);
+            return await RefuseAsync(id, "", DomainText.Of(t, ex), cancellationToken);
         }
 
         db.Assessments.Add(next);
@@ -129,7 +129,7 @@ public sealed class OverviewModel(
         catch (AssessmentRuleException ex)
         {
             var key = trigger == AssessmentTrigger.Return && string.IsNullOrWhiteSpace(Input.Comment) ? CommentId(trigger) : "";
-            return await RefuseAsync(id, key, ex.Message, cancellationToken);
+            return await RefuseAsync(id, key, DomainText.Of(t, ex), cancellationToken);
         }
 
         try

@@ -357,7 +357,7 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
         }
         catch (AssessmentRuleException ex)
         {
-            ModelState.AddModelError(key, ex.Message);
+            ModelState.AddModelError(key, DomainText.Of(t, ex));
             return default;
         }
     }

@@ -68,7 +68,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
             }
             catch (AssessmentRuleException ex)
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
             }
         }
 
@@ -95,7 +95,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
         }
         catch (AssessmentRuleException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
         }
 
         if (plan is null)

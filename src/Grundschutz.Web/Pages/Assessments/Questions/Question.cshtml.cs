@@ -174,7 +174,7 @@ public sealed class QuestionModel(
         }
         catch (AssessmentRuleException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
             return await RedisplayAsync(page, question, cancellationToken);
         }
 
@@ -302,7 +302,7 @@ public sealed class QuestionModel(
         }
         catch (AssessmentRuleException ex)
         {
-            ModelState.AddModelError(UploadField, ex.Message);
+            ModelState.AddModelError(UploadField, DomainText.Of(t, ex));
             return await RedisplayStoredAsync(page, question, cancellationToken);
         }
 
@@ -338,11 +338,11 @@ public sealed class QuestionModel(
         {
             if (question is null)
             {
-                TempData["StatusMessage"] = ex.Message;
+                TempData["StatusMessage"] = DomainText.Of(t, ex);
                 return LocalRedirect(QuestionLinks.Questions(id));
             }
 
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
             return await RedisplayStoredAsync(page, question, cancellationToken);
         }
 
