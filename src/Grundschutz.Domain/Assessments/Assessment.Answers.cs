@@ -175,7 +175,7 @@ public sealed partial class Assessment
 
         if (!IsApplicable(requirement))
         {
-            throw AssessmentRuleException.Of("{0} gehört bei der Vorgehensweise „{1}“ nicht zum Prüfumfang.", requirement.RequirementId, AssessmentTexts.ApproachName(Approach));
+            throw AssessmentRuleException.Of("{0} gehört bei der Vorgehensweise „{1}“ nicht zum Prüfumfang.", requirement.RequirementId, new Term(AssessmentTexts.ApproachName(Approach)));
         }
 
         if (!CanAnswer(actor, requirement.GroupId))

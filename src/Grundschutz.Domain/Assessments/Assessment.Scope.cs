@@ -143,7 +143,7 @@ public sealed partial class Assessment
         EnsureScopeEditable();
         if (Approach is not (Approach.Kern or Approach.Standard))
         {
-            throw AssessmentRuleException.Of("Bei der Vorgehensweise „{0}“ werden keine H-Anforderungen übernommen.", AssessmentTexts.ApproachName(Approach));
+            throw AssessmentRuleException.Of("Bei der Vorgehensweise „{0}“ werden keine H-Anforderungen übernommen.", new Term(AssessmentTexts.ApproachName(Approach)));
         }
 
         if (requirement.Level != RequirementLevel.Hoch || requirement.Framework != Framework)

@@ -111,7 +111,7 @@ public sealed partial class Assessment
         ArgumentException.ThrowIfNullOrWhiteSpace(createdByUserId);
         if (!ApproachRules.Fits(approach, framework))
         {
-            throw AssessmentRuleException.Of("Die Vorgehensweise „{0}“ passt nicht zum gewählten Katalog.", AssessmentTexts.ApproachName(approach));
+            throw AssessmentRuleException.Of("Die Vorgehensweise „{0}“ passt nicht zum gewählten Katalog.", new Term(AssessmentTexts.ApproachName(approach)));
         }
 
         return new Assessment
@@ -229,7 +229,7 @@ public sealed partial class Assessment
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsReadOnly)
         {
-            throw AssessmentRuleException.Of("Nur genehmigte oder archivierte Bewertungen können wieder geöffnet werden (Zustand: „{0}“).", AssessmentTexts.StateName(State));
+            throw AssessmentRuleException.Of("Nur genehmigte oder archivierte Bewertungen können wieder geöffnet werden (Zustand: „{0}“).", new Term(AssessmentTexts.StateName(State)));
         }
 
         if (!actor.IsIsb)
@@ -411,7 +411,7 @@ public sealed partial class Assessment
     {
         if (IsReadOnly)
         {
-            throw AssessmentRuleException.Of("Die Bewertung ist im Zustand „{0}“ schreibgeschützt.", AssessmentTexts.StateName(State));
+            throw AssessmentRuleException.Of("Die Bewertung ist im Zustand „{0}“ schreibgeschützt.", new Term(AssessmentTexts.StateName(State)));
         }
     }
 
@@ -420,7 +420,7 @@ public sealed partial class Assessment
         EnsureNotReadOnly();
         if (!CanEditScope)
         {
-            throw AssessmentRuleException.Of("Der Umfang kann im Zustand „{0}“ nicht geändert werden.", AssessmentTexts.StateName(State));
+            throw AssessmentRuleException.Of("Der Umfang kann im Zustand „{0}“ nicht geändert werden.", new Term(AssessmentTexts.StateName(State)));
         }
     }
 
@@ -429,7 +429,7 @@ public sealed partial class Assessment
         EnsureNotReadOnly();
         if (!CanEditAnswers)
         {
-            throw AssessmentRuleException.Of("{0} können im Zustand „{1}“ nicht geändert werden.", what, AssessmentTexts.StateName(State));
+            throw AssessmentRuleException.Of("{0} können im Zustand „{1}“ nicht geändert werden.", new Term(what), new Term(AssessmentTexts.StateName(State)));
         }
     }
 }

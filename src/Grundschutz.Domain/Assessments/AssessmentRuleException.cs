@@ -20,7 +20,7 @@ public class AssessmentRuleException : Exception
 
     /// <summary>
     /// The exception with the German message <paramref name="format"/> filled with <paramref name="arguments"/>;
-    /// the format is the resource key of its translations (string arguments such as state names are keys too).
+    /// the format is the resource key of its translations (<see cref="Term"/> arguments are translated too).
     /// </summary>
     public static AssessmentRuleException Of(string format, params object[] arguments) =>
         new(arguments.Length == 0 ? format : string.Format(German, format, arguments)) { Format = format, Arguments = arguments };

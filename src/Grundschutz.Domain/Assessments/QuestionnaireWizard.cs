@@ -122,7 +122,7 @@ public sealed class QuestionnaireWizard
     {
         if (Step == WizardStep.Submit)
         {
-            throw AssessmentRuleException.Of("„Weiter“ ist im Schritt „{0}“ nicht möglich.", AssessmentTexts.StepName(Step));
+            throw AssessmentRuleException.Of("„Weiter“ ist im Schritt „{0}“ nicht möglich.", new Term(AssessmentTexts.StepName(Step)));
         }
 
         EnsureReachable(Step + 1);
@@ -134,7 +134,7 @@ public sealed class QuestionnaireWizard
     {
         if (!_machine.CanFire(WizardTrigger.Back))
         {
-            throw AssessmentRuleException.Of("„Zurück“ ist im Schritt „{0}“ nicht möglich.", AssessmentTexts.StepName(Step));
+            throw AssessmentRuleException.Of("„Zurück“ ist im Schritt „{0}“ nicht möglich.", new Term(AssessmentTexts.StepName(Step)));
         }
 
         _machine.Fire(WizardTrigger.Back);

@@ -19,13 +19,13 @@ public static class DomainText
     }
 
     /// <summary>
-    /// The message of a refused action: its format translated, with string arguments (state, step and approach
-    /// names, which are resource keys) translated as well. A workflow refusal that lists its reasons stays German.
+    /// The message of a refused action: its format translated, with its <see cref="Term"/> arguments (state, step and
+    /// approach names) translated as well – never names users typed. A workflow refusal that lists its reasons stays German.
     /// </summary>
     public static string Of(IStringLocalizer t, AssessmentRuleException refusal)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(refusal);
-        return t[refusal.Format, [.. refusal.Arguments.Select(a => a is string text ? t[text].Value : a)]].Value;
+        return t[refusal.Format, [.. refusal.Arguments.Select(a => a is Term term ? t[term.German].Value : a)]].Value;
     }
 }
