@@ -81,7 +81,13 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         var refusedPage = await Html.ParseAsync(refused);
         var error = Assert.Single(Errors(refusedPage));
         Assert.StartsWith("„Einreichen“ ist nicht möglich:", error, StringComparison.Ordinal);
-        Assert.Contains($"{progress.Total - 2} Anforderungen sind noch nicht beantwortet.", error, StringComparison.Ordinal);
+        Assert.Equal($"„Einreichen“ ist nicht möglich: {progress.Total - 2} Anforderungen sind noch nicht beantwortet.", error);
+        var refusedEnglish = await isbClient.PostAsync(
+            $"{Overview(id)}?handler=Submit&culture=en",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(scope)! }));
+        Assert.Equal(
+            [$"“Submit” is not possible: {progress.Total - 2} requirements have not been answered yet."],
+            Errors(await Html.ParseAsync(refusedEnglish)));
         Assert.Equal(AssessmentState.InProgress, await StateAsync(seed, id));
 
         // Complete, then submit through the form.

@@ -109,6 +109,26 @@ public sealed class OverviewModel(
         return RedirectToPage(new { id = next.Id });
     }
 
+    /// <summary>
+    /// Why firing <paramref name="trigger"/> was refused, in the reader's language: a refusal that lists the unmet guards
+    /// is rebuilt from its reasons (guard texts are resource keys; completeness problems are translated as on the page).
+    /// </summary>
+    private string RefusalText(AssessmentRuleException refusal, AssessmentTrigger trigger, Assessment assessment, CatalogContext catalog)
+    {
+        var listsReasons = refusal.Arguments.Count == 0 && !(refusal.Reasons.Count == 1 && refusal.Reasons[0] == refusal.Message);
+        if (!listsReasons)
+        {
+            return DomainText.Of(t, refusal);
+        }
+
+        var report = assessment.CheckCompleteness(catalog, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var problems = report.Problems()
+            .Zip(report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value))
+            .ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var reasons = refusal.Reasons.Select(r => problems.TryGetValue(r, out var translated) ? translated : t[r].Value);
+        return t["„{0}“ ist nicht möglich:", t[AssessmentText.TriggerKey(trigger)].Value].Value + " " + string.Join(" ", reasons);
+    }
+
     /// <summary>Id of the comment field of a trigger's form (and the error summary's link target).</summary>
     public static string CommentId(AssessmentTrigger trigger) => $"comment-{trigger}";
 
@@ -129,7 +149,7 @@ public sealed class OverviewModel(
         catch (AssessmentRuleException ex)
         {
             var key = trigger == AssessmentTrigger.Return && string.IsNullOrWhiteSpace(Input.Comment) ? CommentId(trigger) : "";
-            return await RefuseAsync(id, key, DomainText.Of(t, ex), cancellationToken);
+            return await RefuseAsync(id, key, RefusalText(ex, trigger, assessment, catalog), cancellationToken);
         }
 
         try
