@@ -121,11 +121,8 @@ public sealed class OverviewModel(
             return DomainText.Of(t, refusal);
         }
 
-        var report = assessment.CheckCompleteness(catalog, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var problems = report.Problems()
-            .Zip(report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value))
-            .ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        var reasons = refusal.Reasons.Select(r => problems.TryGetValue(r, out var translated) ? translated : t[r].Value);
+        translatedReasons = Translations(assessment.CheckCompleteness(catalog, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+        var reasons = refusal.Reasons.Select(Reason);
         return t["„{0}“ ist nicht möglich:", t[AssessmentText.TriggerKey(trigger)].Value].Value + " " + string.Join(" ", reasons);
     }
 
@@ -241,8 +238,7 @@ public sealed class OverviewModel(
         var report = assessment.CheckCompleteness(catalog, today);
         IsComplete = report.IsComplete;
         Problems = report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value).ToList();
-        // The workflow names the same problems (in German) as reasons why submitting is blocked.
-        translatedReasons = report.Problems().Zip(Problems).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        translatedReasons = Translations(report);
         ProblemDetails = report.Invalid
             .Select(i => new ProblemView(i.Key.RequirementId, TargetName(assessment, i.Key.TargetObjectId), navigator.Find(i.Key.RequirementId, i.Key.TargetObjectId)?.Position, string.Join(" ", i.Errors.Select(e => DomainText.Of(t, e)))))
             .Concat(report.Missing.Select(m => new ProblemView(m.RequirementId, TargetName(assessment, m.TargetObjectId), navigator.Find(m.RequirementId, m.TargetObjectId)?.Position, null)))
@@ -269,6 +265,12 @@ public sealed class OverviewModel(
     }
 
     private Dictionary<string, string> translatedReasons = new(StringComparer.Ordinal);
+
+    /// <summary>The completeness problems, German (as the workflow names them as reasons) → the reader's language.</summary>
+    private Dictionary<string, string> Translations(CompletenessReport report) =>
+        report.Problems()
+            .Zip(report.ProblemTexts().Select(p => t[p.Format, p.Arguments].Value))
+            .ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 
     /// <summary>
     /// A reason why a workflow action is blocked, in the reader's language: the guard texts are resource keys, the
