@@ -103,6 +103,10 @@ public static class SaveLoad
             Console.WriteLine($"  requests {bare.Requests:N0} ({bareThroughput:0.0}/s), errors {bare.Errors}, p50 {Percentile(bare.Pages, 50):0.0} ms  p95 {Percentile(bare.Pages, 95):0.0} ms");
             var ratio = saveThroughput / bareThroughput;
             Console.WriteLine($"Throughput save loop / bare page: {ratio:P0}");
+            // CPU per request (server and client, whole process) does not depend on what else the machine is doing, so
+            // it shows the cost of a request even when another process competes for the cores; the ratio of the two is
+            // the throughput ratio the loop would reach on an otherwise idle, CPU-bound machine.
+            Console.WriteLine($"CPU per request: save loop {saves.CpuPerRequest:0.000} ms, bare page {bare.CpuPerRequest:0.000} ms → {bare.CpuPerRequest / saves.CpuPerRequest:P0} (CPU {saves.Cpu.TotalSeconds:0.0} s / {saves.Elapsed.TotalSeconds:0.0} s and {bare.Cpu.TotalSeconds:0.0} s / {bare.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores)");
 
             var p95Ok = Percentile(saves.Saves, 95) <= 100;
             var errorsOk = saves.Errors == 0 && bare.Errors == 0;
@@ -129,7 +133,17 @@ public static class SaveLoad
 
     private static string UserName(int u) => string.Create(CultureInfo.InvariantCulture, $"last-isb-{u:00}");
 
-    private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed);
+    private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed, TimeSpan Cpu)
+    {
+        /// <summary>CPU time of the whole process (server and load client) per request, in milliseconds.</summary>
+        public double CpuPerRequest => Requests == 0 ? 0 : Cpu.TotalMilliseconds / Requests;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, int questions, TimeSpan duration)
     {
@@ -137,6 +151,7 @@ public static class SaveLoad
         var pages = new List<double>();
         var iterations = new List<double>();
         long requests = 0, errors = 0;
+        var cpu = ProcessCpu();
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
 
@@ -207,13 +222,14 @@ public static class SaveLoad
         }
 
         await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client, c.Assessment))));
-        return new Phase(saves, pages, iterations, requests, errors, started.Elapsed);
+        return new Phase(saves, pages, iterations, requests, errors, started.Elapsed, ProcessCpu() - cpu);
     }
 
     private static async Task<Phase> RunBareAsync(List<(HttpClient Client, Guid Assessment)> clients, TimeSpan duration)
     {
         var pages = new List<double>();
         long requests = 0, errors = 0;
+        var cpu = ProcessCpu();
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
 
@@ -239,7 +255,7 @@ public static class SaveLoad
         }
 
         await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client))));
-        return new Phase([], pages, [], requests, errors, started.Elapsed);
+        return new Phase([], pages, [], requests, errors, started.Elapsed, ProcessCpu() - cpu);
     }
 
     private static async Task<(List<Guid> Assessments, int Questions)> SeedAsync(IServiceProvider services, int count)
