@@ -251,9 +251,28 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
 
         var page = await Html.GetDocumentAsync(client, "/Hilfe/Berechnung");
 
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
         var doc = page.QuerySelector("#scoring-doc")!;
-        Assert.StartsWith("Wie wird das berechnet?", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("de", doc.GetAttribute("lang"));
+        Assert.Equal("Wie wird das berechnet? – Umsetzungsgrad, Ampeln, Reifegrad und Realisierungsplan", doc.QuerySelector("h1")!.TextContent.Trim());
         Assert.NotEmpty(doc.QuerySelectorAll("table"));
-        Assert.Empty(doc.QuerySelectorAll("script, [style]"));
+        Assert.Empty(doc.QuerySelectorAll("script, style, [style]"));
+    }
+
+    [Fact]
+    public async Task HelpPage_EnglishUi_RendersTheEnglishScoringDocument()
+    {
+        var client = scenario.Factory.CreateBrowserClient();
+
+        var page = await Html.GetDocumentAsync(client, "/Hilfe/Berechnung?culture=en");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("How is this calculated?", page.Title, StringComparison.Ordinal);
+        var doc = page.QuerySelector("#scoring-doc")!;
+        Assert.Equal("en", doc.GetAttribute("lang"));
+        Assert.Equal("How is this calculated? – Degree of implementation, gates, maturity level and implementation plan", doc.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(12, doc.QuerySelectorAll("table").Length);
+        Assert.Contains(doc.QuerySelectorAll("h2"), h => h.TextContent.Trim() == "6. Gates");
+        Assert.Empty(doc.QuerySelectorAll("script, style, [style]"));
     }
 }
