@@ -17,6 +17,8 @@ public abstract partial class GrundschutzDbContext
     /// (<c>UPDATE … SET AnswersRevision = AnswersRevision + 1</c>, atomic under concurrent saves because the row
     /// stays locked until commit) and stamps the changed answers with the new value, all in one transaction with
     /// the save: a failed save leaves the revision as it was. A new assessment starts at revision 1.
+    /// In a transaction begun here, EF Core's automatic savepoint around the save is switched off: a failed save
+    /// rolls the whole transaction back anyway, and the savepoint would cost two more statements on every save.
     /// </summary>
     private async Task<int> SaveWithAnswerRevisionsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
@@ -27,6 +29,8 @@ public abstract partial class GrundschutzDbContext
         }
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && own is null;
         try
         {
             foreach (var (assessmentId, answers) in changed)
@@ -55,6 +59,7 @@ public abstract partial class GrundschutzDbContext
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (own is not null)
             {
                 await own.DisposeAsync();
@@ -72,6 +77,23 @@ public abstract partial class GrundschutzDbContext
         }
 
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && own is null;
+        try
+        {
+            return SaveWithAnswerRevisions(acceptAllChangesOnSuccess, changed, own);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private int SaveWithAnswerRevisions(
+        bool acceptAllChangesOnSuccess,
+        Dictionary<Guid, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Answer>>> changed,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? own)
+    {
         foreach (var (assessmentId, answers) in changed)
         {
             long revision;

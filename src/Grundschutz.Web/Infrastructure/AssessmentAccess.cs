@@ -82,10 +82,16 @@ public static class AssessmentAccess
     /// to the tracked <paramref name="assessment"/> loaded with <see cref="LoadHeadAsync"/>: what
     /// <see cref="Assessment.RecordAnswer"/> and <see cref="Assessment.AttachEvidence"/> check.
     /// </summary>
-    public static Task LoadModuleApplicationAsync(GrundschutzDbContext db, Assessment assessment, string groupId, Guid targetObjectId, CancellationToken cancellationToken) =>
-        db.Entry(assessment).Collection(a => a.ModuleApplications).Query()
-            .Where(m => m.GroupId == groupId && m.TargetObjectId == targetObjectId)
+    public static Task LoadModuleApplicationAsync(GrundschutzDbContext db, Assessment assessment, string groupId, Guid targetObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        // A tracked query of the set (not Entry(…).Collection(…).Query(), which builds a new expression around the
+        // parent's key on every call): the change tracker puts the row into the tracked assessment's collection.
+        var assessmentId = assessment.Id;
+        return db.Set<ModuleApplication>().AsTracking()
+            .Where(m => EF.Property<Guid>(m, "AssessmentId") == assessmentId && m.GroupId == groupId && m.TargetObjectId == targetObjectId)
             .LoadAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Loads the answer of one pair, tracked, so that it joins the tracked assessment's answers (after
