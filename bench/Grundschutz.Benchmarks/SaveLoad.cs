@@ -106,6 +106,7 @@ public static class SaveLoad
             // CPU per request (server and client, whole process) does not depend on what else the machine is doing, so
             // it shows the cost of a request even when another process competes for the cores; the ratio of the two is
             // the throughput ratio the loop would reach on an otherwise idle, CPU-bound machine.
+            Console.WriteLine($"Memory: save loop {Describe(saves)}; bare page {Describe(bare)}");
             Console.WriteLine($"CPU per request: save loop {saves.CpuPerRequest:0.000} ms, bare page {bare.CpuPerRequest:0.000} ms → {bare.CpuPerRequest / saves.CpuPerRequest:P0} (CPU {saves.Cpu.TotalSeconds:0.0} s / {saves.Elapsed.TotalSeconds:0.0} s and {bare.Cpu.TotalSeconds:0.0} s / {bare.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores)");
 
             var p95Ok = Percentile(saves.Saves, 95) <= 100;
@@ -133,11 +134,23 @@ public static class SaveLoad
 
     private static string UserName(int u) => string.Create(CultureInfo.InvariantCulture, $"last-isb-{u:00}");
 
-    private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed, TimeSpan Cpu)
+    private sealed record Phase(List<double> Saves, List<double> Pages, List<double> Iterations, long Requests, long Errors, TimeSpan Elapsed, TimeSpan Cpu, Resources Used)
     {
         /// <summary>CPU time of the whole process (server and load client) per request, in milliseconds.</summary>
         public double CpuPerRequest => Requests == 0 ? 0 : Cpu.TotalMilliseconds / Requests;
     }
+
+    /// <summary>Managed allocations, garbage collections and GC pause time of a phase (whole process).</summary>
+    private sealed record Resources(long AllocatedBytes, int Collections, TimeSpan GcPause)
+    {
+        public static Resources Now() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
+
+        public Resources Since(Resources start) => new(AllocatedBytes - start.AllocatedBytes, Collections - start.Collections, GcPause - start.GcPause);
+    }
+
+    private static string Describe(Phase phase) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{phase.Used.AllocatedBytes / 1024.0 / Math.Max(1, phase.Requests):0} KB allocated per request, {phase.Used.Collections} GCs, GC pauses {100 * phase.Used.GcPause.TotalSeconds / phase.Elapsed.TotalSeconds:0.0} % of the time");
 
     private static TimeSpan ProcessCpu()
     {
@@ -152,6 +165,7 @@ public static class SaveLoad
         var iterations = new List<double>();
         long requests = 0, errors = 0;
         var cpu = ProcessCpu();
+        var resources = Resources.Now();
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
 
@@ -222,7 +236,7 @@ public static class SaveLoad
         }
 
         await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client, c.Assessment))));
-        return new Phase(saves, pages, iterations, requests, errors, started.Elapsed, ProcessCpu() - cpu);
+        return new Phase(saves, pages, iterations, requests, errors, started.Elapsed, ProcessCpu() - cpu, Resources.Now().Since(resources));
     }
 
     private static async Task<Phase> RunBareAsync(List<(HttpClient Client, Guid Assessment)> clients, TimeSpan duration)
@@ -230,6 +244,7 @@ public static class SaveLoad
         var pages = new List<double>();
         long requests = 0, errors = 0;
         var cpu = ProcessCpu();
+        var resources = Resources.Now();
         var started = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
 
@@ -255,7 +270,7 @@ public static class SaveLoad
         }
 
         await Task.WhenAll(clients.Select(c => Task.Run(() => UserAsync(c.Client))));
-        return new Phase([], pages, [], requests, errors, started.Elapsed, ProcessCpu() - cpu);
+        return new Phase([], pages, [], requests, errors, started.Elapsed, ProcessCpu() - cpu, Resources.Now().Since(resources));
     }
 
     private static async Task<(List<Guid> Assessments, int Questions)> SeedAsync(IServiceProvider services, int count)
