@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Texts;
 using Microsoft.Extensions.Localization;
@@ -16,7 +15,8 @@ public static class DomainText
     /// <summary>
     /// The message translated: its format, its <see cref="Term"/> arguments (state, step and approach names) and its
     /// nested messages (a location, a size, a reason) – never names users typed or text from their files. A workflow
-    /// refusal that lists its reasons stays German.
+    /// refusal that lists its reasons stays German. Numbers are formatted the German way in both languages, as
+    /// everywhere in the UI.
     /// </summary>
     public static string Of(IStringLocalizer t, ITranslatableMessage message)
     {
@@ -28,9 +28,8 @@ public static class DomainText
         }
 
         var arguments = message.Arguments.Select(a => Argument(t, a)).ToArray();
-        return message.Format == MessageText.VerbatimFormat && arguments.Length == 1
-            ? Convert.ToString(arguments[0], CultureInfo.CurrentCulture) ?? ""
-            : t[message.Format, arguments].Value;
+        var format = message.Format == MessageText.VerbatimFormat ? message.Format : t[message.Format].Value;
+        return string.Format(GrundschutzApp.German, format, arguments);
     }
 
     private static object Argument(IStringLocalizer t, object argument) => argument switch
