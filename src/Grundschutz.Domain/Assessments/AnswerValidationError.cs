@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Assessments;
 
@@ -6,7 +7,7 @@ namespace Grundschutz.Domain.Assessments;
 /// <param name="Field">The field, one of <see cref="AnswerFields"/> (a property name of <see cref="AnswerInput"/>).</param>
 /// <param name="Message">German message for the user.</param>
 /// <param name="Severity">Whether saving is refused or only submitting.</param>
-public sealed record AnswerValidationError(string Field, string Message, AnswerIssueSeverity Severity)
+public sealed record AnswerValidationError(string Field, string Message, AnswerIssueSeverity Severity) : ITranslatableMessage
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 

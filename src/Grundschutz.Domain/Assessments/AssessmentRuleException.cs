@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Assessments;
 
@@ -6,7 +7,7 @@ namespace Grundschutz.Domain.Assessments;
 /// A domain rule refused an operation. The message is German and meant for the user; the
 /// assessment is unchanged when this is thrown.
 /// </summary>
-public class AssessmentRuleException : Exception
+public class AssessmentRuleException : Exception, ITranslatableMessage
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 

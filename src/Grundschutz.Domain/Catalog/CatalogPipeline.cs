@@ -1,11 +1,10 @@
 using System.Buffers;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Xml;
-
 using Grundschutz.Domain.Catalog.Kompendium;
 using Grundschutz.Domain.Catalog.Oscal;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog;
 
@@ -39,7 +38,7 @@ public static class CatalogPipeline
         }
         catch (CatalogFormatException ex) when (ex.FileName is null)
         {
-            throw new CatalogFormatException(ex.Message, ex.Location, ex.InnerException) { FileName = fileName };
+            throw new CatalogFormatException(ex.Text, ex.Where, ex.InnerException) { FileName = fileName };
         }
         finally
         {
@@ -109,19 +108,18 @@ public static class CatalogPipeline
     }
 
     private static CatalogFormatException TooLarge(long maxBytes) =>
-        new($"Die Datei ist größer als das Limit von {FormatSize(maxBytes)}.");
+        new(MessageText.Of("Die Datei ist größer als das Limit von {0}.", SizeText(maxBytes)));
 
     /// <summary>A size for the user, e.g. "50 MB", "1,5 MB", "100 Bytes".</summary>
-    internal static string FormatSize(long bytes)
+    internal static string FormatSize(long bytes) => SizeText(bytes).ToString();
+
+    /// <summary>A size for the user, translatable: "50 MB", "1,5 MB" (German) or "1.5 MB" (English), "100 Bytes".</summary>
+    internal static MessageText SizeText(long bytes) => bytes switch
     {
-        var german = CultureInfo.GetCultureInfo("de-DE");
-        return bytes switch
-        {
-            >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", german) + " MB",
-            >= 1024 => (bytes / 1024d).ToString("0.#", german) + " KB",
-            _ => bytes.ToString(german) + " Bytes",
-        };
-    }
+        >= 1024 * 1024 => MessageText.Of("{0:0.#} MB", bytes / (1024d * 1024)),
+        >= 1024 => MessageText.Of("{0:0.#} KB", bytes / 1024d),
+        _ => MessageText.Of("{0} Bytes", bytes),
+    };
 
     private static CatalogDocument Dispatch(ReadOnlyMemory<byte> bytes, IReadOnlyList<AvailableCatalog> available)
     {
@@ -135,14 +133,14 @@ public static class CatalogPipeline
 
         if (first == span.Length)
         {
-            throw new CatalogFormatException("Die Datei ist leer.");
+            throw new CatalogFormatException(MessageText.Of("Die Datei ist leer."));
         }
 
         return span[first] switch
         {
             (byte)'<' => ReadXml(bytes),
             (byte)'{' or (byte)'[' => ReadJson(bytes[start..], available),
-            _ => throw new CatalogFormatException("Die Datei ist weder JSON noch XML. Erwartet wird ein OSCAL-Katalog oder -Profil (JSON) oder das IT-Grundschutz-Kompendium (XML)."),
+            _ => throw new CatalogFormatException(MessageText.Of("Die Datei ist weder JSON noch XML. Erwartet wird ein OSCAL-Katalog oder -Profil (JSON) oder das IT-Grundschutz-Kompendium (XML).")),
         };
     }
 
@@ -157,7 +155,7 @@ public static class CatalogPipeline
         }
         catch (XmlException ex)
         {
-            throw new CatalogFormatException("Die Datei ist kein gültiges XML.", $"Zeile {ex.LineNumber}, Position {ex.LinePosition}", ex);
+            throw new CatalogFormatException(MessageText.Of("Die Datei ist kein gültiges XML."), CatalogLocations.LineAndPosition(ex.LineNumber, ex.LinePosition), ex);
         }
     }
 
@@ -171,9 +169,9 @@ public static class CatalogPipeline
         catch (JsonException ex)
         {
             var location = ex.LineNumber is { } line
-                ? $"Zeile {line + 1}, Position {(ex.BytePositionInLine ?? 0) + 1}"
+                ? CatalogLocations.LineAndPosition(line + 1, (ex.BytePositionInLine ?? 0) + 1)
                 : null;
-            throw new CatalogFormatException("Die Datei ist kein gültiges JSON.", location, ex);
+            throw new CatalogFormatException(MessageText.Of("Die Datei ist kein gültiges JSON."), location, ex);
         }
 
         using (json)
@@ -181,7 +179,7 @@ public static class CatalogPipeline
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CatalogFormatException("Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: ein JSON-Array).");
+                throw new CatalogFormatException(MessageText.Of("Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: ein JSON-Array)."));
             }
 
             string? model = null;
@@ -203,9 +201,9 @@ public static class CatalogPipeline
             {
                 "catalog" => OscalCatalogReader.Read(value),
                 "profile" => OscalProfileResolver.Resolve(value, available),
-                "mapping-collection" => throw new CatalogFormatException("Mapping-Dateien werden noch nicht als Katalog importiert."),
-                null => throw new CatalogFormatException("Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: ein leeres JSON-Objekt)."),
-                _ => throw new CatalogFormatException($"Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: „{model}“)."),
+                "mapping-collection" => throw new CatalogFormatException(MessageText.Of("Mapping-Dateien werden noch nicht als Katalog importiert.")),
+                null => throw new CatalogFormatException(MessageText.Of("Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: ein leeres JSON-Objekt).")),
+                _ => throw new CatalogFormatException(MessageText.Of("Die Datei ist kein OSCAL-Katalog oder -Profil (gefunden: „{0}“).", model)),
             };
 
             return WithVersionWarning(document);

@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Catalog;
 
 /// <summary>
@@ -56,12 +58,12 @@ public static class CatalogValidator
         {
             if (string.IsNullOrWhiteSpace(group.Id))
             {
-                throw new CatalogFormatException($"Eine Gruppe hat keine ID (Titel „{group.Title}“).", $"Gruppe „{group.Title}“");
+                throw new CatalogFormatException(MessageText.Of("Eine Gruppe hat keine ID (Titel „{0}“).", group.Title), MessageText.Of("Gruppe „{0}“", group.Title));
             }
 
             if (!ids.Add(group.Id))
             {
-                throw new CatalogFormatException($"Die Gruppen-ID „{group.Id}“ kommt mehrfach vor.", group.Id);
+                throw new CatalogFormatException(MessageText.Of("Die Gruppen-ID „{0}“ kommt mehrfach vor.", group.Id), CatalogLocations.Path(group.Id));
             }
         }
 
@@ -69,7 +71,7 @@ public static class CatalogValidator
         {
             if (group.ParentId is not null && !ids.Contains(group.ParentId))
             {
-                throw new CatalogFormatException($"Die Gruppe „{group.Id}“ hängt an der unbekannten Gruppe „{group.ParentId}“.", group.Id);
+                throw new CatalogFormatException(MessageText.Of("Die Gruppe „{0}“ hängt an der unbekannten Gruppe „{1}“.", group.Id, group.ParentId), CatalogLocations.Path(group.Id));
             }
         }
 
@@ -84,18 +86,18 @@ public static class CatalogValidator
             if (string.IsNullOrWhiteSpace(requirement.Id))
             {
                 throw new CatalogFormatException(
-                    $"Ein Control in der Gruppe „{requirement.GroupId}“ hat keine ID (Titel „{requirement.Title}“).",
-                    $"Control „{requirement.Title}“");
+                    MessageText.Of("Ein Control in der Gruppe „{0}“ hat keine ID (Titel „{1}“).", requirement.GroupId, requirement.Title),
+                    MessageText.Of("Control „{0}“", requirement.Title));
             }
 
             if (!ids.Add(requirement.Id))
             {
-                throw new CatalogFormatException($"Die ID „{requirement.Id}“ kommt mehrfach vor.", requirement.Id);
+                throw new CatalogFormatException(MessageText.Of("Die ID „{0}“ kommt mehrfach vor.", requirement.Id), CatalogLocations.Path(requirement.Id));
             }
 
             if (!groupIds.Contains(requirement.GroupId))
             {
-                throw new CatalogFormatException($"Die Anforderung „{requirement.Id}“ gehört zur unbekannten Gruppe „{requirement.GroupId}“.", requirement.Id);
+                throw new CatalogFormatException(MessageText.Of("Die Anforderung „{0}“ gehört zur unbekannten Gruppe „{1}“.", requirement.Id, requirement.GroupId), CatalogLocations.Path(requirement.Id));
             }
         }
 
@@ -103,7 +105,7 @@ public static class CatalogValidator
         {
             if (requirement.ParentId is not null && !ids.Contains(requirement.ParentId))
             {
-                throw new CatalogFormatException($"Die Anforderung „{requirement.Id}“ hängt an der unbekannten Anforderung „{requirement.ParentId}“.", requirement.Id);
+                throw new CatalogFormatException(MessageText.Of("Die Anforderung „{0}“ hängt an der unbekannten Anforderung „{1}“.", requirement.Id, requirement.ParentId), CatalogLocations.Path(requirement.Id));
             }
         }
 
@@ -171,7 +173,7 @@ public static class CatalogValidator
                 {
                     case 1:
                         var cycle = path.Skip(path.IndexOf(target)).Append(target);
-                        throw new CatalogFormatException($"Zyklische Abhängigkeit: {string.Join(" → ", cycle)}", target);
+                        throw new CatalogFormatException(MessageText.Of("Zyklische Abhängigkeit: {0}", string.Join(" → ", cycle)), CatalogLocations.Path(target));
                     case 0:
                         state[target] = 1;
                         path.Add(target);

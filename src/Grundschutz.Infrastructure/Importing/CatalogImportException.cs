@@ -1,31 +1,80 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Infrastructure.Importing;
 
 /// <summary>
 /// An import failed; nothing was saved. <see cref="Message"/> is one German sentence that names the file and,
-/// where known, the position.
+/// where known, the position. Its parts (reason, location) stay translatable: the message is the format
+/// „{file}: {reason}“ or „{file} ({location}): {reason}“ with the reason and location as messages.
 /// </summary>
-public sealed class CatalogImportException : Exception
+public sealed class CatalogImportException : Exception, ITranslatableMessage
 {
-    public CatalogImportException() { }
+    private readonly MessageText _text;
 
-    public CatalogImportException(string message) : base(message) { }
+    public CatalogImportException()
+        : this("Der Import ist fehlgeschlagen.")
+    {
+    }
 
-    public CatalogImportException(string message, Exception inner) : base(message, inner) { }
+    public CatalogImportException(string message)
+        : this(MessageText.Of(message))
+    {
+    }
 
-    public CatalogImportException(string fileName, string reason, string? location, Exception? inner)
-        : base(Format(fileName, reason, location), inner)
+    public CatalogImportException(string message, Exception inner)
+        : base(message, inner)
+    {
+        _text = MessageText.Of(message);
+    }
+
+    /// <summary>A refusal that concerns no single file.</summary>
+    public CatalogImportException(MessageText message)
+        : base(message?.ToString())
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _text = message;
+    }
+
+    public CatalogImportException(string fileName, MessageText reason, MessageText? location, Exception? inner)
+        : this(Compose(fileName, reason, location), inner)
     {
         FileName = fileName;
-        Reason = reason;
-        Location = location;
+        ReasonText = reason;
+        LocationText = location;
+    }
+
+    private CatalogImportException(MessageText text, Exception? inner)
+        : base(text.ToString(), inner)
+    {
+        _text = text;
     }
 
     public string? FileName { get; }
 
-    public string? Reason { get; }
+    /// <summary>What is wrong (German).</summary>
+    public string? Reason => ReasonText?.ToString();
 
-    public string? Location { get; }
+    /// <summary>Where in the file (German), if known.</summary>
+    public string? Location => LocationText?.ToString();
 
-    private static string Format(string fileName, string reason, string? location) =>
-        location is null ? $"{fileName}: {reason}" : $"{fileName} ({location}): {reason}";
+    /// <summary>What is wrong, translatable.</summary>
+    public MessageText? ReasonText { get; }
+
+    /// <summary>Where in the file, translatable; null if unknown.</summary>
+    public MessageText? LocationText { get; }
+
+    /// <inheritdoc />
+    public string Format => _text.Format;
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Arguments => _text.Arguments;
+
+    private static MessageText Compose(string fileName, MessageText reason, MessageText? location)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(reason);
+        return location is null
+            ? MessageText.Of("{0}: {1}", fileName, reason)
+            : MessageText.Of("{0} ({1}): {2}", fileName, location, reason);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Grundschutz.Domain.Catalog;
 using Grundschutz.Domain.Catalog.Mapping;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class CatalogImportService(
     {
         if (files.Count == 0)
         {
-            throw new CatalogImportException("Keine Datei angegeben.");
+            throw new CatalogImportException(MessageText.Of("Keine Datei angegeben."));
         }
 
         var maxBytes = options.Value.MaxFileBytes;
@@ -92,7 +93,7 @@ public sealed class CatalogImportService(
                 }
                 catch (CatalogFormatException ex)
                 {
-                    throw new CatalogImportException(item.File.FileName, ex.Message, ex.Location, ex);
+                    throw new CatalogImportException(item.File.FileName, ex.Text, ex.Where, ex);
                 }
 
                 continue;
@@ -112,7 +113,7 @@ public sealed class CatalogImportService(
             }
             catch (CatalogFormatException ex)
             {
-                throw new CatalogImportException(item.File.FileName, ex.Message, ex.Location, ex);
+                throw new CatalogImportException(item.File.FileName, ex.Text, ex.Where, ex);
             }
 
             available.Add(new AvailableCatalog(item.File.FileName, doc));
@@ -365,10 +366,10 @@ public sealed class CatalogImportService(
 
     private static async Task<byte[]> ReadLimitedAsync(CatalogImportFile file, long maxBytes, CancellationToken ct)
     {
-        var limitText = FormatBytes(maxBytes);
+        var tooLarge = MessageText.Of("Die Datei ist größer als das Limit von {0}.", SizeText(maxBytes));
         if (file.Length is { } length && length > maxBytes)
         {
-            throw new CatalogImportException(file.FileName, $"Die Datei ist größer als das Limit von {limitText}.", null, null);
+            throw new CatalogImportException(file.FileName, tooLarge, null, null);
         }
 
         Stream stream;
@@ -378,7 +379,7 @@ public sealed class CatalogImportService(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CatalogImportException(file.FileName, "Die Datei kann nicht gelesen werden: " + ex.Message, null, ex);
+            throw new CatalogImportException(file.FileName, MessageText.Of("Die Datei kann nicht gelesen werden: {0}", ex.Message), null, ex);
         }
 
         await using (stream)
@@ -390,7 +391,7 @@ public sealed class CatalogImportService(
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    throw new CatalogImportException(file.FileName, $"Die Datei ist größer als das Limit von {limitText}.", null, null);
+                    throw new CatalogImportException(file.FileName, tooLarge, null, null);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -399,6 +400,13 @@ public sealed class CatalogImportService(
             return buffer.ToArray();
         }
     }
+
+    /// <summary>
+    /// <see cref="FormatBytes"/> translatable: "50 MB", "1,5 MB" (German) or "1.5 MB" (English), "1000 Bytes". In German it
+    /// is the same text as <see cref="FormatBytes"/> in the German culture.
+    /// </summary>
+    public static MessageText SizeText(long bytes) =>
+        bytes >= 1024 * 1024 ? MessageText.Of("{0:0.#} MB", bytes / (1024.0 * 1024)) : MessageText.Of("{0} Bytes", bytes);
 
     public static string FormatBytes(long bytes) =>
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB"

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
@@ -46,29 +47,31 @@ public sealed class AssessmentResultsImporter(
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (Zeile {line + 1})" : "";
-            throw new AssessmentResultsImportException($"Die Datei ist kein gültiges JSON{where}. Erwartet wird ein OSCAL-Assessment-Results-Dokument.", ex);
+            var message = ex.LineNumber is { } line
+                ? MessageText.Of("Die Datei ist kein gültiges JSON (Zeile {0}). Erwartet wird ein OSCAL-Assessment-Results-Dokument.", line + 1)
+                : MessageText.Of("Die Datei ist kein gültiges JSON. Erwartet wird ein OSCAL-Assessment-Results-Dokument.");
+            throw new AssessmentResultsImportException(message, ex);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("assessment-results", out _))
             {
-                throw new AssessmentResultsImportException("Die Datei ist kein OSCAL-Assessment-Results-Dokument (es fehlt „assessment-results“).");
+                throw new AssessmentResultsImportException(MessageText.Of("Die Datei ist kein OSCAL-Assessment-Results-Dokument (es fehlt „assessment-results“)."));
             }
 
             if (!validator.IsAvailable(OscalSchemaKind.AssessmentResults))
             {
-                throw new AssessmentResultsImportException(
-                    "Das OSCAL-Schema zur Prüfung ist auf dem Server nicht eingerichtet (Einstellung Oscal:SchemaDirectory). Bitte wenden Sie sich an die Administration.");
+                throw new AssessmentResultsImportException(MessageText.Of(
+                    "Das OSCAL-Schema zur Prüfung ist auf dem Server nicht eingerichtet (Einstellung Oscal:SchemaDirectory). Bitte wenden Sie sich an die Administration."));
             }
 
             var errors = await validator.ValidateAsync(Encoding.UTF8.GetString(bytes), OscalSchemaKind.AssessmentResults);
             if (errors.Count > 0)
             {
                 throw new AssessmentResultsImportException(
-                    $"Die Datei entspricht nicht dem OSCAL-1.1.3-Schema für Assessment Results ({errors.Count} Abweichungen).",
-                    errors.Take(MaxListedDetails).ToList());
+                    MessageText.Of("Die Datei entspricht nicht dem OSCAL-1.1.3-Schema für Assessment Results ({0} Abweichungen).", errors.Count),
+                    Verbatim(errors.Take(MaxListedDetails)));
             }
 
             var imported = AssessmentResultsReader.Read(document.RootElement);
@@ -79,8 +82,8 @@ public sealed class AssessmentResultsImporter(
     private async Task<Assessment> CreateAsync(ImportedAssessmentResults imported, int municipalityId, Actor actor, CancellationToken cancellationToken)
     {
         var version = await FindCatalogAsync(imported, cancellationToken)
-            ?? throw new AssessmentResultsImportException(
-                $"Der Katalog „{imported.CatalogTitle}“ in der Version „{imported.CatalogVersion}“ ist hier nicht importiert. Bitte zuerst den Katalog importieren lassen.");
+            ?? throw new AssessmentResultsImportException(MessageText.Of(
+                "Der Katalog „{0}“ in der Version „{1}“ ist hier nicht importiert. Bitte zuerst den Katalog importieren lassen.", imported.CatalogTitle, imported.CatalogVersion));
         var context = await contexts.GetAsync(db, version.Id, cancellationToken);
 
         var unknown = imported.Answers.Select(a => a.RequirementId)
@@ -91,8 +94,8 @@ public sealed class AssessmentResultsImporter(
         if (unknown.Count > 0)
         {
             throw new AssessmentResultsImportException(
-                $"{unknown.Count} Anforderung(en) gibt es im Katalog „{version.Title}“ ({version.Version}) nicht.",
-                unknown.Take(MaxListedDetails).ToList());
+                MessageText.Of("{0} Anforderung(en) gibt es im Katalog „{1}“ ({2}) nicht.", unknown.Count, version.Title, version.Version),
+                Verbatim(unknown.Take(MaxListedDetails)));
         }
 
         var now = time.GetUtcNow();
@@ -104,7 +107,7 @@ public sealed class AssessmentResultsImporter(
             {
                 if (targets.ContainsKey(target.OscalUuid))
                 {
-                    throw new AssessmentResultsImportException($"Das Zielobjekt „{target.Name}“ steht doppelt in der Datei.");
+                    throw new AssessmentResultsImportException(MessageText.Of("Das Zielobjekt „{0}“ steht doppelt in der Datei.", target.Name));
                 }
 
                 var created = assessment.AddTargetObject(target.Name, target.Kind);
@@ -129,7 +132,7 @@ public sealed class AssessmentResultsImporter(
             {
                 if (!targets.TryGetValue(answer.TargetObjectUuid, out var targetId))
                 {
-                    throw new AssessmentResultsImportException($"Der Befund „{answer.FindingTitle}“ verweist auf ein Zielobjekt, das in der Datei fehlt.");
+                    throw new AssessmentResultsImportException(MessageText.Of("Der Befund „{0}“ verweist auf ein Zielobjekt, das in der Datei fehlt.", answer.FindingTitle));
                 }
 
                 if (IsEmpty(answer.Input))
@@ -143,17 +146,17 @@ public sealed class AssessmentResultsImporter(
                 }
                 catch (AnswerConflictException)
                 {
-                    throw new AssessmentResultsImportException($"Der Befund „{answer.FindingTitle}“ steht doppelt in der Datei.");
+                    throw new AssessmentResultsImportException(MessageText.Of("Der Befund „{0}“ steht doppelt in der Datei.", answer.FindingTitle));
                 }
                 catch (AnswerValidationException ex)
                 {
                     throw new AssessmentResultsImportException(
-                        $"Der Befund „{answer.FindingTitle}“ ist keine gültige Antwort.",
-                        ex.Errors.Where(e => e.Severity == AnswerIssueSeverity.Invalid).Select(e => e.Message).ToList());
+                        MessageText.Of("Der Befund „{0}“ ist keine gültige Antwort.", answer.FindingTitle),
+                        [.. ex.Errors.Where(e => e.Severity == AnswerIssueSeverity.Invalid)]);
                 }
                 catch (AssessmentRuleException ex)
                 {
-                    throw new AssessmentResultsImportException($"Befund „{answer.FindingTitle}“: {ex.Message}", ex);
+                    throw new AssessmentResultsImportException(MessageText.Of("Befund „{0}“: {1}", answer.FindingTitle, ex), ex);
                 }
             }
 
@@ -163,7 +166,7 @@ public sealed class AssessmentResultsImporter(
         }
         catch (AssessmentRuleException ex)
         {
-            throw new AssessmentResultsImportException(ex.Message, ex);
+            throw new AssessmentResultsImportException(ex, ex);
         }
     }
 
@@ -194,10 +197,10 @@ public sealed class AssessmentResultsImporter(
 
     private static async Task<byte[]> ReadLimitedAsync(Stream content, long? length, long maxBytes, CancellationToken cancellationToken)
     {
-        var limit = CatalogImportService.FormatBytes(maxBytes);
+        var tooLarge = MessageText.Of("Die Datei ist größer als das Limit von {0}.", CatalogImportService.SizeText(maxBytes));
         if (length > maxBytes)
         {
-            throw new AssessmentResultsImportException($"Die Datei ist größer als das Limit von {limit}.");
+            throw new AssessmentResultsImportException(tooLarge);
         }
 
         using var buffer = new MemoryStream();
@@ -207,7 +210,7 @@ public sealed class AssessmentResultsImporter(
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new AssessmentResultsImportException($"Die Datei ist größer als das Limit von {limit}.");
+                throw new AssessmentResultsImportException(tooLarge);
             }
 
             buffer.Write(chunk, 0, read);
@@ -215,11 +218,14 @@ public sealed class AssessmentResultsImporter(
 
         if (buffer.Length == 0)
         {
-            throw new AssessmentResultsImportException("Die Datei ist leer.");
+            throw new AssessmentResultsImportException(MessageText.Of("Die Datei ist leer."));
         }
 
         return buffer.ToArray();
     }
+
+    /// <summary>Details shown as they are (schema paths and kinds, requirement ids from the file).</summary>
+    private static List<ITranslatableMessage> Verbatim(IEnumerable<string> details) => [.. details.Select(MessageText.Verbatim)];
 
     private sealed record CatalogVersionRow(int Id, string Title, string Version, Domain.Catalog.CatalogFramework Framework);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Oscal;
 
@@ -19,14 +20,14 @@ public static class AssessmentResultsReader
         var metadata = ar.GetProperty("metadata");
         if (Prop(metadata, OscalNames.ExportFormat) != OscalNames.ExportFormatVersion)
         {
-            throw new AssessmentResultsImportException(
-                "Die Datei ist ein gültiges OSCAL-Assessment-Results-Dokument, stammt aber nicht aus dieser Anwendung (es fehlen Katalog, Vorgehensweise und Zielobjekte).");
+            throw new AssessmentResultsImportException(MessageText.Of(
+                "Die Datei ist ein gültiges OSCAL-Assessment-Results-Dokument, stammt aber nicht aus dieser Anwendung (es fehlen Katalog, Vorgehensweise und Zielobjekte)."));
         }
 
         var results = ar.GetProperty("results");
         if (results.GetArrayLength() != 1)
         {
-            throw new AssessmentResultsImportException($"Erwartet wird genau ein Ergebnis (results), die Datei enthält {results.GetArrayLength()}.");
+            throw new AssessmentResultsImportException(MessageText.Of("Erwartet wird genau ein Ergebnis (results), die Datei enthält {0}.", results.GetArrayLength()));
         }
 
         var result = results[0];
@@ -34,7 +35,7 @@ public static class AssessmentResultsReader
         var approachText = Prop(result, OscalNames.Approach) ?? Prop(metadata, OscalNames.Approach);
         if (!Enum.TryParse<Approach>(approachText, ignoreCase: false, out var approach) || !Enum.IsDefined(approach))
         {
-            throw new AssessmentResultsImportException($"Unbekannte Vorgehensweise „{approachText}“.");
+            throw new AssessmentResultsImportException(MessageText.Of("Unbekannte Vorgehensweise „{0}“.", approachText ?? ""));
         }
 
         var catalogTitle = Prop(result, OscalNames.CatalogTitle) ?? throw Missing(OscalNames.CatalogTitle);
@@ -74,7 +75,7 @@ public static class AssessmentResultsReader
         var target = finding.GetProperty("target");
         var requirementId = target.GetProperty("target-id").GetString()!;
         var targetUuid = Prop(finding, OscalNames.TargetObject)
-            ?? throw new AssessmentResultsImportException($"Im Befund „{findingTitle}“ fehlt das Zielobjekt ({OscalNames.TargetObject}).");
+            ?? throw new AssessmentResultsImportException(MessageText.Of("Im Befund „{0}“ fehlt das Zielobjekt ({1}).", findingTitle, OscalNames.TargetObject));
         var status = Prop(finding, OscalNames.Status) switch
         {
             "ja" or "umgesetzt" => AnswerStatus.Ja,
@@ -82,14 +83,14 @@ public static class AssessmentResultsReader
             "nein" or "nicht-umgesetzt" => AnswerStatus.Nein,
             "entbehrlich" => AnswerStatus.Entbehrlich,
             "offen" or null => AnswerStatus.Open,
-            var other => throw new AssessmentResultsImportException($"Im Befund „{findingTitle}“ ist der Status „{other}“ unbekannt."),
+            var other => throw new AssessmentResultsImportException(MessageText.Of("Im Befund „{0}“ ist der Status „{1}“ unbekannt.", findingTitle, other)),
         };
         EntbehrlichReason? reason = Prop(finding, OscalNames.EntbehrlichReason) switch
         {
             null => null,
             "nicht-relevant" => EntbehrlichReason.NotRelevant,
             "alternativmassnahme" => EntbehrlichReason.AlternativeMeasure,
-            var other => throw new AssessmentResultsImportException($"Im Befund „{findingTitle}“ ist der Entbehrlichkeitsgrund „{other}“ unbekannt."),
+            var other => throw new AssessmentResultsImportException(MessageText.Of("Im Befund „{0}“ ist der Entbehrlichkeitsgrund „{1}“ unbekannt.", findingTitle, other)),
         };
         var input = new AnswerInput(
             requirementId,
@@ -107,7 +108,7 @@ public static class AssessmentResultsReader
     }
 
     private static AssessmentResultsImportException Missing(string name) =>
-        new($"Die Angabe „{name}“ fehlt im Ergebnis; ohne sie lässt sich der Katalog nicht bestimmen.");
+        new(MessageText.Of("Die Angabe „{0}“ fehlt im Ergebnis; ohne sie lässt sich der Katalog nicht bestimmen.", name));
 
     private static DateOnly? Date(JsonElement element, string name, string findingTitle)
     {
@@ -119,7 +120,7 @@ public static class AssessmentResultsReader
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new AssessmentResultsImportException($"Im Befund „{findingTitle}“ ist „{name}“ kein Datum (JJJJ-MM-TT): „{text}“.");
+            : throw new AssessmentResultsImportException(MessageText.Of("Im Befund „{0}“ ist „{1}“ kein Datum (JJJJ-MM-TT): „{2}“.", findingTitle, name, text));
     }
 
     private static decimal? Decimal(JsonElement element, string name, string findingTitle)
@@ -132,7 +133,7 @@ public static class AssessmentResultsReader
 
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new AssessmentResultsImportException($"Im Befund „{findingTitle}“ ist „{name}“ keine Zahl: „{text}“.");
+            : throw new AssessmentResultsImportException(MessageText.Of("Im Befund „{0}“ ist „{1}“ keine Zahl: „{2}“.", findingTitle, name, text));
     }
 
     private static string? Prop(JsonElement element, string name) => Props(element, name).Select(p => p.Value).FirstOrDefault();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Workbooks;
 
@@ -46,32 +47,32 @@ public static class AnswerWorkbookCheck
         foreach (var row in parsed.Rows)
         {
             var requirementId = row[QuestionnaireFormat.RequirementColumn]?.AsText().Trim() ?? "";
-            var rowErrors = new List<string>();
-            void Error(string message) => errors.Add(new AnswerWorkbookError(row.RowNumber, requirementId.Length == 0 ? null : requirementId, message));
+            var rowErrors = new List<MessageText>();
+            void Error(ITranslatableMessage message) => errors.Add(AnswerWorkbookError.Of(row.RowNumber, requirementId.Length == 0 ? null : requirementId, message));
 
             var targetText = row[QuestionnaireFormat.TargetIdColumn]?.AsText().Trim() ?? "";
             var requirement = catalog.Find(requirementId);
             if (requirement is null || !Guid.TryParse(targetText, out var targetId) || !targets.TryGetValue(targetId, out var target))
             {
-                Error($"Unbekannte Kennung: Die Anforderung „{Short(requirementId)}“ mit dem Zielobjekt „{Short(targetText)}“ gibt es in dieser Bewertung nicht. Die Spalten Anforderung und Zielobjekt-ID dürfen nicht geändert werden.");
+                Error(MessageText.Of("Unbekannte Kennung: Die Anforderung „{0}“ mit dem Zielobjekt „{1}“ gibt es in dieser Bewertung nicht. Die Spalten Anforderung und Zielobjekt-ID dürfen nicht geändert werden.", Short(requirementId), Short(targetText)));
                 continue;
             }
 
             if (requirement.Withdrawn)
             {
-                Error($"{requirementId} ist im Katalog entfallen und wird nicht bewertet.");
+                Error(MessageText.Of("{0} ist im Katalog entfallen und wird nicht bewertet.", requirementId));
                 continue;
             }
 
             if (!applicable.Contains((requirementId, targetId)))
             {
-                Error($"{requirementId} gehört auf „{target.Name}“ nicht (mehr) zum Prüfumfang dieser Bewertung.");
+                Error(MessageText.Of("{0} gehört auf „{1}“ nicht (mehr) zum Prüfumfang dieser Bewertung.", requirementId, target.Name));
                 continue;
             }
 
             if (seen.TryGetValue((requirementId, targetId), out var firstRow))
             {
-                Error($"{requirementId} für „{target.Name}“ steht mehrfach in der Datei (auch in Zeile {firstRow}).");
+                Error(MessageText.Of("{0} für „{1}“ steht mehrfach in der Datei (auch in Zeile {2}).", requirementId, target.Name, firstRow));
                 continue;
             }
 
@@ -79,19 +80,19 @@ public static class AnswerWorkbookCheck
             var version = ReadVersion(row[QuestionnaireFormat.VersionColumn]);
             if (version is null)
             {
-                rowErrors.Add("Die Spalte Version wurde verändert; sie muss die exportierte Zahl enthalten.");
+                rowErrors.Add(MessageText.Of("Die Spalte Version wurde verändert; sie muss die exportierte Zahl enthalten."));
             }
 
             var statusText = row[QuestionnaireFormat.StatusColumn]?.AsText();
             if (!QuestionnaireFormat.TryParseStatus(statusText, framework, out var status))
             {
-                rowErrors.Add($"Ungültiger Status „{Short(statusText)}“. Erlaubt sind: {string.Join(", ", QuestionnaireFormat.StatusWords(framework))}.");
+                rowErrors.Add(MessageText.Of("Ungültiger Status „{0}“. Erlaubt sind: {1}.", Short(statusText), string.Join(", ", QuestionnaireFormat.StatusWords(framework))));
             }
 
             var reasonText = row[QuestionnaireFormat.ReasonColumn]?.AsText();
             if (!QuestionnaireFormat.TryParseReason(reasonText, out var reason))
             {
-                rowErrors.Add($"Ungültiger Grund für „entbehrlich“: „{Short(reasonText)}“. Erlaubt sind: {string.Join(", ", QuestionnaireFormat.ReasonWords)}.");
+                rowErrors.Add(MessageText.Of("Ungültiger Grund für „entbehrlich“: „{0}“. Erlaubt sind: {1}.", Short(reasonText), string.Join(", ", QuestionnaireFormat.ReasonWords)));
             }
 
             var dueDate = ReadDate(row[QuestionnaireFormat.DueDateColumn], "Umsetzung bis", rowErrors);
@@ -128,7 +129,7 @@ public static class AnswerWorkbookCheck
 
             if (!assessment.CanAnswer(actor, requirement.GroupId))
             {
-                Error($"Sie dürfen den Baustein {requirement.GroupId} nicht bearbeiten: Er ist Ihnen nicht zugewiesen.");
+                Error(MessageText.Of("Sie dürfen den Baustein {0} nicht bearbeiten: Er ist Ihnen nicht zugewiesen.", requirement.GroupId));
                 continue;
             }
 
@@ -139,13 +140,16 @@ public static class AnswerWorkbookCheck
                 .ToList();
             if (blocking.Count > 0)
             {
-                blocking.ForEach(e => Error(e.Message));
+                blocking.ForEach(Error);
                 continue;
             }
 
             changes.Add(new AnswerWorkbookChange(
                 row.RowNumber, requirementId, targetId, target.Name, currentVersion, values, fields,
-                [.. validation.Select(e => e.Message)]));
+                [.. validation.Select(e => e.Message)])
+            {
+                NoteTexts = [.. validation.Select(MessageText.From)],
+            });
         }
 
         return new AnswerWorkbookPreview(assessment.Id, fileName, parsed.Rows.Count, unchanged, changes, conflicts, errors);
@@ -156,7 +160,7 @@ public static class AnswerWorkbookCheck
         string Get(string label) => metadata.TryGetValue(label, out var value) ? value : "";
         if (Get(QuestionnaireFormat.FormatLabel) != QuestionnaireFormat.FormatId)
         {
-            throw new WorkbookRejectedException("Die Datei ist kein Fragebogen dieses Portals: Das Blatt „Metadaten“ nennt kein bekanntes Format. Bitte den Fragebogen der Bewertung exportieren und diese Datei verwenden.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei ist kein Fragebogen dieses Portals: Das Blatt „Metadaten“ nennt kein bekanntes Format. Bitte den Fragebogen der Bewertung exportieren und diese Datei verwenden."));
         }
 
         var exportedAt = Get(QuestionnaireFormat.ExportedAtLabel);
@@ -166,17 +170,17 @@ public static class AnswerWorkbookCheck
             || !int.TryParse(catalogText, NumberStyles.None, CultureInfo.InvariantCulture, out var catalogVersionId)
             || !string.Equals(QuestionnaireFormat.Stamp(assessmentId, catalogVersionId, exportedAt), Get(QuestionnaireFormat.StampLabel), StringComparison.Ordinal))
         {
-            throw new WorkbookRejectedException("Das Blatt „Metadaten“ wurde verändert (die Prüfsumme passt nicht). Bitte den Fragebogen neu exportieren.");
+            throw new WorkbookRejectedException(MessageText.Of("Das Blatt „Metadaten“ wurde verändert (die Prüfsumme passt nicht). Bitte den Fragebogen neu exportieren."));
         }
 
         if (catalogVersionId != assessment.CatalogVersionId)
         {
-            throw new WorkbookRejectedException($"Die Datei wurde für eine andere Katalogversion exportiert ({Get(QuestionnaireFormat.CatalogLabel)}). Sie passt nicht zu dieser Bewertung; es wurde nichts übernommen.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei wurde für eine andere Katalogversion exportiert ({0}). Sie passt nicht zu dieser Bewertung; es wurde nichts übernommen.", Get(QuestionnaireFormat.CatalogLabel)));
         }
 
         if (assessmentId != assessment.Id)
         {
-            throw new WorkbookRejectedException("Die Datei gehört zu einer anderen Bewertung. Bitte den Fragebogen dieser Bewertung exportieren und ausfüllen; es wurde nichts übernommen.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei gehört zu einer anderen Bewertung. Bitte den Fragebogen dieser Bewertung exportieren und ausfüllen; es wurde nichts übernommen."));
         }
     }
 
@@ -243,7 +247,7 @@ public static class AnswerWorkbookCheck
         return cell?.Text is { } text && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
-    private static DateOnly? ReadDate(WorkbookCell? cell, string label, List<string> errors)
+    private static DateOnly? ReadDate(WorkbookCell? cell, string label, List<MessageText> errors)
     {
         if (cell is null)
         {
@@ -273,11 +277,11 @@ public static class AnswerWorkbookCheck
             }
         }
 
-        errors.Add($"Ungültiges Datum in „{label}“: „{Short(cell.AsText())}“. Bitte als Datum eingeben, z. B. 31.12.2026.");
+        errors.Add(MessageText.Of("Ungültiges Datum in „{0}“: „{1}“. Bitte als Datum eingeben, z. B. 31.12.2026.", label, Short(cell.AsText())));
         return null;
     }
 
-    private static decimal? ReadCost(WorkbookCell? cell, List<string> errors)
+    private static decimal? ReadCost(WorkbookCell? cell, List<MessageText> errors)
     {
         if (cell is null)
         {
@@ -309,7 +313,7 @@ public static class AnswerWorkbookCheck
 
         if (value is null)
         {
-            errors.Add($"Ungültige Kosten: „{Short(cell.AsText())}“. Bitte einen Betrag in Euro eingeben, z. B. 1.250,50.");
+            errors.Add(MessageText.Of("Ungültige Kosten: „{0}“. Bitte einen Betrag in Euro eingeben, z. B. 1.250,50.", Short(cell.AsText())));
         }
 
         return value;

@@ -1,4 +1,5 @@
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Workbooks;
 
@@ -29,7 +30,11 @@ public sealed record AnswerWorkbookChange(
     int ExpectedVersion,
     AnswerInput Values,
     IReadOnlyList<AnswerWorkbookFieldChange> Fields,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary><see cref="Notes"/>, translatable; null in previews stored before they were kept.</summary>
+    public IReadOnlyList<MessageText>? NoteTexts { get; init; }
+}
 
 /// <summary>One field of a change or conflict: German label, old and new value as shown.</summary>
 public sealed record AnswerWorkbookFieldChange(string Field, string Label, string? Old, string? New);
@@ -43,5 +48,17 @@ public sealed record AnswerWorkbookConflict(
     int CurrentVersion,
     IReadOnlyList<AnswerWorkbookFieldChange> Fields);
 
-/// <summary>A row that cannot be taken over, with the reason.</summary>
-public sealed record AnswerWorkbookError(int Row, string? RequirementId, string Message);
+/// <summary>A row that cannot be taken over, with the reason (German).</summary>
+public sealed record AnswerWorkbookError(int Row, string? RequirementId, string Message)
+{
+    /// <summary><see cref="Message"/>, translatable; null in previews stored before it was kept.</summary>
+    public MessageText? Text { get; init; }
+
+    /// <summary>The error of <paramref name="row"/> with the reason <paramref name="message"/>.</summary>
+    public static AnswerWorkbookError Of(int row, string? requirementId, ITranslatableMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = MessageText.From(message);
+        return new(row, requirementId, text.ToString()) { Text = text };
+    }
+}

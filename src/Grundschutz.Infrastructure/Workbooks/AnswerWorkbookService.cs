@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Export.Excel;
@@ -131,8 +132,8 @@ public sealed class AnswerWorkbookService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!assessment.CanEditAnswers)
         {
-            throw new WorkbookRejectedException(
-                $"Die Bewertung ist im Zustand „{AssessmentTexts.StateName(assessment.State)}“; Antworten können nicht geändert werden, auch nicht per Excel-Import.");
+            throw new WorkbookRejectedException(MessageText.Of(
+                "Die Bewertung ist im Zustand „{0}“; Antworten können nicht geändert werden, auch nicht per Excel-Import.", new Term(AssessmentTexts.StateName(assessment.State))));
         }
 
         var parsed = QuestionnaireWorkbookReader.Read(content, options.Value);
@@ -193,12 +194,12 @@ public sealed class AnswerWorkbookService(
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(actor);
         var pending = await FindAsync(assessment.Id, token, actor.UserId, cancellationToken)
-            ?? throw new WorkbookRejectedException("Diese Vorschau gibt es nicht (mehr): Sie ist abgelaufen, wurde schon übernommen oder gehört nicht zu Ihnen. Bitte die Datei erneut hochladen.");
+            ?? throw new WorkbookRejectedException(MessageText.Of("Diese Vorschau gibt es nicht (mehr): Sie ist abgelaufen, wurde schon übernommen oder gehört nicht zu Ihnen. Bitte die Datei erneut hochladen."));
         var preview = JsonSerializer.Deserialize<AnswerWorkbookPreview>(pending.Payload, Json)
-            ?? throw new WorkbookRejectedException("Die Vorschau ist beschädigt. Bitte die Datei erneut hochladen.");
+            ?? throw new WorkbookRejectedException(MessageText.Of("Die Vorschau ist beschädigt. Bitte die Datei erneut hochladen."));
         if (!preview.CanConfirm)
         {
-            throw new WorkbookRejectedException("Die Datei enthält fehlerhafte Zeilen oder keine Änderungen; sie kann so nicht übernommen werden.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei enthält fehlerhafte Zeilen oder keine Änderungen; sie kann so nicht übernommen werden."));
         }
 
         var context = await contexts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
@@ -209,7 +210,7 @@ public sealed class AnswerWorkbookService(
         foreach (var change in preview.Changes)
         {
             var requirement = context.Find(change.RequirementId)
-                ?? throw new WorkbookRejectedException($"{change.RequirementId} gibt es im Katalog nicht mehr. Es wurde nichts übernommen.");
+                ?? throw new WorkbookRejectedException(MessageText.Of("{0} gibt es im Katalog nicht mehr. Es wurde nichts übernommen.", change.RequirementId));
             try
             {
                 var result = assessment.RecordAnswer(change.Values, change.ExpectedVersion, actor, now, requirement, today);
@@ -217,16 +218,16 @@ public sealed class AnswerWorkbookService(
             }
             catch (AnswerConflictException)
             {
-                throw new WorkbookRejectedException(
-                    $"{change.RequirementId} für „{change.TargetObjectName}“ wurde seit der Vorschau im Portal geändert. Es wurde nichts übernommen; bitte die Datei erneut hochladen und die Vorschau prüfen.");
+                throw new WorkbookRejectedException(MessageText.Of(
+                    "{0} für „{1}“ wurde seit der Vorschau im Portal geändert. Es wurde nichts übernommen; bitte die Datei erneut hochladen und die Vorschau prüfen.", change.RequirementId, change.TargetObjectName));
             }
             catch (AnswerValidationException ex)
             {
-                throw new WorkbookRejectedException($"Zeile {change.Row} ({change.RequirementId}): {string.Join(" ", ex.Errors.Select(e => e.Message))} Es wurde nichts übernommen.");
+                throw new WorkbookRejectedException(RowRefused(change.Row, change.RequirementId, MessageText.Join(" ", ex.Errors)));
             }
             catch (AssessmentRuleException ex)
             {
-                throw new WorkbookRejectedException($"Zeile {change.Row} ({change.RequirementId}): {ex.Message} Es wurde nichts übernommen.");
+                throw new WorkbookRejectedException(RowRefused(change.Row, change.RequirementId, ex));
             }
         }
 
@@ -237,12 +238,16 @@ public sealed class AnswerWorkbookService(
         }
         catch (DbUpdateException)
         {
-            throw new WorkbookRejectedException("Während der Übernahme wurden Antworten dieser Bewertung gleichzeitig geändert. Es wurde nichts übernommen; bitte die Datei erneut hochladen.");
+            throw new WorkbookRejectedException(MessageText.Of("Während der Übernahme wurden Antworten dieser Bewertung gleichzeitig geändert. Es wurde nichts übernommen; bitte die Datei erneut hochladen."));
         }
 
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
+
+    /// <summary>A row refused on confirm, with the reason (a message).</summary>
+    private static MessageText RowRefused(int row, string requirementId, ITranslatableMessage reason) =>
+        MessageText.Of("Zeile {0} ({1}): {2} Es wurde nichts übernommen.", row, requirementId, reason);
 
     private async Task<PendingWorkbookImport?> FindAsync(Guid assessmentId, Guid token, string userId, CancellationToken cancellationToken)
     {

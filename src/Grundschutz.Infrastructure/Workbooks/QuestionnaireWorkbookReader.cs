@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Workbooks;
 
@@ -18,6 +19,8 @@ public static class QuestionnaireWorkbookReader
     public const int MaxCellLength = 32_767;
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static readonly MessageText SharedText = MessageText.Of("einem gemeinsamen Text");
     private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     public static ParsedQuestionnaire Read(Stream content, AnswerWorkbookOptions options)
@@ -60,20 +63,21 @@ public static class QuestionnaireWorkbookReader
         }
         catch (XmlException)
         {
-            throw new WorkbookRejectedException("Die Datei ist beschädigt: Ein Teil der Arbeitsmappe ist kein gültiges XML.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei ist beschädigt: Ein Teil der Arbeitsmappe ist kein gültiges XML."));
         }
         catch (InvalidDataException)
         {
-            throw new WorkbookRejectedException("Die Datei ist beschädigt und kann nicht als Excel-Arbeitsmappe gelesen werden.");
+            throw new WorkbookRejectedException(XlsxGuard.Damaged);
         }
     }
 
     private static string Require(Dictionary<string, string> sheets, string name) =>
         sheets.TryGetValue(name, out var part)
             ? part
-            : throw new WorkbookRejectedException(
-                $"Das Blatt „{name}“ fehlt in der Arbeitsmappe (umbenannt oder gelöscht?). Bitte den Fragebogen neu exportieren und die Blätter nicht umbenennen. "
-                + $"Gefundene Blätter: {(sheets.Count == 0 ? "keine" : string.Join(", ", sheets.Keys.Select(k => $"„{k}“")))}.");
+            : throw new WorkbookRejectedException(MessageText.Of(
+                "Das Blatt „{0}“ fehlt in der Arbeitsmappe (umbenannt oder gelöscht?). Bitte den Fragebogen neu exportieren und die Blätter nicht umbenennen. Gefundene Blätter: {1}.",
+                name,
+                sheets.Count == 0 ? MessageText.Of("keine") : MessageText.Join(", ", sheets.Keys.Select(k => MessageText.Of("„{0}“", k)))));
 
     private static XmlReader CreateReader(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
     {
@@ -90,7 +94,7 @@ public static class QuestionnaireWorkbookReader
     {
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var rels = package.OpenEntry("xl/_rels/workbook.xml.rels")
-            ?? throw new WorkbookRejectedException("Die Datei ist keine vollständige Excel-Arbeitsmappe (Verzeichnis der Blätter fehlt)."))
+            ?? throw new WorkbookRejectedException(MessageText.Of("Die Datei ist keine vollständige Excel-Arbeitsmappe (Verzeichnis der Blätter fehlt).")))
         using (var reader = CreateReader(rels))
         {
             while (reader.Read())
@@ -105,7 +109,7 @@ public static class QuestionnaireWorkbookReader
 
         var sheets = new Dictionary<string, string>(StringComparer.Ordinal);
         using var workbook = package.OpenEntry("xl/workbook.xml")
-            ?? throw new WorkbookRejectedException("Die Datei ist keine vollständige Excel-Arbeitsmappe (xl/workbook.xml fehlt).");
+            ?? throw new WorkbookRejectedException(MessageText.Of("Die Datei ist keine vollständige Excel-Arbeitsmappe (xl/workbook.xml fehlt)."));
         using var xml = CreateReader(workbook);
         while (xml.Read())
         {
@@ -156,7 +160,7 @@ public static class QuestionnaireWorkbookReader
                     break;
                 case XmlNodeType.Element when reader.LocalName == "t" && current is not null && phonetic == 0 && !reader.IsEmptyElement:
                     current.Append(reader.ReadElementContentAsString());
-                    CheckLength(current.Length, "einem gemeinsamen Text");
+                    CheckLength(current.Length, SharedText);
                     if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "si")
                     {
                         strings.Add(Unescape(current.ToString()));
@@ -177,7 +181,7 @@ public static class QuestionnaireWorkbookReader
     private static IEnumerable<WorkbookRow> ReadRows(XlsxGuard package, string part, List<string> shared, string sheetName, int columns, int maxRows)
     {
         var stream = package.OpenEntry(part)
-            ?? throw new WorkbookRejectedException($"Das Blatt „{sheetName}“ ist in der Datei angemeldet, fehlt aber.");
+            ?? throw new WorkbookRejectedException(MessageText.Of("Das Blatt „{0}“ ist in der Datei angemeldet, fehlt aber.", sheetName));
         using var reader = CreateReader(stream);
         var count = 0;
         var implicitRow = 0;
@@ -191,8 +195,8 @@ public static class QuestionnaireWorkbookReader
             count++;
             if (count > maxRows)
             {
-                throw new WorkbookRejectedException(
-                    $"Das Blatt „{sheetName}“ hat mehr als {maxRows - 1:N0} Zeilen. So viele Anforderungen hat keine Bewertung; die Datei wird nicht gelesen.".Replace(",", ".", StringComparison.Ordinal));
+                throw new WorkbookRejectedException(MessageText.Of(
+                    "Das Blatt „{0}“ hat mehr als {1:N0} Zeilen. So viele Anforderungen hat keine Bewertung; die Datei wird nicht gelesen.", sheetName, maxRows - 1));
             }
 
             var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : implicitRow + 1;
@@ -237,15 +241,17 @@ public static class QuestionnaireWorkbookReader
                     switch (reader.LocalName)
                     {
                         case "f":
-                            throw new WorkbookRejectedException(
-                                $"Die Zelle {reference ?? $"in Zeile {rowNumber}"} im Blatt „{sheetName}“ enthält eine Formel. Formeln werden nicht übernommen – bitte nur Werte eintragen und die Datei erneut hochladen.");
+                            throw new WorkbookRejectedException(MessageText.Of(
+                                "Die Zelle {0} im Blatt „{1}“ enthält eine Formel. Formeln werden nicht übernommen – bitte nur Werte eintragen und die Datei erneut hochladen.",
+                                reference is null ? MessageText.Of("in Zeile {0}", rowNumber) : (object)reference,
+                                sheetName));
                         case "v" when !reader.IsEmptyElement:
                             value = reader.ReadElementContentAsString();
-                            CheckLength(value.Length, $"der Zelle {reference}");
+                            CheckLength(value.Length, reference);
                             break;
                         case "t" when !reader.IsEmptyElement:
                             inline = (inline ?? "") + reader.ReadElementContentAsString();
-                            CheckLength(inline.Length, $"der Zelle {reference}");
+                            CheckLength(inline.Length, reference);
                             break;
                     }
 
@@ -265,7 +271,7 @@ public static class QuestionnaireWorkbookReader
             {
                 "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count
                     ? new WorkbookCell(shared[index], null)
-                    : throw new WorkbookRejectedException($"Die Zelle {reference} verweist auf einen Text, den es in der Datei nicht gibt."),
+                    : throw new WorkbookRejectedException(MessageText.Of("Die Zelle {0} verweist auf einen Text, den es in der Datei nicht gibt.", reference ?? "")),
                 "inlineStr" => new WorkbookCell(Unescape(inline ?? ""), null),
                 "str" or "e" => new WorkbookCell(value ?? "", null),
                 "b" => new WorkbookCell(value == "1" ? "WAHR" : "FALSCH", null),
@@ -300,12 +306,22 @@ public static class QuestionnaireWorkbookReader
         return column;
     }
 
-    private static void CheckLength(int length, string where)
+    /// <summary>Refuses a text longer than a cell holds; <paramref name="cell"/> is the cell's reference.</summary>
+    private static void CheckLength(int length, string? cell)
     {
         if (length > MaxCellLength)
         {
-            throw new WorkbookRejectedException(
-                $"Der Text in {where} ist länger als {MaxCellLength:N0} Zeichen (mehr fasst eine Excel-Zelle nicht). Die Datei wird nicht gelesen.".Replace(",", ".", StringComparison.Ordinal));
+            CheckLength(length, MessageText.Of("der Zelle {0}", cell ?? ""));
+        }
+    }
+
+    /// <summary>Refuses a text longer than a cell holds; <paramref name="where"/> says where it stands (dative: „in …“).</summary>
+    private static void CheckLength(int length, MessageText where)
+    {
+        if (length > MaxCellLength)
+        {
+            throw new WorkbookRejectedException(MessageText.Of(
+                "Der Text in {0} ist länger als {1:N0} Zeichen (mehr fasst eine Excel-Zelle nicht). Die Datei wird nicht gelesen.", where, MaxCellLength));
         }
     }
 

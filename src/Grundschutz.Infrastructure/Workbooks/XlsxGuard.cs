@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Workbooks;
 
@@ -11,6 +12,9 @@ namespace Grundschutz.Infrastructure.Workbooks;
 public sealed class XlsxGuard : IDisposable
 {
     private const long RatioCheckFrom = 1024 * 1024;
+
+    /// <summary>The refusal of a file that cannot be read as a zip (also used by the reader).</summary>
+    internal static readonly MessageText Damaged = MessageText.Of("Die Datei ist beschädigt und kann nicht als Excel-Arbeitsmappe gelesen werden.");
     private readonly ZipArchive _zip;
     private readonly AnswerWorkbookOptions _options;
     private long _budget;
@@ -29,14 +33,14 @@ public sealed class XlsxGuard : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (content.Length > options.MaxFileBytes)
         {
-            throw new WorkbookRejectedException($"Die Datei ist zu groß: Erlaubt sind höchstens {options.MaxFileBytes / (1024 * 1024)} MB.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei ist zu groß: Erlaubt sind höchstens {0} MB.", options.MaxFileBytes / (1024 * 1024)));
         }
 
         Span<byte> signature = stackalloc byte[4];
         content.Position = 0;
         if (content.ReadAtLeast(signature, 4, throwOnEndOfStream: false) < 4 || signature[0] != (byte)'P' || signature[1] != (byte)'K' || signature[2] != 3 || signature[3] != 4)
         {
-            throw new WorkbookRejectedException("Die Datei ist keine Excel-Arbeitsmappe (.xlsx). Bitte den exportierten Fragebogen hochladen.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei ist keine Excel-Arbeitsmappe (.xlsx). Bitte den exportierten Fragebogen hochladen."));
         }
 
         content.Position = 0;
@@ -48,7 +52,7 @@ public sealed class XlsxGuard : IDisposable
         }
         catch (InvalidDataException)
         {
-            throw new WorkbookRejectedException("Die Datei ist beschädigt und kann nicht als Excel-Arbeitsmappe gelesen werden.");
+            throw new WorkbookRejectedException(Damaged);
         }
 
         try
@@ -83,7 +87,7 @@ public sealed class XlsxGuard : IDisposable
         }
         catch (InvalidDataException)
         {
-            throw new WorkbookRejectedException("Die Datei ist beschädigt und kann nicht als Excel-Arbeitsmappe gelesen werden.");
+            throw new WorkbookRejectedException(Damaged);
         }
 
         return new BoundedStream(inner, Math.Min(entry.Length, _budget), read => _budget -= read);
@@ -95,7 +99,7 @@ public sealed class XlsxGuard : IDisposable
     {
         if (zip.Entries.Count > options.MaxEntries)
         {
-            throw new WorkbookRejectedException($"Die Datei enthält {zip.Entries.Count} Teile; eine Excel-Arbeitsmappe dieses Portals hat weit weniger. Sie wird nicht gelesen.");
+            throw new WorkbookRejectedException(MessageText.Of("Die Datei enthält {0} Teile; eine Excel-Arbeitsmappe dieses Portals hat weit weniger. Sie wird nicht gelesen.", zip.Entries.Count));
         }
 
         long total = 0;
@@ -104,14 +108,14 @@ public sealed class XlsxGuard : IDisposable
             total += entry.Length;
             if (entry.Length < 0 || total > options.MaxUncompressedBytes)
             {
-                throw new WorkbookRejectedException(
-                    $"Die Datei würde entpackt mehr als {options.MaxUncompressedBytes / (1024 * 1024)} MB ergeben (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen.");
+                throw new WorkbookRejectedException(MessageText.Of(
+                    "Die Datei würde entpackt mehr als {0} MB ergeben (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen.", options.MaxUncompressedBytes / (1024 * 1024)));
             }
 
             if (entry.Length > RatioCheckFrom && (entry.CompressedLength == 0 || entry.Length / entry.CompressedLength > options.MaxCompressionRatio))
             {
-                throw new WorkbookRejectedException(
-                    "Die Datei ist ungewöhnlich stark komprimiert (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen.");
+                throw new WorkbookRejectedException(MessageText.Of(
+                    "Die Datei ist ungewöhnlich stark komprimiert (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen."));
             }
         }
     }
@@ -138,7 +142,7 @@ public sealed class XlsxGuard : IDisposable
             consumed(n);
             if (_read > limit)
             {
-                throw new WorkbookRejectedException("Ein Teil der Datei ist größer als angegeben (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen.");
+                throw new WorkbookRejectedException(MessageText.Of("Ein Teil der Datei ist größer als angegeben (möglicherweise eine „Zip-Bombe“). Sie wird nicht gelesen."));
             }
 
             return n;

@@ -1,31 +1,41 @@
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Infrastructure;
 
 /// <summary>
-/// Answer validation messages in the reader's language: the domain builds them in German from formats that double as
-/// resource keys (as it does for completeness problems, freshness warnings and suppression notes, which the pages
-/// translate the same way). A format without an entry stays German.
+/// Messages of the domain and of imports in the reader's language: they are built in German from formats that double
+/// as resource keys (<see cref="ITranslatableMessage"/>: answer validation errors, refused actions, rejected catalogue,
+/// OSCAL and workbook uploads and their row errors – as for completeness problems, freshness warnings and suppression
+/// notes, which the pages translate the same way). A format without an entry stays German.
 /// </summary>
 public static class DomainText
 {
-    /// <summary>The message of an answer validation error.</summary>
-    public static string Of(IStringLocalizer t, AnswerValidationError error)
+    /// <summary>
+    /// The message translated: its format, its <see cref="Term"/> arguments (state, step and approach names) and its
+    /// nested messages (a location, a size, a reason) – never names users typed or text from their files. A workflow
+    /// refusal that lists its reasons stays German. Numbers are formatted the German way in both languages, as
+    /// everywhere in the UI.
+    /// </summary>
+    public static string Of(IStringLocalizer t, ITranslatableMessage message)
     {
         ArgumentNullException.ThrowIfNull(t);
-        ArgumentNullException.ThrowIfNull(error);
-        return t[error.Format, [.. error.Arguments]].Value;
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Arguments.Count == 0)
+        {
+            return t[message.Format].Value;
+        }
+
+        var arguments = message.Arguments.Select(a => Argument(t, a)).ToArray();
+        var format = message.Format == MessageText.VerbatimFormat ? message.Format : t[message.Format].Value;
+        return string.Format(GrundschutzApp.German, format, arguments);
     }
 
-    /// <summary>
-    /// The message of a refused action: its format translated, with its <see cref="Term"/> arguments (state, step and
-    /// approach names) translated as well – never names users typed. A workflow refusal that lists its reasons stays German.
-    /// </summary>
-    public static string Of(IStringLocalizer t, AssessmentRuleException refusal)
+    private static object Argument(IStringLocalizer t, object argument) => argument switch
     {
-        ArgumentNullException.ThrowIfNull(t);
-        ArgumentNullException.ThrowIfNull(refusal);
-        return t[refusal.Format, [.. refusal.Arguments.Select(a => a is Term term ? t[term.German].Value : a)]].Value;
-    }
+        Term term => t[term.German].Value,
+        ITranslatableMessage nested => Of(t, nested),
+        _ => argument,
+    };
 }

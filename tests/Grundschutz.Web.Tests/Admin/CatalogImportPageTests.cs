@@ -13,9 +13,13 @@ namespace Grundschutz.Web.Tests.Admin;
 public sealed class CatalogImportPageTests
 {
     /// <summary>Posts the upload form as a browser would: its hidden fields (anti-forgery token) plus the files.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Content)[] files) =>
+        UploadInAsync(client, "", files);
+
+    /// <summary><see cref="UploadAsync"/> with a query string, e.g. <c>?culture=en</c>.</summary>
+    private static async Task<HttpResponseMessage> UploadInAsync(HttpClient client, string query, params (string Name, byte[] Content)[] files)
     {
-        var page = await Html.GetDocumentAsync(client, "/Admin/Catalogs/Import");
+        var page = await Html.GetDocumentAsync(client, "/Admin/Catalogs/Import" + query);
         var form = (IHtmlFormElement)page.QuerySelector("#import-form")!;
         using var content = new MultipartFormDataContent();
         foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
@@ -30,8 +34,11 @@ public sealed class CatalogImportPageTests
             content.Add(file, "Files", name);
         }
 
-        return await client.PostAsync("/Admin/Catalogs/Import", content);
+        return await client.PostAsync("/Admin/Catalogs/Import" + query, content);
     }
+
+    private static string ErrorOf(AngleSharp.Dom.IDocument page) =>
+        Assert.Single(page.QuerySelectorAll("#error-summary li")).TextContent.Trim();
 
     private static async Task<int> CountVersionsAsync(GrundschutzWebFactory factory)
     {
@@ -72,6 +79,49 @@ public sealed class CatalogImportPageTests
         var summary = page.QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("kaputt.json", summary, StringComparison.Ordinal);
         Assert.Contains("Es wurde nichts gespeichert.", summary, StringComparison.Ordinal);
+        Assert.Equal(0, await CountVersionsAsync(factory));
+    }
+
+    /// <summary>
+    /// A rejected catalogue in the English UI: the message is translated part by part (location, reason, „nothing
+    /// saved“); the file name and the JSON path stay as they are. The German UI shows the German text unchanged.
+    /// </summary>
+    [Theory]
+    [InlineData("kaputt.json", "{\"catalog\": [",
+        "kaputt.json (line 1, position 14): The file is not valid JSON. Nothing was saved.",
+        "kaputt.json (Zeile 1, Position 14): Die Datei ist kein gültiges JSON. Es wurde nichts gespeichert.")]
+    [InlineData("teile.json", "{\"catalog\": {\"metadata\": {\"title\": \"T\"}, \"groups\": [{\"id\": \"G1\", \"controls\": [{\"id\": \"C1\", \"parts\": \"keine\"}]}]}}",
+        "teile.json (control C1): “parts” must be a list. Nothing was saved.",
+        "teile.json (Control C1): „parts“ muss eine Liste sein. Es wurde nichts gespeichert.")]
+    [InlineData("profil.json", "{\"profile\": {\"metadata\": {\"title\": \"P\"}, \"imports\": [{\"href\": \"gibt-es-nicht.json\", \"include-all\": {}}]}}",
+        "profil.json (gibt-es-nicht.json): The profile imports the catalogue “gibt-es-nicht.json”, which has not been imported. Import it first or in the same upload. Nothing was saved.",
+        "profil.json (gibt-es-nicht.json): Das Profil importiert den Katalog „gibt-es-nicht.json“, der nicht importiert ist. Importieren Sie ihn zuerst oder im selben Aufruf. Es wurde nichts gespeichert.")]
+    public async Task Upload_BrokenCatalogue_ShowsTheMessageInTheReadersLanguage(string name, string content, string english, string german)
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+        var bytes = Encoding.UTF8.GetBytes(content);
+
+        var inEnglish = await UploadInAsync(client, "?culture=en", (name, bytes));
+        var inGerman = await UploadInAsync(client, "", (name, bytes));
+
+        Assert.Equal(HttpStatusCode.OK, inEnglish.StatusCode);
+        Assert.Equal(english, ErrorOf(await Html.ParseAsync(inEnglish)));
+        Assert.Equal(german, ErrorOf(await Html.ParseAsync(inGerman)));
+        Assert.Equal(0, await CountVersionsAsync(factory));
+    }
+
+    [Fact]
+    public async Task Upload_OverConfiguredLimit_English_SizeTranslated()
+    {
+        using var factory = new GrundschutzWebFactory();
+        factory.Settings["CatalogImport:MaxFileBytes"] = "1000";
+        var client = await factory.CreateAdminClientAsync();
+        var demo = await File.ReadAllBytesAsync(SharedFiles.InRepository("catalog/demo-katalog.json"));
+
+        var page = await Html.ParseAsync(await UploadInAsync(client, "?culture=en", ("demo-katalog.json", demo)));
+
+        Assert.Equal("demo-katalog.json: The file is larger than the limit of 1000 bytes. Nothing was saved.", ErrorOf(page));
         Assert.Equal(0, await CountVersionsAsync(factory));
     }
 

@@ -1,6 +1,11 @@
+using System.Globalization;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
+using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Tests.Localization;
 
@@ -42,5 +47,51 @@ public sealed class DomainTextTests
         // Without an entry the German message stays.
         var unknown = new AssessmentRuleException("Etwas ganz anderes.");
         Assert.Equal("Etwas ganz anderes.", DomainText.Of(t, unknown));
+    }
+
+    /// <summary>The application's localizer with the real resource file, looking up in <paramref name="culture"/>.</summary>
+    private static string InCulture(string culture, Func<IStringLocalizer, string> translate)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        var t = factory.Create(typeof(SharedResource));
+        var (culture0, uiCulture0) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return translate(t);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture0, uiCulture0);
+        }
+    }
+
+    [Fact]
+    public void ImportRefusal_IsTranslatedPartByPart_FileNameAndThirdPartyTextAsTheyAre()
+    {
+        var json = new CatalogImportException(
+            "kaputt.json", MessageText.Of("Die Datei ist kein gültiges JSON."), MessageText.Of("Zeile {0}, Position {1}", 4L, 28L), null);
+        var unreadable = new CatalogImportException(
+            "Zeile.xml", MessageText.Of("Die Datei kann nicht gelesen werden: {0}", "Access to the path is denied."), null, null);
+        var tooLarge = new CatalogImportException(
+            "gross.json", MessageText.Of("Die Datei ist größer als das Limit von {0}.", CatalogImportService.SizeText(1536 * 1024)), null, null);
+
+        Assert.Equal("kaputt.json (Zeile 4, Position 28): Die Datei ist kein gültiges JSON.", json.Message);
+        Assert.Equal("kaputt.json (Zeile 4, Position 28): Die Datei ist kein gültiges JSON.", InCulture("de-DE", t => DomainText.Of(t, json)));
+        Assert.Equal("kaputt.json (line 4, position 28): The file is not valid JSON.", InCulture("en", t => DomainText.Of(t, json)));
+        Assert.Equal("Zeile.xml: The file cannot be read: Access to the path is denied.", InCulture("en", t => DomainText.Of(t, unreadable)));
+        Assert.Equal("gross.json: Die Datei ist größer als das Limit von 1,5 MB.", tooLarge.Message);
+        Assert.Equal("gross.json: The file is larger than the limit of 1,5 MB.", InCulture("en", t => DomainText.Of(t, tooLarge)));
+    }
+
+    [Fact]
+    public void ImportRefusal_WithTermAndNestedRefusal_TranslatesBoth()
+    {
+        var refusal = AssessmentRuleException.Of("Die Bewertung ist im Zustand „{0}“ schreibgeschützt.", new Term("Genehmigt"));
+        var finding = MessageText.Of("Befund „{0}“: {1}", "Entwurf", refusal);
+
+        Assert.Equal("Befund „Entwurf“: Die Bewertung ist im Zustand „Genehmigt“ schreibgeschützt.", finding.ToString());
+        Assert.Equal("Finding “Entwurf”: The assessment is read-only in state “Approved”.", InCulture("en", t => DomainText.Of(t, finding)));
     }
 }

@@ -23,6 +23,24 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""(?:AssessmentRuleException\.Of\(|new AssessmentRuleException\()\s*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex RuleFormat();
 
+    [GeneratedRegex("""MessageText\.Of\(\s*"((?:[^"\\]|\\.)*)""")]
+    private static partial Regex MessageFormat();
+
+    [GeneratedRegex("""new (?:CatalogFormatException|CatalogImportException|AssessmentResultsImportException|WorkbookRejectedException)\(\s*\$?@?\u0022""")]
+    private static partial Regex UntranslatableRefusal();
+
+    [GeneratedRegex(@"\{[0-9]+(?:,[^}]*)?(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>Where imports and uploads build their refusals (catalogue readers, OSCAL assessment results, workbooks).</summary>
+    private static readonly string[] ImportSources =
+    [
+        "src/Grundschutz.Domain/Catalog",
+        "src/Grundschutz.Infrastructure/Importing",
+        "src/Grundschutz.Infrastructure/Oscal",
+        "src/Grundschutz.Infrastructure/Workbooks",
+    ];
+
     private static HashSet<string> EnglishKeys() =>
         XDocument.Load(SharedFiles.InRepository("src/Grundschutz.Web/Resources/SharedResource.en.resx"))
             .Root!.Elements("data")
@@ -102,6 +120,48 @@ public sealed partial class EnglishResourceTests
         Assert.True(refusals.Count >= 35, $"only {refusals.Count} refusal texts found – is the pattern still right?");
         var english = EnglishKeys();
         Assert.Equal([], formats.Concat(validation).Concat(refusals).Where(f => !english.Contains(f)).ToList());
+    }
+
+    private static List<(string File, string Text)> ImportSourceTexts() =>
+        ImportSources
+            .SelectMany(folder => Directory.EnumerateFiles(SharedFiles.InRepository(folder), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(SharedFiles.RepositoryRoot, f), File.ReadAllText(f)))
+            .ToList();
+
+    /// <summary>
+    /// Every message a rejected import or upload is built from (<c>MessageText.Of("…")</c> in the catalogue readers, the
+    /// catalogue import, the OSCAL assessment-results import and the Excel round trip, row errors included) has an English
+    /// entry. A format of placeholders and punctuation only (the composition „{0} ({1}): {2}“) needs none.
+    /// </summary>
+    [Fact]
+    public void ImportMessageFormats_HaveEnglishEntries()
+    {
+        var formats = ImportSourceTexts()
+            .SelectMany(s => MessageFormat().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(formats.Count >= 120, $"only {formats.Count} import messages found – is the pattern still right?");
+        Assert.Contains("Die Datei ist kein gültiges JSON.", formats);
+        Assert.Contains("Zeile {0}, Position {1}", formats);
+        var english = EnglishKeys();
+        Assert.Equal([], formats.Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
+    }
+
+    /// <summary>
+    /// The refusals of imports and uploads are built from formats (<c>MessageText.Of</c>) – a message thrown as a finished
+    /// German string could not be translated, and the test above would not see it.
+    /// </summary>
+    [Fact]
+    public void ImportRefusals_AreNotThrownAsFinishedStrings()
+    {
+        var raw = ImportSourceTexts()
+            .SelectMany(s => UntranslatableRefusal().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
     }
 
     [Fact]

@@ -207,6 +207,54 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
         Assert.Equal(before, await CountAssessmentsAsync());
     }
 
+    /// <summary>
+    /// A refused assessment-results file in the English UI: message, details and „nothing saved“ in English; ids from the
+    /// file and the catalogue's title stay as they are. The German UI shows the German text unchanged.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("not-json", "05754008")]
+    [InlineData("catalog-instead", "05766020")]
+    [InlineData("unknown-control", "05962024")]
+    public async Task Import_HostileFile_English_MessageInEnglishAndNothingCreated(string kind, string ags)
+    {
+        _ = OscalWebFactory.SchemaDirectory;
+        var scenario = await ExportScenario.CreateAsync(factory, ags, "Stadt " + kind);
+        var client = await scenario.SignInAsync();
+        var root = JsonNode.Parse(await client.GetStringAsync($"/Assessments/{scenario.Id}/Exports?handler=AssessmentResults"))!;
+        string[] details = [];
+        (byte[] File, string English, string German) upload;
+        switch (kind)
+        {
+            case "not-json":
+                upload = (Encoding.UTF8.GetBytes("Name;Status\nTEC.1.1;ja\n"),
+                    "The file is not valid JSON (line 1). An OSCAL assessment-results document is expected. Nothing was saved.",
+                    "Die Datei ist kein gültiges JSON (Zeile 1). Erwartet wird ein OSCAL-Assessment-Results-Dokument. Es wurde nichts gespeichert.");
+                break;
+            case "catalog-instead":
+                upload = (await File.ReadAllBytesAsync(AssessmentSeed.DemoCatalogPath),
+                    "The file is not an OSCAL assessment-results document (“assessment-results” is missing). Nothing was saved.",
+                    "Die Datei ist kein OSCAL-Assessment-Results-Dokument (es fehlt „assessment-results“). Es wurde nichts gespeichert.");
+                break;
+            default:
+                root["assessment-results"]!["results"]![0]!["findings"]![0]!["target"]!["target-id"] = "XYZ.9.9";
+                upload = (Encoding.UTF8.GetBytes(root.ToJsonString()),
+                    "1 requirement(s) do not exist in the catalogue “Demo-Katalog Kommunale Basissicherheit” (2026.1). Nothing was saved.",
+                    "1 Anforderung(en) gibt es im Katalog „Demo-Katalog Kommunale Basissicherheit“ (2026.1) nicht. Es wurde nichts gespeichert.");
+                details = ["XYZ.9.9"];
+                break;
+        }
+
+        var before = await CountAssessmentsAsync();
+
+        var english = await Html.ParseAsync(await UploadAsync(client, upload.File, "?culture=en"));
+        var german = await Html.ParseAsync(await UploadAsync(client, upload.File));
+
+        Assert.Equal(upload.English, Assert.Single(english.QuerySelectorAll("#error-summary li")).TextContent.Trim());
+        Assert.Equal(details, english.QuerySelectorAll("#import-details li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(upload.German, Assert.Single(german.QuerySelectorAll("#error-summary li")).TextContent.Trim());
+        Assert.Equal(before, await CountAssessmentsAsync());
+    }
+
     [Fact]
     public async Task Import_WithoutAntiforgeryToken_Refused()
     {
@@ -237,9 +285,9 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
         return await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Assessments.CountAsync();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string query = "")
     {
-        var page = await Html.GetDocumentAsync(client, "/Assessments/Import");
+        var page = await Html.GetDocumentAsync(client, "/Assessments/Import" + query);
         var form = (IHtmlFormElement)page.QuerySelector("#oscal-import-form")!;
         using var content = new MultipartFormDataContent();
         foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
@@ -250,7 +298,7 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
         var part = new ByteArrayContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(part, "Upload", "ergebnisse.json");
-        return await client.PostAsync("/Assessments/Import", content);
+        return await client.PostAsync("/Assessments/Import" + query, content);
     }
 
     private static List<string> Scope(Assessment assessment)

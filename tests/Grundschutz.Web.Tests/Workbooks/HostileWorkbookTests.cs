@@ -160,6 +160,86 @@ public sealed class HostileWorkbookTests(GrundschutzWebFactory factory) : IClass
         Assert.Equal(before.Replace("pending=0", "pending=1", StringComparison.Ordinal), await scenario.StateAsync());
     }
 
+    /// <summary>
+    /// A workbook refused as a whole in the English UI: the message and „nothing applied“ in English, the cell address and
+    /// the sheet's name (it is the name in the German workbook) as they are; nothing changes. German stays German.
+    /// </summary>
+    [Fact]
+    public async Task Upload_FormulaCell_English_RefusedWithTheEnglishMessage()
+    {
+        var (scenario, client, exported) = await StartAsync();
+        var edited = QuestionnaireWorkbooks.Edit(exported, workbook =>
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).FormulaA1 = "\"ja\"");
+        var before = await scenario.StateAsync();
+
+        var english = await Html.ParseAsync(await WorkbookScenario.UploadAsync(client, scenario.Id, edited, culture: "en"));
+        var german = await Html.ParseAsync(await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+
+        Assert.Equal(
+            "The cell G4 in the sheet “Fragebogen” contains a formula. Formulas are not taken over – please enter values only and upload the file again. Nothing was applied.",
+            Assert.Single(english.QuerySelectorAll("#error-summary li")).TextContent.Trim());
+        Assert.Equal(
+            "Die Zelle G4 im Blatt „Fragebogen“ enthält eine Formel. Formeln werden nicht übernommen – bitte nur Werte eintragen und die Datei erneut hochladen. Es wurde nichts übernommen.",
+            Assert.Single(german.QuerySelectorAll("#error-summary li")).TextContent.Trim());
+        Assert.Equal(before, await scenario.StateAsync());
+    }
+
+    [Fact]
+    public async Task Upload_NotAZip_English_RefusedWithTheEnglishMessage()
+    {
+        var (scenario, client, _) = await StartAsync();
+        var before = await scenario.StateAsync();
+
+        var english = await Html.ParseAsync(await WorkbookScenario.UploadAsync(client, scenario.Id, "AGS;Name\n05315000;Köln\n"u8.ToArray(), culture: "en"));
+
+        Assert.Contains(
+            "The file is not an Excel workbook (.xlsx). Please upload the exported questionnaire. Nothing was applied.",
+            WorkbookScenario.Errors(english),
+            StringComparison.Ordinal);
+        Assert.Equal(before, await scenario.StateAsync());
+    }
+
+    /// <summary>
+    /// Row errors of the preview in the English UI: each reason in English, with the values from the file (and the German
+    /// words allowed in the German workbook) as they are; the import cannot be confirmed and no answer changed.
+    /// </summary>
+    [Fact]
+    public async Task Upload_RowErrors_English_ListedInEnglish()
+    {
+        var (scenario, client, exported) = await StartAsync();
+        var edited = QuestionnaireWorkbooks.Edit(exported, workbook =>
+        {
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "vielleicht";
+            var a4 = QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A4", WorkbookScenario.Verbund);
+            a4.Cell(7).Value = "entbehrlich";
+            a4.Cell(8).Value = "nicht relevant";
+            var a2 = QuestionnaireWorkbooks.Row(workbook, "SYS.2.1.A2", WorkbookScenario.Server);
+            a2.Cell(7).Value = "ja";
+            a2.Cell(14).Value = "31.02.2026";
+        });
+        var answers = await scenario.StateAsync();
+
+        var response = await WorkbookScenario.UploadAsync(client, scenario.Id, edited, culture: "en");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var preview = await Html.GetDocumentAsync(client, response.Headers.Location!.OriginalString + "?culture=en");
+        var german = await Html.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
+
+        static Dictionary<string, string> Errors(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("#preview-errors tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td")[1].TextContent.Trim());
+        var statusWords = string.Join(", ", Grundschutz.Infrastructure.Workbooks.QuestionnaireFormat.StatusWords(Grundschutz.Domain.Catalog.CatalogFramework.ItGrundschutz));
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["4"] = $"Invalid status “vielleicht”. Allowed are: {statusWords}.",
+                ["5"] = "A dispensable requirement must be justified.",
+                ["7"] = "Invalid date in “Datum der Erhebung”: “31.02.2026”. Please enter a date, e.g. 31.12.2026.",
+            },
+            Errors(preview));
+        Assert.Equal($"Ungültiger Status „vielleicht“. Erlaubt sind: {statusWords}.", Errors(german)["4"]);
+        Assert.Null(preview.QuerySelector("#confirm-form"));
+        Assert.Equal(answers.Replace("pending=0", "pending=1", StringComparison.Ordinal), await scenario.StateAsync());
+    }
+
     [Fact]
     public async Task Upload_ApprovedAssessment_IsRefused()
     {

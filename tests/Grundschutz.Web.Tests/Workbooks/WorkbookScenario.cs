@@ -77,10 +77,13 @@ internal sealed record WorkbookScenario(AssessmentSeed Seed, Municipality Munici
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>Posts the upload form of <paramref name="formPage"/> (hidden fields: anti-forgery token) to the upload handler of <paramref name="target"/>.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid target, byte[] content, string fileName = "Fragebogen.xlsx", Guid? formPage = null)
+    /// <summary>
+    /// Posts the upload form of <paramref name="formPage"/> (hidden fields: anti-forgery token) to the upload handler of
+    /// <paramref name="target"/>, in <paramref name="culture"/> when given (e.g. "en").
+    /// </summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid target, byte[] content, string fileName = "Fragebogen.xlsx", Guid? formPage = null, string? culture = null)
     {
-        var page = await Html.GetDocumentAsync(client, Page(formPage ?? target));
+        var page = await Html.GetDocumentAsync(client, Page(formPage ?? target) + (culture is null ? "" : "?culture=" + culture));
         var form = (IHtmlFormElement)(page.QuerySelector("#upload-form") ?? throw new InvalidOperationException("No upload form."));
         using var body = new MultipartFormDataContent();
         foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
@@ -91,7 +94,7 @@ internal sealed record WorkbookScenario(AssessmentSeed Seed, Municipality Munici
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         body.Add(file, "upload", fileName);
-        return await client.PostAsync($"{Page(target)}?handler=Upload", body);
+        return await client.PostAsync($"{Page(target)}?handler=Upload" + (culture is null ? "" : "&culture=" + culture), body);
     }
 
     /// <summary>What must stay the same when an upload is refused: every answer with version and history size, and no pending import.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Kompendium;
 
@@ -72,10 +73,7 @@ public static partial class KompendiumXmlReader
             var book = Position();
             if (reader.LocalName != DocBookText.Book.LocalName || reader.NamespaceURI != DocBookText.Ns.NamespaceName)
             {
-                var ns = reader.NamespaceURI.Length == 0 ? "ohne Namensraum" : $"im Namensraum {reader.NamespaceURI}";
-                throw new CatalogFormatException(
-                    $"{NotKompendium}: Das Wurzelelement ist <{reader.LocalName}> {ns}, erwartet wird <book> im Namensraum {DocBookText.Ns.NamespaceName}.",
-                    Format(book));
+                throw new CatalogFormatException(WrongRoot(reader.LocalName, reader.NamespaceURI), Format(book));
             }
 
             XElement? info = null;
@@ -110,9 +108,7 @@ public static partial class KompendiumXmlReader
 
             if (_state.Modules.Count == 0)
             {
-                throw new CatalogFormatException(
-                    $"{NotKompendium}: Sie enthält keine Bausteine (Kapitel mit Abschnitten wie „SYS.2.1 Allgemeiner Client“).",
-                    Format(book));
+                throw new CatalogFormatException(NoModules, Format(book));
             }
 
             return Finish(_state, _frontChapters, InfoTitle(info));

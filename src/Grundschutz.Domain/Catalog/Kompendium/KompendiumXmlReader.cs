@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Kompendium;
 
@@ -14,9 +15,9 @@ namespace Grundschutz.Domain.Catalog.Kompendium;
 public static partial class KompendiumXmlReader
 {
     private const string DefaultTitle = "IT-Grundschutz-Kompendium";
-    private const string NotKompendium = "Die Datei ist kein IT-Grundschutz-Kompendium (DocBook-XML)";
-    private const string DtdForbidden = "Die XML-Datei enthält eine DTD/Entitätsdefinition; das ist aus Sicherheitsgründen nicht erlaubt.";
-    private const string NotWellFormed = "Die XML-Datei ist nicht wohlgeformt und kann nicht gelesen werden.";
+    private static readonly MessageText DtdForbidden = MessageText.Of("Die XML-Datei enthält eine DTD/Entitätsdefinition; das ist aus Sicherheitsgründen nicht erlaubt.");
+    private static readonly MessageText NotWellFormed = MessageText.Of("Die XML-Datei ist nicht wohlgeformt und kann nicht gelesen werden.");
+    private static readonly MessageText NoModules = MessageText.Of("Die Datei ist kein IT-Grundschutz-Kompendium (DocBook-XML): Sie enthält keine Bausteine (Kapitel mit Abschnitten wie „SYS.2.1 Allgemeiner Client“).");
 
     // A DOCTYPE can only stand in the prolog; 64 KB of it is far more than any real prolog needs.
     private const int PrologCaptureBytes = 64 * 1024;
@@ -61,10 +62,7 @@ public static partial class KompendiumXmlReader
         var book = Load(xml).Root!;
         if (book.Name != DocBookText.Book)
         {
-            var ns = book.Name.NamespaceName.Length == 0 ? "ohne Namensraum" : $"im Namensraum {book.Name.NamespaceName}";
-            throw new CatalogFormatException(
-                $"{NotKompendium}: Das Wurzelelement ist <{book.Name.LocalName}> {ns}, erwartet wird <book> im Namensraum {DocBookText.Ns.NamespaceName}.",
-                LocationOf(book));
+            throw new CatalogFormatException(WrongRoot(book.Name.LocalName, book.Name.NamespaceName), LocationOf(book));
         }
 
         var state = new ReadState();
@@ -89,9 +87,7 @@ public static partial class KompendiumXmlReader
 
         if (state.Modules.Count == 0)
         {
-            throw new CatalogFormatException(
-                $"{NotKompendium}: Sie enthält keine Bausteine (Kapitel mit Abschnitten wie „SYS.2.1 Allgemeiner Client“).",
-                LocationOf(book));
+            throw new CatalogFormatException(NoModules, LocationOf(book));
         }
 
         return Finish(state, frontChapters, InfoTitle(book.Element(DocBookText.Info)));
@@ -150,6 +146,13 @@ public static partial class KompendiumXmlReader
         }
     }
 
+    /// <summary>The refusal of a root element that is not DocBook's book.</summary>
+    private static MessageText WrongRoot(string localName, string namespaceName) => MessageText.Of(
+        "Die Datei ist kein IT-Grundschutz-Kompendium (DocBook-XML): Das Wurzelelement ist <{0}> {1}, erwartet wird <book> im Namensraum {2}.",
+        localName,
+        namespaceName.Length == 0 ? MessageText.Of("ohne Namensraum") : MessageText.Of("im Namensraum {0}", namespaceName),
+        DocBookText.Ns.NamespaceName);
+
     private static CatalogFormatException NotReadable(XmlException ex, bool rootReached, PrologCaptureStream capture)
     {
         if (!rootReached && FindDoctype(capture.Captured) is { } doctypeLocation)
@@ -180,7 +183,7 @@ public static partial class KompendiumXmlReader
     {
         if (!state.GroupIds.Add(layerId))
         {
-            throw new CatalogFormatException($"Die Schicht {layerId} kommt mehrfach vor.", Format(chapter));
+            throw new CatalogFormatException(MessageText.Of("Die Schicht {0} kommt mehrfach vor.", layerId), Format(chapter));
         }
 
         state.Groups.Add(new CatalogGroup
@@ -196,7 +199,7 @@ public static partial class KompendiumXmlReader
     {
         if (!state.GroupIds.Add(moduleId))
         {
-            throw new CatalogFormatException($"Der Baustein {moduleId} kommt mehrfach vor.", Format(section));
+            throw new CatalogFormatException(MessageText.Of("Der Baustein {0} kommt mehrfach vor.", moduleId), Format(section));
         }
 
         if (!moduleId.StartsWith(layerId + ".", StringComparison.Ordinal))
@@ -322,7 +325,7 @@ public static partial class KompendiumXmlReader
             }
 
             throw new CatalogFormatException(
-                $"Die Überschrift „{headingText}“ im Baustein {moduleId} ist keine Anforderung im Format „<ID> <Titel> (B|S|H) [Rollen]“.",
+                MessageText.Of("Die Überschrift „{0}“ im Baustein {1} ist keine Anforderung im Format „<ID> <Titel> (B|S|H) [Rollen]“.", headingText, moduleId),
                 Format(section));
         }
 
@@ -354,7 +357,7 @@ public static partial class KompendiumXmlReader
 
         if (!state.RequirementIds.Add(id))
         {
-            throw new CatalogFormatException($"Die Anforderungs-ID {id} kommt mehrfach vor.", Format(section));
+            throw new CatalogFormatException(MessageText.Of("Die Anforderungs-ID {0} kommt mehrfach vor.", id), Format(section));
         }
 
         if (sectionLevel is { } expected && expected != heading.Level)
@@ -474,7 +477,7 @@ public static partial class KompendiumXmlReader
         return latest is { } y ? "Edition " + y.ToString(CultureInfo.InvariantCulture) : null;
     }
 
-    private static string? FindDoctype(ReadOnlySpan<byte> prolog)
+    private static MessageText? FindDoctype(ReadOnlySpan<byte> prolog)
     {
         using var decoder = new StreamReader(new MemoryStream(prolog.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = decoder.ReadToEnd();
@@ -511,16 +514,15 @@ public static partial class KompendiumXmlReader
     private static string? Cell(IReadOnlyList<string> row, int column) =>
         column >= 0 && column < row.Count && row[column].Length > 0 ? row[column] : null;
 
-    private static string? LocationOf(XObject node) => Format(PositionOf(node));
+    private static MessageText? LocationOf(XObject node) => Format(PositionOf(node));
 
     private static SourcePosition? PositionOf(object? node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : null;
 
-    private static string? Format(SourcePosition? position) =>
+    private static MessageText? Format(SourcePosition? position) =>
         position is { } p ? FormatLocation(p.Line, p.Position) : null;
 
-    private static string FormatLocation(int line, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"Zeile {line}, Position {position}");
+    private static MessageText FormatLocation(int line, int position) => CatalogLocations.LineAndPosition(line, position);
 
     [GeneratedRegex(@"\bEdition (?<year>[0-9]{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex EditionPattern();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Mapping;
 
@@ -19,7 +20,7 @@ public static class MappingCollectionReader
         }
         catch (JsonException ex)
         {
-            throw new CatalogFormatException("Die Datei ist kein gültiges JSON.", ex.LineNumber is { } line ? $"Zeile {line + 1}" : null, ex);
+            throw new CatalogFormatException(MessageText.Of("Die Datei ist kein gültiges JSON."), ex.LineNumber is { } line ? CatalogLocations.Line(line + 1) : null, ex);
         }
 
         using (document)
@@ -28,7 +29,7 @@ public static class MappingCollectionReader
                 || !document.RootElement.TryGetProperty("mapping-collection", out var collection)
                 || collection.ValueKind != JsonValueKind.Object)
             {
-                throw new CatalogFormatException("Die Datei ist keine OSCAL-Mapping-Collection (es fehlt „mapping-collection“).");
+                throw new CatalogFormatException(MessageText.Of("Die Datei ist keine OSCAL-Mapping-Collection (es fehlt „mapping-collection“)."));
             }
 
             return ReadCollection(collection);
@@ -39,14 +40,14 @@ public static class MappingCollectionReader
     {
         if (!collection.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
         {
-            throw new CatalogFormatException("In der Mapping-Collection fehlt „metadata“.");
+            throw new CatalogFormatException(MessageText.Of("In der Mapping-Collection fehlt „metadata“."));
         }
 
-        var title = Text(metadata, "title") ?? throw new CatalogFormatException("In der Mapping-Collection fehlt der Titel (metadata.title).");
-        var version = Text(metadata, "version") ?? throw new CatalogFormatException("In der Mapping-Collection fehlt die Version (metadata.version).");
+        var title = Text(metadata, "title") ?? throw new CatalogFormatException(MessageText.Of("In der Mapping-Collection fehlt der Titel (metadata.title)."));
+        var version = Text(metadata, "version") ?? throw new CatalogFormatException(MessageText.Of("In der Mapping-Collection fehlt die Version (metadata.version)."));
         if (!collection.TryGetProperty("mappings", out var mappings) || mappings.ValueKind != JsonValueKind.Array || mappings.GetArrayLength() == 0)
         {
-            throw new CatalogFormatException("Die Mapping-Collection enthält keine Zuordnungen (mappings).");
+            throw new CatalogFormatException(MessageText.Of("Die Mapping-Collection enthält keine Zuordnungen (mappings)."));
         }
 
         var sets = new List<MappingSet>();
@@ -83,7 +84,7 @@ public static class MappingCollectionReader
 
         if (!mapping.TryGetProperty("maps", out var maps) || maps.ValueKind != JsonValueKind.Array)
         {
-            throw new CatalogFormatException($"In {where} fehlt „maps“.");
+            throw new CatalogFormatException(MessageText.Of("In {0} fehlt „{1}“.", where, "maps"));
         }
 
         var entries = new List<MappingEntry>();
@@ -91,7 +92,7 @@ public static class MappingCollectionReader
         foreach (var map in maps.EnumerateArray())
         {
             var mapWhere = $"{where}.maps[{position++}]";
-            var relationship = Text(map, "relationship") ?? throw new CatalogFormatException($"In {mapWhere} fehlt „relationship“.");
+            var relationship = Text(map, "relationship") ?? throw new CatalogFormatException(MessageText.Of("In {0} fehlt „{1}“.", mapWhere, "relationship"));
             var sources = Ids(map, "sources", mapWhere);
             var targets = Ids(map, "targets", mapWhere);
             foreach (var source in sources)
@@ -110,13 +111,13 @@ public static class MappingCollectionReader
     {
         if (!map.TryGetProperty(name, out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
         {
-            throw new CatalogFormatException($"In {where} fehlt „{name}“.");
+            throw new CatalogFormatException(MessageText.Of("In {0} fehlt „{1}“.", where, name));
         }
 
         var ids = new List<string>();
         foreach (var item in items.EnumerateArray())
         {
-            ids.Add(Text(item, "id-ref") ?? throw new CatalogFormatException($"In {where}.{name} fehlt „id-ref“."));
+            ids.Add(Text(item, "id-ref") ?? throw new CatalogFormatException(MessageText.Of("In {0} fehlt „{1}“.", $"{where}.{name}", "id-ref")));
         }
 
         return ids;
@@ -125,7 +126,7 @@ public static class MappingCollectionReader
     private static JsonElement Object(JsonElement parent, string name, string where) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
             ? value
-            : throw new CatalogFormatException($"In {where} fehlt „{name}“.");
+            : throw new CatalogFormatException(MessageText.Of("In {0} fehlt „{1}“.", where, name));
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Oscal;
 
@@ -15,27 +16,37 @@ public static class OscalCatalogReader
     /// <summary>Id of the group that takes controls standing directly in the catalog (OSCAL allows that).</summary>
     public const string UngroupedGroupId = "_ungrouped";
 
+    private static readonly MessageText CatalogPath = CatalogLocations.Path("catalog");
+    private static readonly MessageText MetadataPath = CatalogLocations.Path("metadata");
+    private static readonly MessageText GroupsPath = CatalogLocations.Path("catalog.groups");
+    private static readonly MessageText GroupWithoutId = MessageText.Of("Gruppe");
+    private static readonly MessageText AGroup = MessageText.Of("Eine Gruppe");
+    private static readonly MessageText AControl = MessageText.Of("Ein Control");
+    private static readonly MessageText AParameter = MessageText.Of("Ein Parameter");
+    private static readonly MessageText APart = MessageText.Of("Ein Teil (part)");
+    private static readonly MessageText ALink = MessageText.Of("Ein Verweis (link)");
+
     /// <summary>Reads the value of the root <c>catalog</c> property of an OSCAL catalog document.</summary>
     /// <param name="catalog">The <c>catalog</c> object.</param>
     /// <exception cref="CatalogFormatException">The structure does not match the OSCAL catalog model.</exception>
     public static CatalogDocument Read(JsonElement catalog)
     {
-        OscalJson.RequireObject(catalog, "„catalog“", "catalog");
-        if (!OscalJson.TryObject(catalog, "metadata", "catalog", out var metadata))
+        OscalJson.RequireObject(catalog, MessageText.Of("„{0}“", "catalog"), CatalogPath);
+        if (!OscalJson.TryObject(catalog, "metadata", CatalogPath, out var metadata))
         {
-            throw new CatalogFormatException("Dem Katalog fehlen die Metadaten (metadata).", "catalog.metadata");
+            throw new CatalogFormatException(MessageText.Of("Dem Katalog fehlen die Metadaten (metadata)."), CatalogLocations.Path("catalog.metadata"));
         }
 
-        var title = OscalJson.NormalizeSpace(OscalJson.String(metadata, "title", "metadata"));
+        var title = OscalJson.NormalizeSpace(OscalJson.String(metadata, "title", MetadataPath));
         if (title.Length == 0)
         {
-            throw new CatalogFormatException("Der Katalog hat keinen Titel (metadata.title).", "metadata.title");
+            throw new CatalogFormatException(MessageText.Of("Der Katalog hat keinen Titel (metadata.title)."), CatalogLocations.Path("metadata.title"));
         }
 
-        var walker = new Walker(BackMatterResourceIds(catalog, "back-matter"));
-        walker.ReadParams(catalog, "catalog");
+        var walker = new Walker(BackMatterResourceIds(catalog, CatalogLocations.Path("back-matter")));
+        walker.ReadParams(catalog, CatalogPath);
 
-        if (OscalJson.TryArray(catalog, "groups", "catalog", out var groups))
+        if (OscalJson.TryArray(catalog, "groups", CatalogPath, out var groups))
         {
             var order = 0;
             foreach (var group in groups.EnumerateArray())
@@ -44,7 +55,7 @@ public static class OscalCatalogReader
             }
         }
 
-        if (OscalJson.TryArray(catalog, "controls", "catalog", out var controls) && controls.GetArrayLength() > 0)
+        if (OscalJson.TryArray(catalog, "controls", CatalogPath, out var controls) && controls.GetArrayLength() > 0)
         {
             // Requirement.GroupId is mandatory (browsing and storage hang off groups), so controls
             // outside any group get one synthetic group instead of being refused.
@@ -68,10 +79,10 @@ public static class OscalCatalogReader
             Format = CatalogFormat.OscalCatalog,
             Framework = framework,
             Title = title,
-            Version = OscalJson.String(metadata, "version", "metadata") ?? "",
-            OscalVersion = OscalJson.String(metadata, "oscal-version", "metadata"),
-            Published = OscalJson.String(metadata, "published", "metadata"),
-            SourceUuid = OscalJson.String(catalog, "uuid", "catalog"),
+            Version = OscalJson.String(metadata, "version", MetadataPath) ?? "",
+            OscalVersion = OscalJson.String(metadata, "oscal-version", MetadataPath),
+            Published = OscalJson.String(metadata, "published", MetadataPath),
+            SourceUuid = OscalJson.String(catalog, "uuid", CatalogPath),
             Groups = walker.FinishGroups(framework),
             Requirements = walker.Requirements,
             Warnings = walker.Warnings,
@@ -79,7 +90,7 @@ public static class OscalCatalogReader
     }
 
     /// <summary>The uuids of back-matter resources, so that "#uuid" links to them are not taken for control links.</summary>
-    internal static HashSet<string> BackMatterResourceIds(JsonElement model, string location)
+    internal static HashSet<string> BackMatterResourceIds(JsonElement model, MessageText location)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (OscalJson.TryObject(model, "back-matter", location, out var backMatter)
@@ -126,7 +137,7 @@ public static class OscalCatalogReader
             }
         }
 
-        public void ReadParams(JsonElement owner, string location)
+        public void ReadParams(JsonElement owner, MessageText location)
         {
             if (!OscalJson.TryArray(owner, "params"u8, "params", location, out var parameters))
             {
@@ -135,7 +146,7 @@ public static class OscalCatalogReader
 
             foreach (var param in parameters.EnumerateArray())
             {
-                OscalJson.RequireObject(param, "Ein Parameter", location);
+                OscalJson.RequireObject(param, AParameter, location);
                 var id = OscalJson.String(param, "id", location);
                 if (string.IsNullOrEmpty(id))
                 {
@@ -150,9 +161,9 @@ public static class OscalCatalogReader
 
         public void ReadGroup(JsonElement group, string? parentId, int depth, int order)
         {
-            OscalJson.RequireObject(group, "Eine Gruppe", parentId is null ? "catalog.groups" : "Gruppe " + parentId);
-            var id = OscalJson.String(group, "id", "Gruppe") ?? "";
-            var location = "Gruppe " + id;
+            OscalJson.RequireObject(group, AGroup, parentId is null ? GroupsPath : CatalogLocations.Group(parentId));
+            var id = OscalJson.String(group, "id", GroupWithoutId) ?? "";
+            var location = CatalogLocations.Group(id);
             ReadParams(group, location);
 
             var props = new List<CatalogProperty>();
@@ -208,9 +219,10 @@ public static class OscalCatalogReader
 
         public void ReadControl(JsonElement control, string groupId, string? parentId, int order)
         {
-            OscalJson.RequireObject(control, "Ein Control", "Gruppe " + groupId);
-            var id = OscalJson.String(control, "id"u8, "id", "Gruppe " + groupId) ?? "";
-            var location = "Control " + id;
+            var inGroup = CatalogLocations.Group(groupId);
+            OscalJson.RequireObject(control, AControl, inGroup);
+            var id = OscalJson.String(control, "id"u8, "id", inGroup) ?? "";
+            var location = CatalogLocations.Control(id);
             var controlClass = OscalJson.PooledString(control, "class", location, _pool);
             ReadParams(control, location);
 
@@ -223,7 +235,7 @@ public static class OscalCatalogReader
             {
                 foreach (var part in parts.EnumerateArray())
                 {
-                    OscalJson.RequireObject(part, "Ein Teil (part)", location);
+                    OscalJson.RequireObject(part, APart, location);
                     var name = OscalJson.String(part, "name"u8, "name", location);
                     if (name == "statement" && statement is null)
                     {
@@ -386,7 +398,7 @@ public static class OscalCatalogReader
             };
         }
 
-        private List<RequirementLink> ReadLinks(JsonElement control, string location, List<CatalogProperty> props)
+        private List<RequirementLink> ReadLinks(JsonElement control, MessageText location, List<CatalogProperty> props)
         {
             var links = new List<RequirementLink>();
             if (!OscalJson.TryArray(control, "links"u8, "links", location, out var array))
@@ -396,7 +408,7 @@ public static class OscalCatalogReader
 
             foreach (var link in array.EnumerateArray())
             {
-                OscalJson.RequireObject(link, "Ein Verweis (link)", location);
+                OscalJson.RequireObject(link, ALink, location);
                 var href = OscalJson.String(link, "href", location);
                 if (string.IsNullOrEmpty(href))
                 {
@@ -445,7 +457,7 @@ public static class OscalCatalogReader
         /// The prose of a part and, line by line, of its sub-parts (e.g. statement items), each sub-part
         /// prefixed with its label prop ("a.") when it has one.
         /// </summary>
-        private static string? PartText(JsonElement part, string location)
+        private static string? PartText(JsonElement part, MessageText location)
         {
             var prose = OscalJson.String(part, "prose"u8, "prose", location);
             if (!OscalJson.TryArray(part, "parts"u8, "parts", location, out var subParts) || subParts.GetArrayLength() == 0)
@@ -463,7 +475,7 @@ public static class OscalCatalogReader
             return sb.Length == 0 ? null : sb.ToString();
         }
 
-        private static void AppendSubParts(JsonElement subParts, StringBuilder sb, string location)
+        private static void AppendSubParts(JsonElement subParts, StringBuilder sb, MessageText location)
         {
             foreach (var sub in subParts.EnumerateArray())
             {
@@ -495,7 +507,7 @@ public static class OscalCatalogReader
             }
         }
 
-        private static string? LabelOf(JsonElement part, string location)
+        private static string? LabelOf(JsonElement part, MessageText location)
         {
             if (OscalJson.TryArray(part, "props", location, out var props))
             {

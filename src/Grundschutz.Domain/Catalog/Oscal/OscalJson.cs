@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Oscal;
 
@@ -10,8 +11,10 @@ namespace Grundschutz.Domain.Catalog.Oscal;
 /// </summary>
 internal static class OscalJson
 {
+    private static readonly MessageText AProp = MessageText.Of("Eine Eigenschaft (prop)");
+
     /// <summary>The string property <paramref name="name"/>, or null when absent or JSON null.</summary>
-    public static string? String(JsonElement obj, string name, string location)
+    public static string? String(JsonElement obj, string name, MessageText location)
     {
         if (!obj.TryGetProperty(name, out var value))
         {
@@ -24,12 +27,12 @@ internal static class OscalJson
             JsonValueKind.Null => null,
             // Lenient on purpose: a number where a string belongs still carries the intended text.
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            _ => throw new CatalogFormatException($"„{name}“ muss ein Text sein.", location),
+            _ => throw new CatalogFormatException(MessageText.Of("„{0}“ muss ein Text sein.", name), location),
         };
     }
 
-    /// <summary><see cref="String(JsonElement, string, string)"/> for a member already found (null: absent).</summary>
-    private static string? String(JsonElement? member, string name, string location) =>
+    /// <summary><see cref="String(JsonElement, string, MessageText)"/> for a member already found (null: absent).</summary>
+    private static string? String(JsonElement? member, string name, MessageText location) =>
         member is not { } value
             ? null
             : value.ValueKind switch
@@ -37,22 +40,22 @@ internal static class OscalJson
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Null => null,
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-                _ => throw new CatalogFormatException($"„{name}“ muss ein Text sein.", location),
+                _ => throw new CatalogFormatException(MessageText.Of("„{0}“ muss ein Text sein.", name), location),
             };
 
-    /// <summary><see cref="PooledString(JsonElement, string, string, StringPool)"/> for a member already found (null: absent).</summary>
-    private static string? PooledString(JsonElement? member, string name, string location, StringPool pool) =>
+    /// <summary><see cref="PooledString(JsonElement, string, MessageText, StringPool)"/> for a member already found (null: absent).</summary>
+    private static string? PooledString(JsonElement? member, string name, MessageText location, StringPool pool) =>
         member is { ValueKind: JsonValueKind.String } value ? pool.Get(value) : String(member, name, location);
 
-    /// <summary><see cref="String(JsonElement, string, string)"/> with the name also in UTF-8 (no transcoding per lookup).</summary>
-    public static string? String(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, string location) =>
+    /// <summary><see cref="String(JsonElement, string, MessageText)"/> with the name also in UTF-8 (no transcoding per lookup).</summary>
+    public static string? String(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, MessageText location) =>
         obj.TryGetProperty(utf8Name, out var value) ? String((JsonElement?)value, name, location) : null;
 
     /// <summary>
-    /// <see cref="TryArray(JsonElement, string, string, out JsonElement)"/> with the name also in UTF-8
+    /// <see cref="TryArray(JsonElement, string, MessageText, out JsonElement)"/> with the name also in UTF-8
     /// (no transcoding per lookup).
     /// </summary>
-    public static bool TryArray(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, string location, out JsonElement array)
+    public static bool TryArray(JsonElement obj, ReadOnlySpan<byte> utf8Name, string name, MessageText location, out JsonElement array)
     {
         if (!obj.TryGetProperty(utf8Name, out array) || array.ValueKind == JsonValueKind.Null)
         {
@@ -61,14 +64,14 @@ internal static class OscalJson
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            throw new CatalogFormatException($"„{name}“ muss eine Liste sein.", location);
+            throw new CatalogFormatException(MessageText.Of("„{0}“ muss eine Liste sein.", name), location);
         }
 
         return true;
     }
 
     /// <summary>True and the array when <paramref name="name"/> is present; throws when it is not an array.</summary>
-    public static bool TryArray(JsonElement obj, string name, string location, out JsonElement array)
+    public static bool TryArray(JsonElement obj, string name, MessageText location, out JsonElement array)
     {
         if (!obj.TryGetProperty(name, out array) || array.ValueKind == JsonValueKind.Null)
         {
@@ -77,14 +80,14 @@ internal static class OscalJson
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            throw new CatalogFormatException($"„{name}“ muss eine Liste sein.", location);
+            throw new CatalogFormatException(MessageText.Of("„{0}“ muss eine Liste sein.", name), location);
         }
 
         return true;
     }
 
     /// <summary>True and the object when <paramref name="name"/> is present; throws when it is not an object.</summary>
-    public static bool TryObject(JsonElement obj, string name, string location, out JsonElement value)
+    public static bool TryObject(JsonElement obj, string name, MessageText location, out JsonElement value)
     {
         if (!obj.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -93,23 +96,23 @@ internal static class OscalJson
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new CatalogFormatException($"„{name}“ muss ein Objekt sein.", location);
+            throw new CatalogFormatException(MessageText.Of("„{0}“ muss ein Objekt sein.", name), location);
         }
 
         return true;
     }
 
     /// <summary>Throws unless <paramref name="element"/> is an object (array items, the model root).</summary>
-    public static void RequireObject(JsonElement element, string what, string location)
+    public static void RequireObject(JsonElement element, MessageText what, MessageText location)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new CatalogFormatException($"{what} muss ein JSON-Objekt sein.", location);
+            throw new CatalogFormatException(MessageText.Of("{0} muss ein JSON-Objekt sein.", what), location);
         }
     }
 
     /// <summary>The strings of an array property (non-strings are skipped).</summary>
-    public static List<string> Strings(JsonElement obj, string name, string location)
+    public static List<string> Strings(JsonElement obj, string name, MessageText location)
     {
         var result = new List<string>();
         if (TryArray(obj, name, location, out var array))
@@ -126,14 +129,14 @@ internal static class OscalJson
         return result;
     }
 
-    /// <summary>Like <see cref="String(JsonElement, string, string)"/>, but short values come from <paramref name="pool"/>.</summary>
-    public static string? PooledString(JsonElement obj, string name, string location, StringPool pool) =>
+    /// <summary>Like <see cref="String(JsonElement, string, MessageText)"/>, but short values come from <paramref name="pool"/>.</summary>
+    public static string? PooledString(JsonElement obj, string name, MessageText location, StringPool pool) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? pool.Get(value)
             : String(obj, name, location);
 
     /// <summary>Reads the <c>props</c> array of an OSCAL object into <paramref name="into"/>, verbatim.</summary>
-    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, string location, List<string> warnings, StringPool pool)
+    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, MessageText location, List<string> warnings, StringPool pool)
     {
         if (!TryArray(owner, "props"u8, "props", location, out var props))
         {
@@ -142,7 +145,7 @@ internal static class OscalJson
 
         foreach (var prop in props.EnumerateArray())
         {
-            RequireObject(prop, "Eine Eigenschaft (prop)", location);
+            RequireObject(prop, AProp, location);
 
             // One pass over the prop's members instead of one search per member; the last of
             // repeated members wins, as with TryGetProperty.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Oscal;
 
@@ -21,7 +22,7 @@ internal static partial class OscalParameters
     /// The text a parameter stands for: its first value, else its label, else its choices, else its id
     /// (OSCAL resolution order; a label is shown as plain text, without braces).
     /// </summary>
-    public static string TextOf(JsonElement param, string id, string location)
+    public static string TextOf(JsonElement param, string id, MessageText location)
     {
         var values = OscalJson.Strings(param, "values", location);
         if (values.Count > 0)

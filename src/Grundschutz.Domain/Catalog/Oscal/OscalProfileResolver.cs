@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Catalog.Oscal;
 
@@ -12,27 +13,31 @@ namespace Grundschutz.Domain.Catalog.Oscal;
 /// </summary>
 public static class OscalProfileResolver
 {
+    private static readonly MessageText ProfilePath = CatalogLocations.Path("profile");
+    private static readonly MessageText MetadataPath = CatalogLocations.Path("metadata");
+    private static readonly MessageText SetParametersPath = CatalogLocations.Path("modify.set-parameters");
+
     /// <summary>Resolves the value of the root <c>profile</c> property of an OSCAL profile document.</summary>
     /// <param name="profile">The <c>profile</c> object.</param>
     /// <param name="available">Catalogues the imports may refer to (imported earlier or in the same call).</param>
     /// <exception cref="CatalogFormatException">An import is missing, or the result would be inconsistent.</exception>
     public static CatalogDocument Resolve(JsonElement profile, IReadOnlyList<AvailableCatalog> available)
     {
-        OscalJson.RequireObject(profile, "„profile“", "profile");
-        if (!OscalJson.TryObject(profile, "metadata", "profile", out var metadata))
+        OscalJson.RequireObject(profile, MessageText.Of("„{0}“", "profile"), ProfilePath);
+        if (!OscalJson.TryObject(profile, "metadata", ProfilePath, out var metadata))
         {
-            throw new CatalogFormatException("Dem Profil fehlen die Metadaten (metadata).", "profile.metadata");
+            throw new CatalogFormatException(MessageText.Of("Dem Profil fehlen die Metadaten (metadata)."), CatalogLocations.Path("profile.metadata"));
         }
 
-        var title = OscalJson.NormalizeSpace(OscalJson.String(metadata, "title", "metadata"));
+        var title = OscalJson.NormalizeSpace(OscalJson.String(metadata, "title", MetadataPath));
         if (title.Length == 0)
         {
-            throw new CatalogFormatException("Das Profil hat keinen Titel (metadata.title).", "metadata.title");
+            throw new CatalogFormatException(MessageText.Of("Das Profil hat keinen Titel (metadata.title)."), CatalogLocations.Path("metadata.title"));
         }
 
-        if (!OscalJson.TryArray(profile, "imports", "profile", out var imports) || imports.GetArrayLength() == 0)
+        if (!OscalJson.TryArray(profile, "imports", ProfilePath, out var imports) || imports.GetArrayLength() == 0)
         {
-            throw new CatalogFormatException("Das Profil importiert keinen Katalog (imports fehlt).", "profile.imports");
+            throw new CatalogFormatException(MessageText.Of("Das Profil importiert keinen Katalog (imports fehlt)."), CatalogLocations.Path("profile.imports"));
         }
 
         var resources = ReadResources(profile);
@@ -47,8 +52,8 @@ public static class OscalProfileResolver
         foreach (var import in imports.EnumerateArray())
         {
             importNumber++;
-            var location = $"imports[{importNumber - 1}]";
-            OscalJson.RequireObject(import, "Ein Import", location);
+            var location = CatalogLocations.Path($"imports[{importNumber - 1}]");
+            OscalJson.RequireObject(import, MessageText.Of("Ein Import"), location);
             var source = FindCatalog(import, location, resources, available);
             frameworks.Add(source.Document.Framework);
 
@@ -67,8 +72,8 @@ public static class OscalProfileResolver
                 if (!requirementSources.TryAdd(requirement.Id, source.FileName))
                 {
                     throw new CatalogFormatException(
-                        $"Die Anforderung „{requirement.Id}“ wird mehrfach importiert (aus „{requirementSources[requirement.Id]}“ und „{source.FileName}“).",
-                        requirement.Id);
+                        MessageText.Of("Die Anforderung „{0}“ wird mehrfach importiert (aus „{1}“ und „{2}“).", requirement.Id, requirementSources[requirement.Id], source.FileName),
+                        CatalogLocations.Path(requirement.Id));
                 }
 
                 requirements.Add(requirement);
@@ -83,10 +88,10 @@ public static class OscalProfileResolver
             Format = CatalogFormat.OscalProfile,
             Framework = frameworks.Contains(CatalogFramework.GrundschutzPlusPlus) ? CatalogFramework.GrundschutzPlusPlus : frameworks[0],
             Title = title,
-            Version = OscalJson.String(metadata, "version", "metadata") ?? "",
-            OscalVersion = OscalJson.String(metadata, "oscal-version", "metadata"),
-            Published = OscalJson.String(metadata, "published", "metadata"),
-            SourceUuid = OscalJson.String(profile, "uuid", "profile"),
+            Version = OscalJson.String(metadata, "version", MetadataPath) ?? "",
+            OscalVersion = OscalJson.String(metadata, "oscal-version", MetadataPath),
+            Published = OscalJson.String(metadata, "published", MetadataPath),
+            SourceUuid = OscalJson.String(profile, "uuid", ProfilePath),
             Groups = Renumber(groups),
             Requirements = Renumber(requirements),
             Warnings = warnings,
@@ -98,32 +103,33 @@ public static class OscalProfileResolver
     private static Dictionary<string, Resource> ReadResources(JsonElement profile)
     {
         var result = new Dictionary<string, Resource>(StringComparer.OrdinalIgnoreCase);
-        if (!OscalJson.TryObject(profile, "back-matter", "profile", out var backMatter)
-            || !OscalJson.TryArray(backMatter, "resources", "back-matter", out var resources))
+        if (!OscalJson.TryObject(profile, "back-matter", ProfilePath, out var backMatter)
+            || !OscalJson.TryArray(backMatter, "resources", CatalogLocations.Path("back-matter"), out var resources))
         {
             return result;
         }
 
         foreach (var resource in resources.EnumerateArray())
         {
-            if (resource.ValueKind != JsonValueKind.Object || OscalJson.String(resource, "uuid", "back-matter") is not { } uuid)
+            if (resource.ValueKind != JsonValueKind.Object || OscalJson.String(resource, "uuid", CatalogLocations.Path("back-matter")) is not { } uuid)
             {
                 continue;
             }
 
             var hrefs = new List<string>();
-            if (OscalJson.TryArray(resource, "rlinks", "Ressource " + uuid, out var rlinks))
+            var where = CatalogLocations.Resource(uuid);
+            if (OscalJson.TryArray(resource, "rlinks", where, out var rlinks))
             {
                 foreach (var rlink in rlinks.EnumerateArray())
                 {
-                    if (rlink.ValueKind == JsonValueKind.Object && OscalJson.String(rlink, "href", "Ressource " + uuid) is { Length: > 0 } href)
+                    if (rlink.ValueKind == JsonValueKind.Object && OscalJson.String(rlink, "href", where) is { Length: > 0 } href)
                     {
                         hrefs.Add(href);
                     }
                 }
             }
 
-            result[uuid] = new Resource(OscalJson.String(resource, "title", "Ressource " + uuid), hrefs);
+            result[uuid] = new Resource(OscalJson.String(resource, "title", where), hrefs);
         }
 
         return result;
@@ -131,14 +137,14 @@ public static class OscalProfileResolver
 
     private static AvailableCatalog FindCatalog(
         JsonElement import,
-        string location,
+        MessageText location,
         Dictionary<string, Resource> resources,
         IReadOnlyList<AvailableCatalog> available)
     {
         var href = OscalJson.String(import, "href", location);
         if (string.IsNullOrEmpty(href))
         {
-            throw new CatalogFormatException("Ein Import des Profils hat kein Ziel (href).", location);
+            throw new CatalogFormatException(MessageText.Of("Ein Import des Profils hat kein Ziel (href)."), location);
         }
 
         List<string> hrefs;
@@ -147,7 +153,7 @@ public static class OscalProfileResolver
         {
             if (!resources.TryGetValue(href[1..], out var resource))
             {
-                throw new CatalogFormatException($"Das Profil importiert „{href}“, aber diese Ressource fehlt im back-matter.", href);
+                throw new CatalogFormatException(MessageText.Of("Das Profil importiert „{0}“, aber diese Ressource fehlt im back-matter.", href), CatalogLocations.Path(href));
             }
 
             hrefs = resource.Hrefs;
@@ -183,8 +189,8 @@ public static class OscalProfileResolver
 
         var shown = names.Count > 0 ? names[0] : resourceTitle ?? href;
         throw new CatalogFormatException(
-            $"Das Profil importiert den Katalog „{shown}“, der nicht importiert ist. Importieren Sie ihn zuerst oder im selben Aufruf.",
-            href);
+            MessageText.Of("Das Profil importiert den Katalog „{0}“, der nicht importiert ist. Importieren Sie ihn zuerst oder im selben Aufruf.", shown),
+            CatalogLocations.Path(href));
     }
 
     /// <summary>The last path segment of a relative path or URL, without query or fragment, unescaped.</summary>
@@ -205,7 +211,7 @@ public static class OscalProfileResolver
     }
 
     /// <summary>The ids the import selects from <paramref name="document"/>.</summary>
-    private static HashSet<string> Select(JsonElement import, string location, CatalogDocument document, List<string> warnings)
+    private static HashSet<string> Select(JsonElement import, MessageText location, CatalogDocument document, List<string> warnings)
     {
         var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -239,7 +245,7 @@ public static class OscalProfileResolver
         {
             foreach (var include in includes.EnumerateArray())
             {
-                OscalJson.RequireObject(include, "Eine Auswahl (include-controls)", location);
+                OscalJson.RequireObject(include, MessageText.Of("Eine Auswahl (include-controls)"), location);
                 selected.UnionWith(Matches(include, location, document, known, children, warnings));
             }
         }
@@ -248,7 +254,7 @@ public static class OscalProfileResolver
         {
             foreach (var exclude in excludes.EnumerateArray())
             {
-                OscalJson.RequireObject(exclude, "Eine Auswahl (exclude-controls)", location);
+                OscalJson.RequireObject(exclude, MessageText.Of("Eine Auswahl (exclude-controls)"), location);
                 selected.ExceptWith(Matches(exclude, location, document, known, children, warnings));
             }
         }
@@ -258,7 +264,7 @@ public static class OscalProfileResolver
 
     private static HashSet<string> Matches(
         JsonElement selector,
-        string location,
+        MessageText location,
         CatalogDocument document,
         HashSet<string> known,
         Dictionary<string, List<string>> children,
@@ -372,14 +378,14 @@ public static class OscalProfileResolver
 
     private static void WarnAboutUnsupported(JsonElement profile, List<string> warnings)
     {
-        if (OscalJson.TryObject(profile, "modify", "profile", out var modify)
-            && OscalJson.TryArray(modify, "alters", "modify", out var alters)
+        if (OscalJson.TryObject(profile, "modify", ProfilePath, out var modify)
+            && OscalJson.TryArray(modify, "alters", CatalogLocations.Path("modify"), out var alters)
             && alters.GetArrayLength() > 0)
         {
             warnings.Add($"Das Profil ändert {alters.GetArrayLength()} Controls (modify.alters); diese Änderungen werden nicht übernommen.");
         }
 
-        if (OscalJson.TryObject(profile, "merge", "profile", out var merge)
+        if (OscalJson.TryObject(profile, "merge", ProfilePath, out var merge)
             && (merge.TryGetProperty("flat", out _) || merge.TryGetProperty("custom", out _)))
         {
             warnings.Add("Das Profil verlangt eine andere Zusammenführung als „as-is“; die Gruppenstruktur der Kataloge wird beibehalten.");
@@ -388,8 +394,8 @@ public static class OscalProfileResolver
 
     private static void ApplySetParameters(JsonElement profile, List<Requirement> requirements, List<string> warnings)
     {
-        if (!OscalJson.TryObject(profile, "modify", "profile", out var modify)
-            || !OscalJson.TryArray(modify, "set-parameters", "modify", out var setParameters))
+        if (!OscalJson.TryObject(profile, "modify", ProfilePath, out var modify)
+            || !OscalJson.TryArray(modify, "set-parameters", CatalogLocations.Path("modify"), out var setParameters))
         {
             return;
         }
@@ -397,14 +403,14 @@ public static class OscalProfileResolver
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var setParameter in setParameters.EnumerateArray())
         {
-            OscalJson.RequireObject(setParameter, "Ein set-parameters-Eintrag", "modify.set-parameters");
-            var id = OscalJson.String(setParameter, "param-id", "modify.set-parameters");
+            OscalJson.RequireObject(setParameter, MessageText.Of("Ein set-parameters-Eintrag"), SetParametersPath);
+            var id = OscalJson.String(setParameter, "param-id", SetParametersPath);
             if (string.IsNullOrEmpty(id))
             {
                 continue;
             }
 
-            var text = OscalParameters.TextOf(setParameter, id, "modify.set-parameters");
+            var text = OscalParameters.TextOf(setParameter, id, SetParametersPath);
             // A set-parameter without values or label changes nothing about the text.
             if (text != id)
             {

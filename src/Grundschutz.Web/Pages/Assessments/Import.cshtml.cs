@@ -13,7 +13,7 @@ namespace Grundschutz.Web.Pages.Assessments;
 /// <summary>
 /// The ISB creates a new assessment of their own municipality (from the sign-in, never from the file) from an OSCAL
 /// assessment-results file, e.g. one exported here: same catalogue version, approach, target objects, modules and
-/// answers. Every problem is shown as a German message and nothing is saved.
+/// answers. Every problem is shown as a message in the reader's language and nothing is saved.
 /// </summary>
 [Authorize(Roles = Roles.Isb)]
 public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<OscalOptions> options, IStringLocalizer<SharedResource> t) : PageModel
@@ -54,8 +54,8 @@ public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<Osc
         }
         catch (AssessmentResultsImportException ex)
         {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " " + t["Es wurde nichts gespeichert."]);
-            Details = ex.Details;
+            ModelState.AddModelError(nameof(Upload), DomainText.Of(t, ex) + " " + t["Es wurde nichts gespeichert."]);
+            Details = [.. ex.DetailTexts.Select(d => DomainText.Of(t, d))];
             return Page();
         }
     }

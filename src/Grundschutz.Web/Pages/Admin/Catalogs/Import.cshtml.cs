@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -43,7 +44,7 @@ public sealed class ImportModel(CatalogImportService importer, IOptions<CatalogI
         }
         catch (CatalogImportException ex)
         {
-            ModelState.AddModelError(nameof(Files), ex.Message + " " + t["Es wurde nichts gespeichert."]);
+            ModelState.AddModelError(nameof(Files), DomainText.Of(t, ex) + " " + t["Es wurde nichts gespeichert."]);
             return Page();
         }
 

@@ -114,7 +114,7 @@ public sealed class IndexModel(GrundschutzDbContext db, AnswerWorkbookService wo
         }
         catch (WorkbookRejectedException ex)
         {
-            ModelState.AddModelError(UploadField, ex.Message + " " + t["Es wurde nichts übernommen."]);
+            ModelState.AddModelError(UploadField, DomainText.Of(t, ex) + " " + t["Es wurde nichts übernommen."]);
             return await RedisplayAsync(id, cancellationToken);
         }
     }

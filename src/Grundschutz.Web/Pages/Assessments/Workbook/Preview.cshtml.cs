@@ -63,7 +63,7 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
         catch (WorkbookRejectedException ex)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
             Token = token;
             await LoadHeaderAsync(id, user, cancellationToken);
             Preview = await workbooks.LoadPreviewAsync(id, token, user.UserId, cancellationToken);
