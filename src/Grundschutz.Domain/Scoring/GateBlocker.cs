@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Scoring;
 
 /// <summary>One pair that keeps a gate from being reached, with all its reasons.</summary>
@@ -8,5 +10,8 @@ namespace Grundschutz.Domain.Scoring;
 public readonly record struct GateBlocker(ScoredPair Pair, GateBlockReason Reasons, string? BlockingDependencyId, int FreshnessMonths)
 {
     /// <summary>German text, e.g. „SYS.2.1.A3 × Server Rathaus: nicht umgesetzt“ (reasons in flag order, joined by „; “).</summary>
-    public string Text => $"{Pair.Label}: {ScoringTexts.BlockReasons(Reasons, BlockingDependencyId, FreshnessMonths)}";
+    public string Text => $"{Pair.Label}: {ReasonsMessage}";
+
+    /// <summary>The reasons part of <see cref="Text"/> as a translatable message, e.g. „nicht umgesetzt; älter als 12 Monate“.</summary>
+    public MessageText ReasonsMessage => ScoringTexts.BlockReasonsMessage(Reasons, BlockingDependencyId, FreshnessMonths);
 }

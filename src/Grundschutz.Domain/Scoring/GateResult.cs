@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Scoring;
 
 /// <summary>
@@ -21,13 +23,12 @@ public sealed record GateResult(
     IReadOnlyList<ScoredPair> AcceptedDeviations)
 {
     /// <summary>German one-line summary, e.g. „Basis-Absicherung erreicht: nein (3 blockierende Paare)“.</summary>
-    public string Summary => Reached
-        ? AcceptedDeviations.Count == 0
-            ? $"{Title}: ja"
-            : $"{Title}: ja (mit {ScoringTexts.Count(AcceptedDeviations.Count, "begründeter Abweichung", "begründeten Abweichungen")})"
-        : Reason is not null && Blockers.Count == 0
-            ? $"{Title}: nein ({Reason})"
-            : Reason is not null
-                ? $"{Title}: nein ({Reason}; {ScoringTexts.Count(Blockers.Count, "blockierendes Paar", "blockierende Paare")})"
-                : $"{Title}: nein ({ScoringTexts.Count(Blockers.Count, "blockierendes Paar", "blockierende Paare")})";
+    public string Summary => SummaryMessage.ToString();
+
+    /// <summary><see cref="Summary"/> as a translatable message (the title a term, the counts arguments).</summary>
+    public MessageText SummaryMessage =>
+        ScoringTexts.GateSummary(Title, Reached, Reason, Blockers.Count, AcceptedDeviations.Count);
+
+    /// <summary><see cref="Reason"/> as a translatable message; null when there is none.</summary>
+    public MessageText? ReasonMessage => Reason is null ? null : ScoringTexts.FixedMessage(Reason);
 }

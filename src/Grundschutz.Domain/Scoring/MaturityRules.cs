@@ -1,3 +1,6 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Scoring;
 
 /// <summary>
@@ -35,47 +38,61 @@ internal static class MaturityRules
 
         var basis = gspp ? scope.Muss : scope.Basis;
         var standard = gspp ? scope.NormalSdT : scope.BasisStandard;
-        var basisName = gspp ? "MUSS-Anteil" : "E_B";
-        var standardName = gspp ? "normal-SdT-Anteil" : "E_BS";
+        var basisName = new Term(gspp ? "MUSS-Anteil" : "E_B");
+        var standardName = new Term(gspp ? "normal-SdT-Anteil" : "E_BS");
         var threshold = options.MaturityLevel3StandardThreshold;
         var ownJa = scope.All.Ja + scope.All.JaBlockedByDependency;
 
         var level1 = scope.PlannedOpenItems > 0 || ownJa > 0;
-        var text1 = $"Stufe 1 (geplant): mindestens ein offener Punkt mit Verantwortlichem und Termin oder eine mit „ja“ beantwortete Anforderung – "
-            + $"{scope.PlannedOpenItems} geplant, {ownJa} mit „ja“";
+        var text1 = MessageText.Of(
+            "Stufe 1 (geplant): mindestens ein offener Punkt mit Verantwortlichem und Termin oder eine mit „ja“ beantwortete Anforderung – {0} geplant, {1} mit „ja“",
+            scope.PlannedOpenItems,
+            ownJa);
 
         bool level2;
-        string text2;
+        MessageText text2;
         if (basis.Denominator > 0)
         {
             level2 = basis.Ja > 0;
-            text2 = $"Stufe 2 (zum Teil etabliert): {basisName} > 0 % – {ScoringTexts.Of(basis.Ja, basis.Denominator)}";
+            text2 = MessageText.Of("Stufe 2 (zum Teil etabliert): {0} > 0 % – {1}", basisName, ScoringTexts.Of(basis.Ja, basis.Denominator));
         }
         else
         {
             level2 = scope.All.Ja > 0;
-            text2 = $"Stufe 2 (zum Teil etabliert): keine {(gspp ? "MUSS" : "Basis")}-Anforderung anwendbar, daher mindestens eine umgesetzte Anforderung – "
-                + ScoringTexts.Of(scope.All.Ja, scope.All.Denominator);
+            var share = ScoringTexts.Of(scope.All.Ja, scope.All.Denominator);
+            text2 = gspp
+                ? MessageText.Of("Stufe 2 (zum Teil etabliert): keine MUSS-Anforderung anwendbar, daher mindestens eine umgesetzte Anforderung – {0}", share)
+                : MessageText.Of("Stufe 2 (zum Teil etabliert): keine Basis-Anforderung anwendbar, daher mindestens eine umgesetzte Anforderung – {0}", share);
         }
 
         var basisComplete = basis.Denominator == 0 || basis.Ja == basis.Denominator;
         var standardAtThreshold = standard.Denominator == 0 || standard.Ja >= threshold * standard.Denominator;
         var level3 = basisComplete && standardAtThreshold && scope.EntbehrlichWithoutJustification == 0;
-        var text3 = $"Stufe 3 (voll etabliert und dokumentiert): {basisName} = 100 % ({Share(basis)}), "
-            + $"{standardName} ≥ {ScoringTexts.Percent(threshold)} ({Share(standard)}), "
-            + $"jede entbehrliche Anforderung begründet ({scope.EntbehrlichWithoutJustification} ohne Begründung)";
+        var text3 = MessageText.Of(
+            "Stufe 3 (voll etabliert und dokumentiert): {0} = 100 % ({1}), {2} ≥ {3} ({4}), jede entbehrliche Anforderung begründet ({5} ohne Begründung)",
+            basisName,
+            Share(basis),
+            standardName,
+            ScoringTexts.Percent(threshold),
+            Share(standard),
+            scope.EntbehrlichWithoutJustification);
 
         var level4 = scope.Answered > 0 && scope.Fresh == scope.Answered;
-        var text4 = $"Stufe 4 (regelmäßig überprüft): alle Antworten höchstens {options.FreshnessMonths} Monate alt – "
-            + $"{ScoringTexts.Of(scope.Fresh, scope.Answered)} aktuell";
+        var text4 = MessageText.Of(
+            "Stufe 4 (regelmäßig überprüft): alle Antworten höchstens {0} Monate alt – {1} aktuell",
+            options.FreshnessMonths,
+            ScoringTexts.Of(scope.Fresh, scope.Answered));
 
         var standardComplete = standard.Denominator == 0 || standard.Ja == standard.Denominator;
         var level5 = scope.OverdueActionItems == 0 && standardComplete;
-        var text5 = $"Stufe 5 (regelmäßig verbessert): keine überfällige Maßnahme ({scope.OverdueActionItems} überfällig) "
-            + $"und {standardName} = 100 % ({Share(standard)})";
+        var text5 = MessageText.Of(
+            "Stufe 5 (regelmäßig verbessert): keine überfällige Maßnahme ({0} überfällig) und {1} = 100 % ({2})",
+            scope.OverdueActionItems,
+            standardName,
+            Share(standard));
 
         bool[] met = [level1, level2, level3, level4, level5];
-        string[] texts = [text1, text2, text3, text4, text5];
+        MessageText[] texts = [text1, text2, text3, text4, text5];
         var criteria = new MaturityCriterion[5];
         var level = 0;
         var stillCumulative = true;
@@ -95,6 +112,6 @@ internal static class MaturityRules
         return new PracticeMaturity(practiceId, level, null, criteria);
     }
 
-    private static string Share(SliceScore slice) =>
-        slice.Denominator == 0 ? "nicht anwendbar" : ScoringTexts.Of(slice.Ja, slice.Denominator);
+    private static MessageText Share(SliceScore slice) =>
+        slice.Denominator == 0 ? ScoringTexts.NotApplicable() : ScoringTexts.Of(slice.Ja, slice.Denominator);
 }

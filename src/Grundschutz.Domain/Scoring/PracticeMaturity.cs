@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Scoring;
 
 /// <summary>
@@ -14,5 +16,11 @@ public sealed record PracticeMaturity(string PracticeId, int? Level, string? Not
     public bool IsAssessed => Level is not null;
 
     /// <summary>The 200-2 wording of the level, or „nicht bewertet“.</summary>
-    public string LevelText => Level is { } level ? ScoringTexts.MaturityLevel(level) : "nicht bewertet";
+    public string LevelText => LevelTextMessage.ToString();
+
+    /// <summary><see cref="LevelText"/> as a translatable message.</summary>
+    public MessageText LevelTextMessage => Level is { } level ? ScoringTexts.MaturityLevelMessage(level) : ScoringTexts.NotAssessed();
+
+    /// <summary><see cref="NotAssessedReason"/> as a translatable message; null when assessed.</summary>
+    public MessageText? NotAssessedReasonMessage => NotAssessedReason is null ? null : ScoringTexts.FixedMessage(NotAssessedReason);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grundschutz.Domain.Scoring;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Scoring;
 
@@ -21,12 +22,28 @@ public static class ReportFormat
     public static string Percent(decimal percent) => percent.ToString("0.#", German) + " %";
 
     /// <summary>„3 von 4“ (the lenient numerator may be fractional: „4,5 von 8“).</summary>
-    public static string Fraction(Ratio ratio) =>
-        ratio.Numerator.ToString("0.##", German) + " von " + ratio.Denominator.ToString("N0", German);
+    public static string Fraction(Ratio ratio) => FractionMessage(ratio).ToString();
 
     /// <summary>„75 % (3 von 4)“, or <see cref="NotApplicable"/>.</summary>
-    public static string PercentWithFraction(Ratio ratio) =>
-        ratio.IsDefined ? $"{Percent(ratio)} ({Fraction(ratio)})" : NotApplicable;
+    public static string PercentWithFraction(Ratio ratio) => PercentWithFractionMessage(ratio).ToString();
+
+    /// <summary>
+    /// <see cref="Percent(Ratio)"/> as a message for the pages: the figure as it is (German number format in every
+    /// language), „nicht anwendbar“ translatable.
+    /// </summary>
+    public static MessageText PercentMessage(Ratio ratio) =>
+        ratio.Percent(1) is { } percent ? MessageText.Verbatim(Percent(percent)) : NotApplicableMessage();
+
+    /// <summary><see cref="Fraction"/> as a message: „{0} von {1}“ with the German-formatted figures as arguments.</summary>
+    public static MessageText FractionMessage(Ratio ratio) =>
+        MessageText.Of("{0} von {1}", ratio.Numerator.ToString("0.##", German), ratio.Denominator.ToString("N0", German));
+
+    /// <summary><see cref="PercentWithFraction"/> as a message.</summary>
+    public static MessageText PercentWithFractionMessage(Ratio ratio) =>
+        ratio.IsDefined ? MessageText.Of("{0} ({1})", Percent(ratio), FractionMessage(ratio)) : NotApplicableMessage();
+
+    /// <summary><see cref="NotApplicable"/> as a message.</summary>
+    public static MessageText NotApplicableMessage() => MessageText.Of("nicht anwendbar");
 
     /// <summary>The percentage as a chart value 0–100, or null when undefined (truncated like the text).</summary>
     public static decimal? ChartPercent(Ratio ratio) => ratio.Percent(1);

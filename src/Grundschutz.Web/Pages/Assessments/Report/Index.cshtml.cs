@@ -7,6 +7,7 @@ using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Pages.Assessments.Report;
@@ -26,7 +27,8 @@ public sealed class IndexModel(
     ReportCharts charts,
     MarkdownRenderer markdown,
     ReportTemplates templates,
-    IOptions<ReportsOptions> options) : PageModel
+    IOptions<ReportsOptions> options,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public ReportView View { get; private set; } = null!;
 
@@ -38,7 +40,8 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        View = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules);
+        // The page in the reader's language; the download below stays German.
+        View = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules, m => DomainText.Of(t, m));
         return Page();
     }
 
@@ -77,7 +80,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var view = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules);
+        var view = ReportView.From(score, charts, options.Value.MaxListedItems, options.Value.ChartModules, ReportView.German);
         var (html, policy) = await new ReportDocument(markdown, templates, charts).RenderWithPolicyAsync(view, cancellationToken);
         // The response carries the file's own strict policy (SecurityHeadersMiddleware keeps a policy a handler set),
         // so a browser that displays the download instead of saving it applies the same rules as the saved file.

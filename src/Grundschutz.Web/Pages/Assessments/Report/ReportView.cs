@@ -1,5 +1,6 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Scoring;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Charts;
 using Grundschutz.Infrastructure.Scoring;
 
@@ -9,22 +10,25 @@ namespace Grundschutz.Web.Pages.Assessments.Report;
 /// The report on one assessment, ready to display: every number formatted in German, lists cut to
 /// <see cref="ListLimit"/> entries (the counts always cover everything). Built once from an
 /// <see cref="AssessmentScore"/> and used by both the page and the downloaded HTML report, so both say the same.
+/// The texts of the scoring (gate summaries and block reasons, maturity levels and criteria, „3 von 4“, „nicht
+/// anwendbar“) go through the text function given to <see cref="From"/>: the page passes the reader's language
+/// (<see cref="Infrastructure.DomainText"/>), the download <see cref="German"/> – the downloaded report stays German.
 /// </summary>
 public sealed class ReportView
 {
-    private ReportView(AssessmentScore score, int listLimit, IReadOnlyList<ChartData> charts)
+    private ReportView(AssessmentScore score, int listLimit, IReadOnlyList<ChartData> charts, Func<ITranslatableMessage, string> text)
     {
         var report = score.Report;
         Assessment = score.Assessment;
         IsGrundschutzPlusPlus = score.Assessment.IsGrundschutzPlusPlus;
         ListLimit = listLimit;
         Charts = charts;
-        Kpis = BuildKpis(report, IsGrundschutzPlusPlus);
-        Overview = BuildOverview(report);
-        Gates = [Gate("basis", report.BasisGate, report, listLimit), Gate("standard", report.StandardGate, report, listLimit)];
-        Maturity = BuildMaturity(report.Maturity, score.Catalog);
-        Layers = report.TopGroups.Select(s => Row(s, score.Catalog)).ToList();
-        Modules = report.Groups.Select(s => Row(s, score.Catalog)).ToList();
+        Kpis = BuildKpis(report, IsGrundschutzPlusPlus, text);
+        Overview = BuildOverview(report, text);
+        Gates = [Gate("basis", report.BasisGate, report, listLimit, text), Gate("standard", report.StandardGate, report, listLimit, text)];
+        Maturity = BuildMaturity(report.Maturity, score.Catalog, text);
+        Layers = report.TopGroups.Select(s => Row(s, score.Catalog, text)).ToList();
+        Modules = report.Groups.Select(s => Row(s, score.Catalog, text)).ToList();
         ActionPlan = BuildActionPlan(report, listLimit);
         Comparison = score.Comparison is { } comparison && score.Previous is { } previous
             ? BuildComparison(comparison, previous, listLimit)
@@ -75,21 +79,30 @@ public sealed class ReportView
 
     public ChartData? Chart(string name) => Charts.FirstOrDefault(c => c.Name == name);
 
-    public static ReportView From(AssessmentScore score, ReportCharts charts, int listLimit, int chartModules)
+    /// <summary>The German text of a message: what the downloaded report shows.</summary>
+    public static string German(ITranslatableMessage message) => MessageText.InGerman(message);
+
+    /// <param name="score">The scored assessment.</param>
+    /// <param name="charts">The charts.</param>
+    /// <param name="listLimit">Most entries listed per list.</param>
+    /// <param name="chartModules">Most modules in the module chart.</param>
+    /// <param name="text">The text of a scoring message: <see cref="German"/> for the download, the reader's language for the page.</param>
+    public static ReportView From(AssessmentScore score, ReportCharts charts, int listLimit, int chartModules, Func<ITranslatableMessage, string> text)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(charts);
-        return new ReportView(score, Math.Max(listLimit, 1), charts.All(score.Report, score.Catalog, chartModules));
+        ArgumentNullException.ThrowIfNull(text);
+        return new ReportView(score, Math.Max(listLimit, 1), charts.All(score.Report, score.Catalog, chartModules), text);
     }
 
-    private static List<KpiView> BuildKpis(ScoreReport report, bool gspp)
+    private static List<KpiView> BuildKpis(ScoreReport report, bool gspp, Func<ITranslatableMessage, string> text)
     {
         var overall = report.Overall;
         var kpis = new List<KpiView>();
         void Add(string id, string label, SliceScore slice, string? note = null) =>
-            kpis.Add(new KpiView(id, label, ReportFormat.Percent(slice.Strict), slice.Strict.IsDefined ? ReportFormat.Fraction(slice.Strict) : "",
-                slice.Teilweise > 0 && slice.Strict.IsDefined ? ReportFormat.Percent(slice.Lenient) : null,
-                slice.Teilweise > 0 && slice.Strict.IsDefined ? ReportFormat.Fraction(slice.Lenient) : null,
+            kpis.Add(new KpiView(id, label, text(ReportFormat.PercentMessage(slice.Strict)), slice.Strict.IsDefined ? text(ReportFormat.FractionMessage(slice.Strict)) : "",
+                slice.Teilweise > 0 && slice.Strict.IsDefined ? text(ReportFormat.PercentMessage(slice.Lenient)) : null,
+                slice.Teilweise > 0 && slice.Strict.IsDefined ? text(ReportFormat.FractionMessage(slice.Lenient)) : null,
                 note));
 
         if (gspp)
@@ -112,15 +125,15 @@ public sealed class ReportView
         return kpis;
     }
 
-    private static OverviewView BuildOverview(ScoreReport report)
+    private static OverviewView BuildOverview(ScoreReport report, Func<ITranslatableMessage, string> text)
     {
         var overall = report.Overall;
         return new OverviewView(
             ReportFormat.Count(overall.Pairs),
-            ReportFormat.Percent(overall.Coverage),
-            ReportFormat.Fraction(overall.Coverage),
-            ReportFormat.Percent(overall.Freshness),
-            ReportFormat.Fraction(overall.Freshness),
+            text(ReportFormat.PercentMessage(overall.Coverage)),
+            text(ReportFormat.FractionMessage(overall.Coverage)),
+            text(ReportFormat.PercentMessage(overall.Freshness)),
+            text(ReportFormat.FractionMessage(overall.Freshness)),
             report.Input.Options.FreshnessMonths,
             ReportFormat.Count(report.ActionPlan.Unanswered.Count),
             ReportFormat.Count(overall.EntbehrlichWithoutJustification),
@@ -128,11 +141,11 @@ public sealed class ReportView
             ReportFormat.Date(report.Today));
     }
 
-    private static GateView Gate(string id, GateResult gate, ScoreReport report, int limit)
+    private static GateView Gate(string id, GateResult gate, ScoreReport report, int limit, Func<ITranslatableMessage, string> text)
     {
         var evaluated = !(gate.Kind == GateKind.Standard && !report.Input.IsGrundschutzPlusPlus && report.Approach == Approach.Basis);
         var blockers = gate.Blockers.Take(limit)
-            .Select(b => new BlockerView(b.Pair.RequirementId, b.Pair.TargetObjectName, b.Pair.Title, Reasons(b)))
+            .Select(b => new BlockerView(b.Pair.RequirementId, b.Pair.TargetObjectName, b.Pair.Title, text(b.ReasonsMessage)))
             .ToList();
         var accepted = gate.AcceptedDeviations.Take(limit).Select(p => p.Label).ToList();
         return new GateView(
@@ -140,25 +153,17 @@ public sealed class ReportView
             gate.Title,
             gate.Reached,
             evaluated,
-            gate.Summary,
-            gate.Reason,
-            ReportFormat.PercentWithFraction(gate.Compliance),
+            text(gate.SummaryMessage),
+            gate.ReasonMessage is { } reason ? text(reason) : null,
+            text(ReportFormat.PercentWithFractionMessage(gate.Compliance)),
             blockers,
             gate.Blockers.Count,
             accepted,
             gate.AcceptedDeviations.Count);
     }
 
-    /// <summary>The reasons part of „SYS.2.1.A3 × Server Rathaus: nicht umgesetzt“ (the Domain words them).</summary>
-    private static string Reasons(GateBlocker blocker)
-    {
-        var prefix = blocker.Pair.Label + ": ";
-        var text = blocker.Text;
-        return text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
-    }
-
-    private static MaturityView BuildMaturity(MaturityProfile profile, CatalogFacts facts) => new(
-        profile.Overall is { } overall ? overall.ToString(ReportFormat.German) : "nicht bewertet",
+    private static MaturityView BuildMaturity(MaturityProfile profile, CatalogFacts facts, Func<ITranslatableMessage, string> text) => new(
+        profile.Overall is { } overall ? overall.ToString(ReportFormat.German) : text(MessageText.Of("nicht bewertet")),
         profile.Overall is { } o ? LevelName(o) : null,
         profile.Median is { } median ? ReportFormat.Number(median) : "–",
         profile.Limiting,
@@ -166,9 +171,9 @@ public sealed class ReportView
             p.PracticeId,
             facts.GroupTitle(p.PracticeId) ?? "",
             p.Level,
-            p.LevelText,
-            p.NotAssessedReason,
-            p.Criteria.Select(c => new CriterionView(c.Level, c.Met, c.Text)).ToList())).ToList());
+            text(p.LevelTextMessage),
+            p.NotAssessedReasonMessage is { } reason ? text(reason) : null,
+            p.Criteria.Select(c => new CriterionView(c.Level, c.Met, text(c.TextMessage))).ToList())).ToList());
 
     private static string LevelName(int level) => level switch
     {
@@ -181,23 +186,23 @@ public sealed class ReportView
         _ => "",
     };
 
-    private static ScopeRow Row(ScopeScore scope, CatalogFacts facts) => new(
+    private static ScopeRow Row(ScopeScore scope, CatalogFacts facts, Func<ITranslatableMessage, string> text) => new(
         scope.Id,
         facts.GroupTitle(scope.Id) ?? "",
         ReportFormat.Count(scope.Pairs),
-        Cell(scope.Basis.Strict),
-        Cell(scope.BasisStandard.Strict),
-        Cell(scope.Hoch.Strict),
-        Cell(scope.Muss.Strict),
-        Cell(scope.NormalSdT.Strict),
-        Cell(scope.Erhoeht.Strict),
-        Cell(scope.All.Strict),
-        Cell(scope.Coverage),
-        Cell(scope.Freshness),
+        Cell(scope.Basis.Strict, text),
+        Cell(scope.BasisStandard.Strict, text),
+        Cell(scope.Hoch.Strict, text),
+        Cell(scope.Muss.Strict, text),
+        Cell(scope.NormalSdT.Strict, text),
+        Cell(scope.Erhoeht.Strict, text),
+        Cell(scope.All.Strict, text),
+        Cell(scope.Coverage, text),
+        Cell(scope.Freshness, text),
         ReportFormat.Count(scope.ActionItems),
         ReportFormat.Count(scope.OverdueActionItems));
 
-    private static string Cell(Ratio ratio) => ReportFormat.PercentWithFraction(ratio);
+    private static string Cell(Ratio ratio, Func<ITranslatableMessage, string> text) => text(ReportFormat.PercentWithFractionMessage(ratio));
 
     private static ActionPlanView BuildActionPlan(ScoreReport report, int limit)
     {
@@ -281,7 +286,7 @@ public sealed class ReportView
     /// <param name="Evaluated">False for the Standard gate under Basis-Absicherung (not assessed).</param>
     public sealed record GateView(string Id, string Title, bool Reached, bool Evaluated, string Summary, string? Reason, string Compliance, IReadOnlyList<BlockerView> Blockers, int BlockerCount, IReadOnlyList<string> AcceptedDeviations, int AcceptedCount);
 
-    /// <param name="Reasons">German reasons, e.g. „nicht umgesetzt; älter als 12 Monate“.</param>
+    /// <param name="Reasons">The reasons, e.g. „nicht umgesetzt; älter als 12 Monate“ (in the language of the text function).</param>
     public sealed record BlockerView(string RequirementId, string TargetObjectName, string? Title, string Reasons);
 
     public sealed record MaturityView(string Overall, string? OverallName, string Median, IReadOnlyList<string> Limiting, IReadOnlyList<PracticeView> Practices);
