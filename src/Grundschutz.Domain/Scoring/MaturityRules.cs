@@ -38,8 +38,8 @@ internal static class MaturityRules
 
         var basis = gspp ? scope.Muss : scope.Basis;
         var standard = gspp ? scope.NormalSdT : scope.BasisStandard;
-        var basisName = new Term(gspp ? "MUSS-Anteil" : "E_B");
-        var standardName = new Term(gspp ? "normal-SdT-Anteil" : "E_BS");
+        var basisName = gspp ? new Term("MUSS-Anteil") : new Term("E_B");
+        var standardName = gspp ? new Term("normal-SdT-Anteil") : new Term("E_BS");
         var threshold = options.MaturityLevel3StandardThreshold;
         var ownJa = scope.All.Ja + scope.All.JaBlockedByDependency;
 

@@ -164,6 +164,58 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], raw);
     }
 
+    [GeneratedRegex("""new Term\(\s*"((?:[^"\\]|\\.)*)""")]
+    private static partial Regex TermArgument();
+
+    /// <summary>Where the texts of the report page's scoring results are built (gates, block reasons, Reifegrad, „3 von 4“).</summary>
+    private static readonly string[] ScoringSources =
+    [
+        "src/Grundschutz.Domain/Scoring",
+        "src/Grundschutz.Infrastructure/Scoring/ReportFormat.cs",
+        "src/Grundschutz.Web/Pages/Assessments/Report",
+    ];
+
+    private static List<string> ScoringSourceTexts() =>
+        ScoringSources
+            .SelectMany(source => File.Exists(SharedFiles.InRepository(source))
+                ? [SharedFiles.InRepository(source)]
+                : Directory.EnumerateFiles(SharedFiles.InRepository(source), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+
+    /// <summary>
+    /// Every text of the report page's scoring results (<c>MessageText.Of("…")</c> in the scoring domain, ReportFormat
+    /// and ReportView: gate summaries, block reasons, Reifegrad levels and criteria, „{0} von {1}“, „nicht anwendbar“)
+    /// and every fixed term they pass as an argument (level names, „MUSS-Anteil“) has an English entry. Formats of
+    /// placeholders and punctuation only („{0} – {1}“) need none; nor do terms without letters of a language (E_B).
+    /// </summary>
+    [Fact]
+    public void ScoringMessageFormatsAndTerms_HaveEnglishEntries()
+    {
+        var sources = ScoringSourceTexts();
+        var formats = sources
+            .SelectMany(s => MessageFormat().Matches(s).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+        var terms = sources
+            .SelectMany(s => TermArgument().Matches(s).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(formats.Count >= 30, $"only {formats.Count} scoring messages found – is the pattern still right?");
+        Assert.Contains("älter als {0} Monate", formats);
+        Assert.Contains("{0} von {1}", formats);
+        Assert.Contains("nicht bewertet", formats);
+        Assert.Contains("zum Teil etabliert", terms);
+        Assert.Contains("MUSS-Anteil", terms);
+        var english = EnglishKeys();
+        Assert.Equal([], formats.Concat(terms)
+            .Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f) && f is not ("E_B" or "E_BS"))
+            .ToList());
+    }
+
     [Fact]
     public void EveryDashboardChartText_HasAnEnglishEntry()
     {

@@ -190,6 +190,97 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         Assert.Contains("−25 Prozentpunkte", Row(document, "Umsetzungsgrad Basis (E_B)", table: 1), StringComparison.Ordinal);
     }
 
+    /// <summary>German words of the scoring texts that must not be left in the English page's scoring elements.</summary>
+    private static readonly string[] GermanScoringWords =
+    [
+        "nicht umgesetzt", "von", "Stufe", "nicht bewertet", "nein", "blockierend", "Paar", "erreicht", "etabliert",
+        "nicht anwendbar", "anwendbaren", "Anforderung", "begründet", "Begründung", "überfällig", "aktuell", "mindestens",
+    ];
+
+    private static void AssertNoGermanWord(string text)
+    {
+        foreach (var word in GermanScoringWords)
+        {
+            Assert.False(
+                System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(word)}(?!\p{{L}})"),
+                $"German „{word}“ in: {text}");
+        }
+    }
+
+    [Fact]
+    public async Task Report_EnglishUi_ShowsTheScoringTextsInEnglish()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current) + "?culture=en");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        // Gate: title, summary (with the blocking pair count) and the Umsetzungsgrad with its fraction.
+        var summary = Text(page, "#gate-basis-summary");
+        Assert.Equal("Basic protection reached: no (1 blocking pair). Degree of implementation: 75 % (3 of 4)", summary);
+        Assert.Equal("Standard protection reached: no (1 blocking pair). Degree of implementation: 71,4 % (5 of 7)", Text(page, "#gate-standard-summary"));
+        // One blocker's reasons.
+        var reasons = Text(page, "#gate-basis-blockers li .reasons");
+        Assert.Equal("not implemented", reasons);
+        // Reifegrad: level name, not assessed practice, criteria with their figures.
+        var isms = page.QuerySelector("#maturity-ISMS")!;
+        var level = isms.QuerySelector(".maturity-level")!.TextContent.Trim();
+        Assert.Equal("2 – partly established", level);
+        var criteria = isms.QuerySelectorAll(".criteria li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(5, criteria.Count);
+        Assert.Equal("✓ Level 2 (partly established): E_B > 0 % – 2 of 2", criteria[1]);
+        Assert.Equal(
+            "✗ Level 3 (fully established and documented): E_B = 100 % (2 of 2), E_BS ≥ 80 % (3 of 4), every dispensable requirement justified (0 without justification)",
+            criteria[2]);
+        var orp = page.QuerySelector("#maturity-ORP")!;
+        Assert.Equal("not assessed", orp.QuerySelector(".maturity-level")!.TextContent.Trim());
+        Assert.Equal("no applicable requirements", orp.Children[3].TextContent.Trim());
+        Assert.Contains("partly established", page.QuerySelector("#maturity-heading")!.ParentElement!.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        // Fractions and „nicht anwendbar“ of the figures.
+        Assert.Equal("3 of 4", Text(page, "#kpi-eb-fraction"));
+        Assert.Equal("78,5 % (5,5 of 7)", Text(page, "#kpi-ebs-lenient"));
+        Assert.Equal("not applicable", Text(page, "#kpi-eh"));
+        Assert.Equal("100 % (2 of 2)", Text(page, "#layers-ISMS .cell-eb"));
+        Assert.Equal("Layer", Text(page, "#layers thead th"));
+
+        var maturityRows = string.Join("\n", page.QuerySelectorAll("#maturity tbody tr").Select(tr => tr.Children[2].TextContent + " " + tr.Children[3].TextContent));
+        foreach (var text in new[] { summary, Text(page, "#gate-standard-summary"), reasons, level, maturityRows, Text(page, "#layers tbody") })
+        {
+            AssertNoGermanWord(text);
+        }
+    }
+
+    [Fact]
+    public async Task Report_GermanUi_AndDownload_KeepTheGermanScoringTexts()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current));
+
+        Assert.Equal("Basis-Absicherung erreicht: nein (1 blockierendes Paar). Umsetzungsgrad: 75 % (3 von 4)", Text(page, "#gate-basis-summary"));
+        Assert.Equal("nicht umgesetzt", Text(page, "#gate-basis-blockers li .reasons"));
+        var isms = page.QuerySelector("#maturity-ISMS")!;
+        Assert.Equal("2 – zum Teil etabliert", isms.QuerySelector(".maturity-level")!.TextContent.Trim());
+        Assert.Equal("✓ Stufe 2 (zum Teil etabliert): E_B > 0 % – 2 von 2", isms.QuerySelectorAll(".criteria li")[1].TextContent.Trim());
+        Assert.Equal("nicht bewertet", page.QuerySelector("#maturity-ORP .maturity-level")!.TextContent.Trim());
+
+        // The download stays German, also when asked for from the English UI.
+        foreach (var culture in new[] { "", "&culture=en" })
+        {
+            var response = await client.GetAsync(ReportUrls.Download(scenario.Current) + culture);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = (await Html.ParseAsync(response)).Body!.TextContent;
+            Assert.Contains("Basis-Absicherung erreicht: nein (1 blockierendes Paar)", text, StringComparison.Ordinal);
+            Assert.Contains("SYS.2.1.A2 × Server Rathaus (Rollentrennung): nicht umgesetzt", text, StringComparison.Ordinal);
+            Assert.Contains("2 – zum Teil etabliert", text, StringComparison.Ordinal);
+            Assert.Contains("✓ Stufe 2 (zum Teil etabliert): E_B > 0 % – 2 von 2", text, StringComparison.Ordinal);
+            Assert.Contains("Stufe 3 (voll etabliert und dokumentiert): E_B = 100 % (2 von 2), E_BS ≥ 80 % (3 von 4)", text, StringComparison.Ordinal);
+            Assert.Contains("78,5 % (5,5 von 7)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("blocking pair", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("partly established", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Page_KeepsTheAppWidePolicy_OnlyTheDownloadHasItsOwn()
     {
