@@ -67,33 +67,42 @@ public static class ReportFormat
     /// The change of a KPI: ratios in percentage points („+12,5 Prozentpunkte“), counts and levels as signed numbers
     /// („−2“), flags as „erreicht“/„nicht mehr erreicht“; „–“ when there is nothing to compare.
     /// </summary>
-    public static string Delta(KpiDelta kpi)
+    public static string Delta(KpiDelta kpi) => DeltaMessage(kpi).ToString();
+
+    /// <summary>
+    /// <see cref="Delta"/> as a message for the pages. „unverändert“ stays German: its entry would clash with the
+    /// page's „Unverändert“ (resource names ignore case).
+    /// </summary>
+    public static MessageText DeltaMessage(KpiDelta kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         if (kpi.Delta is not { } delta)
         {
-            return "–";
+            return MessageText.Verbatim("–");
         }
 
         return kpi.Unit switch
         {
-            KpiUnit.Ratio => Signed(Math.Round(delta * 100m, 1, MidpointRounding.ToZero)) + " Prozentpunkte",
-            KpiUnit.Flag => delta > 0 ? "jetzt erreicht" : delta < 0 ? "nicht mehr erreicht" : "unverändert",
-            _ => Signed(delta),
+            KpiUnit.Ratio => MessageText.Of("{0} Prozentpunkte", Signed(Math.Round(delta * 100m, 1, MidpointRounding.ToZero))),
+            KpiUnit.Flag => delta > 0 ? MessageText.Of("jetzt erreicht") : delta < 0 ? MessageText.Of("nicht mehr erreicht") : MessageText.Verbatim("unverändert"),
+            _ => MessageText.Verbatim(Signed(delta)),
         };
     }
 
     /// <summary>The before or after value of a KPI as text.</summary>
-    public static string KpiValue(KpiDelta kpi, bool current)
+    public static string KpiValue(KpiDelta kpi, bool current) => KpiValueMessage(kpi, current).ToString();
+
+    /// <summary><see cref="KpiValue"/> as a message for the pages.</summary>
+    public static MessageText KpiValueMessage(KpiDelta kpi, bool current)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         var value = current ? kpi.Current : kpi.Previous;
         var ratio = current ? kpi.CurrentRatio : kpi.PreviousRatio;
         return kpi.Unit switch
         {
-            KpiUnit.Ratio => ratio is { } r ? PercentWithFraction(r) : NotApplicable,
-            KpiUnit.Flag => value switch { null => "–", 1m => "ja", _ => "nein" },
-            _ => value is { } v ? Number(v) : "–",
+            KpiUnit.Ratio => ratio is { } r ? PercentWithFractionMessage(r) : NotApplicableMessage(),
+            KpiUnit.Flag => value switch { null => MessageText.Verbatim("–"), 1m => MessageText.Of("ja"), _ => MessageText.Of("nein") },
+            _ => MessageText.Verbatim(value is { } v ? Number(v) : "–"),
         };
     }
 

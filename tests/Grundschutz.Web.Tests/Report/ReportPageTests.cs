@@ -195,6 +195,7 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
     [
         "nicht umgesetzt", "von", "Stufe", "nicht bewertet", "nein", "blockierend", "Paar", "erreicht", "etabliert",
         "nicht anwendbar", "anwendbaren", "Anforderung", "begründet", "Begründung", "überfällig", "aktuell", "mindestens",
+        "Prozentpunkte",
     ];
 
     private static void AssertNoGermanWord(string text)
@@ -242,9 +243,13 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         Assert.Equal("not applicable", Text(page, "#kpi-eh"));
         Assert.Equal("100 % (2 of 2)", Text(page, "#layers-ISMS .cell-eb"));
         Assert.Equal("Layer", Text(page, "#layers thead th"));
+        // The comparison with the previous assessment: values and change.
+        var eb = page.QuerySelector("#delta-E-B")!.TextContent;
+        Assert.Contains("100 % (4 of 4)", eb, StringComparison.Ordinal);
+        Assert.Contains("−25 percentage points", eb, StringComparison.Ordinal);
 
         var maturityRows = string.Join("\n", page.QuerySelectorAll("#maturity tbody tr").Select(tr => tr.Children[2].TextContent + " " + tr.Children[3].TextContent));
-        foreach (var text in new[] { summary, Text(page, "#gate-standard-summary"), reasons, level, maturityRows, Text(page, "#layers tbody") })
+        foreach (var text in new[] { summary, Text(page, "#gate-standard-summary"), reasons, level, maturityRows, Text(page, "#layers tbody"), eb })
         {
             AssertNoGermanWord(text);
         }

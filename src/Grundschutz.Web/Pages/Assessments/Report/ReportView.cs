@@ -31,7 +31,7 @@ public sealed class ReportView
         Modules = report.Groups.Select(s => Row(s, score.Catalog, text)).ToList();
         ActionPlan = BuildActionPlan(report, listLimit);
         Comparison = score.Comparison is { } comparison && score.Previous is { } previous
-            ? BuildComparison(comparison, previous, listLimit)
+            ? BuildComparison(comparison, previous, listLimit, text)
             : null;
     }
 
@@ -246,10 +246,10 @@ public sealed class ReportView
         _ => level.ToString(),
     };
 
-    private static ComparisonView BuildComparison(ScoreComparison comparison, ScoredAssessmentInfo previous, int limit)
+    private static ComparisonView BuildComparison(ScoreComparison comparison, ScoredAssessmentInfo previous, int limit, Func<ITranslatableMessage, string> text)
     {
         var kpis = comparison.Overall.Kpis
-            .Select(k => new DeltaView(k.Key, k.Label, ReportFormat.KpiValue(k, current: false), ReportFormat.KpiValue(k, current: true), ReportFormat.Delta(k)))
+            .Select(k => new DeltaView(k.Key, k.Label, text(ReportFormat.KpiValueMessage(k, current: false)), text(ReportFormat.KpiValueMessage(k, current: true)), text(ReportFormat.DeltaMessage(k))))
             .ToList();
         List<ChangeView> Changes(PairChangeKind kind) => comparison.Requirements
             .Where(r => r.Kind == kind)
