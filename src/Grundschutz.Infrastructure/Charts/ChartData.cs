@@ -1,7 +1,7 @@
 namespace Grundschutz.Infrastructure.Charts;
 
 /// <summary>
-/// A report chart before drawing: what it shows, the numbers, a German alt text that states them and the same
+/// A report chart before drawing: what it shows, the numbers, an alt text (German, or the reader's language on the page) that states them and the same
 /// numbers as a table. <see cref="ReportCharts"/> draws it as SVG or PNG.
 /// </summary>
 /// <param name="Name">Stable name used in URLs and file names, e.g. <c>schichten</c>.</param>
@@ -15,6 +15,7 @@ namespace Grundschutz.Infrastructure.Charts;
 /// <param name="Series">The series.</param>
 /// <param name="AltText">German sentence with every number of the chart.</param>
 /// <param name="Table">The numbers as a table.</param>
+/// <param name="MissingValueLabel">The bar label of a missing value (percent: „n. a.“, Reifegrad: „n. b.“), in the chart's language.</param>
 public sealed record ChartData(
     string Name,
     string Title,
@@ -26,7 +27,8 @@ public sealed record ChartData(
     IReadOnlyList<string> Categories,
     IReadOnlyList<ChartSeries> Series,
     string AltText,
-    ChartTable Table)
+    ChartTable Table,
+    string? MissingValueLabel = null)
 {
     /// <summary>True when there is nothing to draw.</summary>
     public bool IsEmpty => Categories.Count == 0;

@@ -1,5 +1,7 @@
 using System.Text;
+using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Scoring;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Scoring;
 using Microsoft.Extensions.Logging;
 using ScottPlot;
@@ -8,8 +10,9 @@ namespace Grundschutz.Infrastructure.Charts;
 
 /// <summary>
 /// The report charts: Umsetzungsgrad per layer/practice (bars and radar, E_B and E_BS side by side), per module
-/// and the Reifegrad profile. Every chart carries a German alt text with all its numbers and the same numbers as a
-/// table. Drawn with ScottPlot (SkiaSharp, no GDI) to SVG or PNG, legible in black-and-white print and for
+/// and the Reifegrad profile. Every chart carries an alt text with all its numbers and the same numbers as a
+/// table; titles, alt texts, tables and axis labels are built as messages (German by default, the report page passes
+/// the reader's language; the downloaded report stays German). Drawn with ScottPlot (SkiaSharp, no GDI) to SVG or PNG, legible in black-and-white print and for
 /// colour-blind readers: Okabe-Ito colours that also differ in lightness, the second series hatched (PNG, and in
 /// the SVG through <see cref="SvgHatching"/>) and dashed (radar), a value label on every bar, German axis labels, a fixed 0–100 % (0–5) scale.
 /// When the native SkiaSharp library cannot be loaded, rendering returns null and the report shows the tables.
@@ -38,60 +41,63 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
     private static readonly Color HatchColor = Color.FromHex(HatchStripe);
     private const string FontName = "DejaVu Sans";
 
-    /// <summary>Every chart of the report (charts with nothing to show are left out).</summary>
-    public IReadOnlyList<ChartData> All(ScoreReport report, CatalogFacts facts, int modules)
+    /// <summary>The chart texts in German (the download and the chart files of the German UI).</summary>
+    public static Func<ITranslatableMessage, string> German { get; } = MessageText.InGerman;
+
+    /// <summary>Every chart of the report (charts with nothing to show are left out); texts through <paramref name="text"/> (default German).</summary>
+    public IReadOnlyList<ChartData> All(ScoreReport report, CatalogFacts facts, int modules, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(facts);
-        return new[] { Layers(report, facts), LayersRadar(report, facts), Modules(report, facts, modules), Maturity(report) }
+        return new[] { Layers(report, facts, text), LayersRadar(report, facts, text), Modules(report, facts, modules, text), Maturity(report, text) }
             .Where(c => c is { IsEmpty: false })
             .Select(c => c!)
             .ToList();
     }
 
     /// <summary>One chart by name, or null when the name is unknown or the chart has nothing to show.</summary>
-    public ChartData? Find(string name, ScoreReport report, CatalogFacts facts, int modules) => name switch
+    public ChartData? Find(string name, ScoreReport report, CatalogFacts facts, int modules, Func<ITranslatableMessage, string>? text = null) => name switch
     {
-        LayersChart => Layers(report, facts),
-        LayersRadarChart => LayersRadar(report, facts),
-        ModulesChart => Modules(report, facts, modules),
-        MaturityChart => Maturity(report),
+        LayersChart => Layers(report, facts, text),
+        LayersRadarChart => LayersRadar(report, facts, text),
+        ModulesChart => Modules(report, facts, modules, text),
+        MaturityChart => Maturity(report, text),
         _ => null,
     } is { IsEmpty: false } chart ? chart : null;
 
     /// <summary>Strict Umsetzungsgrad per layer (Kompendium: E_B, E_BS) or practice (Grundschutz++: MUSS, normal-SdT) as bars.</summary>
-    public static ChartData Layers(ScoreReport report, CatalogFacts facts)
+    public static ChartData Layers(ScoreReport report, CatalogFacts facts, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(facts);
         var gspp = report.Input.IsGrundschutzPlusPlus;
-        var unit = gspp ? "Praktik" : "Schicht";
-        return Compliance(LayersChart, $"Umsetzungsgrad je {unit}", "Balkendiagramm", ChartKind.Bars, unit, report.TopGroups, facts, gspp);
+        var unit = new Term(gspp ? "Praktik" : "Schicht");
+        return Compliance(LayersChart, MessageText.Of("Umsetzungsgrad je {0}", unit), new Term("Balkendiagramm"), ChartKind.Bars, unit, report.TopGroups, facts, gspp, text ?? German);
     }
 
     /// <summary>The layer chart as a radar (needs at least three layers/practices; otherwise empty).</summary>
-    public static ChartData LayersRadar(ScoreReport report, CatalogFacts facts)
+    public static ChartData LayersRadar(ScoreReport report, CatalogFacts facts, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(facts);
         var gspp = report.Input.IsGrundschutzPlusPlus;
-        var unit = gspp ? "Praktik" : "Schicht";
+        var unit = new Term(gspp ? "Praktik" : "Schicht");
         var scopes = report.TopGroups.Count >= 3 ? report.TopGroups : [];
-        return Compliance(LayersRadarChart, $"Umsetzungsgrad je {unit} (Netzdiagramm)", "Netzdiagramm", ChartKind.Radar, unit, scopes, facts, gspp);
+        return Compliance(LayersRadarChart, MessageText.Of("Umsetzungsgrad je {0} (Netzdiagramm)", unit), new Term("Netzdiagramm"), ChartKind.Radar, unit, scopes, facts, gspp, text ?? German);
     }
 
     /// <summary>
     /// Strict Umsetzungsgrad per module/topic: all of them when there are at most <paramref name="top"/>, otherwise
     /// the <paramref name="top"/> with the lowest E_BS (normal-SdT), lowest first.
     /// </summary>
-    public static ChartData Modules(ScoreReport report, CatalogFacts facts, int top)
+    public static ChartData Modules(ScoreReport report, CatalogFacts facts, int top, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(facts);
         var gspp = report.Input.IsGrundschutzPlusPlus;
-        var unit = gspp ? "Thema" : "Baustein";
+        var unit = new Term(gspp ? "Thema" : "Baustein");
         IReadOnlyList<ScopeScore> scopes = report.Groups;
-        var title = gspp ? "Umsetzungsgrad je Thema" : "Umsetzungsgrad je Baustein";
+        var title = MessageText.Of("Umsetzungsgrad je {0}", unit);
         if (scopes.Count > top)
         {
             scopes = scopes
@@ -101,38 +107,43 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
                 .Take(Math.Max(top, 1))
                 .ToList();
             title = gspp
-                ? $"Die {scopes.Count} Themen mit dem niedrigsten Umsetzungsgrad (normal-SdT)"
-                : $"Die {scopes.Count} Bausteine mit dem niedrigsten Umsetzungsgrad (E_BS)";
+                ? MessageText.Of("Die {0} Themen mit dem niedrigsten Umsetzungsgrad (normal-SdT)", scopes.Count)
+                : MessageText.Of("Die {0} Bausteine mit dem niedrigsten Umsetzungsgrad (E_BS)", scopes.Count);
         }
 
-        return Compliance(ModulesChart, title, "Balkendiagramm", ChartKind.HorizontalBars, unit, scopes, facts, gspp);
+        return Compliance(ModulesChart, title, new Term("Balkendiagramm"), ChartKind.HorizontalBars, unit, scopes, facts, gspp, text ?? German);
     }
 
     /// <summary>The Reifegrad (0–5) per management practice; „nicht bewertet“ practices have no bar.</summary>
-    public static ChartData Maturity(ScoreReport report)
+    public static ChartData Maturity(ScoreReport report, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var t = text ?? German;
         var practices = report.Maturity.Practices;
         var gspp = report.Input.IsGrundschutzPlusPlus;
-        var unit = gspp ? "Praktik" : "Managementprozess";
-        var values = practices.Select(p => p.Level is { } level ? (decimal?)level : null).ToList();
-        var rows = practices.Select(p => (IReadOnlyList<string>)[p.PracticeId, p.LevelText]).ToList();
-        var overall = report.Maturity.Overall is { } o ? o.ToString(ReportFormat.German) : "nicht bewertet";
-        var alt = new StringBuilder($"Balkendiagramm: Reifegrad (0 bis 5) je {unit}. ");
-        alt.Append(string.Join("; ", practices.Select(p => $"{p.PracticeId}: {(p.Level is { } l ? l.ToString(ReportFormat.German) : "nicht bewertet")}")));
-        alt.Append($". Gesamt-Reifegrad (Minimum): {overall}.");
+        var unit = new Term(gspp ? "Praktik" : "Managementprozess");
+        var unitText = t(MessageText.Of(MessageText.VerbatimFormat, unit));
+        var level = t(MessageText.Of("Reifegrad"));
+        var notAssessed = MessageText.Of("nicht bewertet");
+        var values = practices.Select(p => p.Level is { } value ? (decimal?)value : null).ToList();
+        var rows = practices.Select(p => (IReadOnlyList<string>)[p.PracticeId, t(p.LevelTextMessage)]).ToList();
+        var overall = report.Maturity.Overall is { } o ? MessageText.Verbatim(o.ToString(ReportFormat.German)) : notAssessed;
+        var alt = new StringBuilder(t(MessageText.Of("Balkendiagramm: Reifegrad (0 bis 5) je {0}.", unit))).Append(' ');
+        alt.Append(string.Join("; ", practices.Select(p => $"{p.PracticeId}: {(p.Level is { } l ? l.ToString(ReportFormat.German) : t(notAssessed))}")));
+        alt.Append(". ").Append(t(MessageText.Of("Gesamt-Reifegrad (Minimum): {0}.", overall)));
         return new ChartData(
             MaturityChart,
-            "Reifegrad je " + unit,
+            t(MessageText.Of("Reifegrad je {0}", unit)),
             ChartKind.Bars,
-            unit,
-            "Reifegrad (0–5)",
+            unitText,
+            t(MessageText.Of("Reifegrad (0–5)")),
             5,
             IsPercent: false,
             practices.Select(p => p.PracticeId).ToList(),
-            [new ChartSeries("Reifegrad", values)],
+            [new ChartSeries(level, values)],
             alt.ToString(),
-            new ChartTable([unit, "Reifegrad"], rows));
+            new ChartTable([unitText, level], rows),
+            t(MessageText.Of("n. b.")));
     }
 
     /// <summary>SVG markup of the chart, or null when it cannot be drawn.</summary>
@@ -187,30 +198,34 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
         }
     }
 
-    private static ChartData Compliance(string name, string title, string kindText, ChartKind kind, string unit, IReadOnlyList<ScopeScore> scopes, CatalogFacts facts, bool gspp)
+    private static ChartData Compliance(
+        string name, MessageText title, Term kindText, ChartKind kind, Term unit, IReadOnlyList<ScopeScore> scopes, CatalogFacts facts, bool gspp, Func<ITranslatableMessage, string> t)
     {
+        // The slice names are the catalogue's own symbols (MUSS, normal-SdT, E_B, E_BS) in every language.
         var firstName = gspp ? "MUSS" : "E_B";
         var secondName = gspp ? "normal-SdT" : "E_BS";
+        var unitText = t(MessageText.Of(MessageText.VerbatimFormat, unit));
         var first = scopes.Select(s => ReportFormat.ChartPercent(First(s, gspp))).ToList();
         var second = scopes.Select(s => ReportFormat.ChartPercent(Second(s, gspp))).ToList();
         var rows = scopes
-            .Select(s => (IReadOnlyList<string>)[s.Id, facts.GroupTitle(s.Id) ?? "", ReportFormat.PercentWithFraction(First(s, gspp)), ReportFormat.PercentWithFraction(Second(s, gspp))])
+            .Select(s => (IReadOnlyList<string>)[s.Id, facts.GroupTitle(s.Id) ?? "", t(ReportFormat.PercentWithFractionMessage(First(s, gspp))), t(ReportFormat.PercentWithFractionMessage(Second(s, gspp)))])
             .ToList();
-        var alt = new StringBuilder($"{kindText}: strenger Umsetzungsgrad je {unit}, {firstName} und {secondName} nebeneinander, Skala 0 bis 100 %. ");
-        alt.Append(string.Join("; ", scopes.Select(s => $"{s.Id}: {firstName} {ReportFormat.Percent(First(s, gspp))}, {secondName} {ReportFormat.Percent(Second(s, gspp))}")));
+        var alt = new StringBuilder(t(MessageText.Of("{0}: strenger Umsetzungsgrad je {1}, {2} und {3} nebeneinander, Skala 0 bis 100 %.", kindText, unit, firstName, secondName))).Append(' ');
+        alt.Append(string.Join("; ", scopes.Select(s => $"{s.Id}: {firstName} {t(ReportFormat.PercentMessage(First(s, gspp)))}, {secondName} {t(ReportFormat.PercentMessage(Second(s, gspp)))}")));
         alt.Append('.');
         return new ChartData(
             name,
-            title,
+            t(title),
             kind,
-            unit,
-            "Umsetzungsgrad in %",
+            unitText,
+            t(MessageText.Of("Umsetzungsgrad in %")),
             100,
             IsPercent: true,
             scopes.Select(s => s.Id).ToList(),
             [new ChartSeries(firstName, first), new ChartSeries(secondName, second)],
             alt.ToString(),
-            new ChartTable([unit, "Titel", firstName, secondName], rows));
+            new ChartTable([unitText, t(MessageText.Of("Titel")), firstName, secondName], rows),
+            t(MessageText.Of("n. a.")));
     }
 
     private static Ratio First(ScopeScore scope, bool gspp) => gspp ? scope.Muss.Strict : scope.Basis.Strict;
@@ -235,7 +250,7 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
     }
 
     private static string Label(ChartData chart, decimal? value) =>
-        value is not { } v ? (chart.IsPercent ? "n. a." : "n. b.") : chart.IsPercent ? ReportFormat.Percent(v) : v.ToString("0.#", ReportFormat.German);
+        value is not { } v ? chart.MissingValueLabel ?? (chart.IsPercent ? "n. a." : "n. b.") : chart.IsPercent ? ReportFormat.Percent(v) : v.ToString("0.#", ReportFormat.German);
 
     private static void BuildBars(Plot plot, ChartData chart)
     {

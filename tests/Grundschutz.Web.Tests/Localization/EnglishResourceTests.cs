@@ -172,6 +172,7 @@ public sealed partial class EnglishResourceTests
     [
         "src/Grundschutz.Domain/Scoring",
         "src/Grundschutz.Infrastructure/Scoring/ReportFormat.cs",
+        "src/Grundschutz.Infrastructure/Charts/ReportCharts.cs",
         "src/Grundschutz.Web/Pages/Assessments/Report",
     ];
 

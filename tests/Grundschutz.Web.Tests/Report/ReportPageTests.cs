@@ -122,6 +122,8 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         var image = figure.QuerySelector("img")!;
         Assert.Contains("ISMS: E_B 100 %, E_BS 75 %", image.GetAttribute("alt"), StringComparison.Ordinal);
         Assert.Contains("SYS: E_B 50 %, E_BS 66,6 %", image.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.StartsWith("Balkendiagramm: strenger Umsetzungsgrad je Schicht, E_B und E_BS nebeneinander, Skala 0 bis 100 %. ISMS:", image.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Equal(["Schicht", "Titel", "E_B", "E_BS"], figure.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
         Assert.Equal(2, figure.QuerySelectorAll("table tbody tr").Length);
         Assert.Null(page.QuerySelector("#chart-schichten-netz"));
         Assert.NotNull(page.QuerySelector("#chart-reifegrad"));
@@ -253,6 +255,44 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         {
             AssertNoGermanWord(text);
         }
+    }
+
+    [Fact]
+    public async Task Report_EnglishUi_ChartsHaveEnglishAltTextsTablesAndImages()
+    {
+        var client = await scenario.Seed.SignInAsync(scenario.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(client, ReportUrls.Page(scenario.Current) + "?culture=en");
+
+        var layers = page.QuerySelector("#chart-schichten")!;
+        var layersAlt = layers.QuerySelector("img")!.GetAttribute("alt")!;
+        Assert.StartsWith(
+            "Bar chart: strict degree of implementation per Layer, E_B and E_BS side by side, scale 0 to 100 %. ISMS: E_B 100 %, E_BS 75 %; SYS: E_B 50 %, E_BS 66,6 %.",
+            layersAlt,
+            StringComparison.Ordinal);
+        Assert.StartsWith("Degree of implementation per Layer.", layers.QuerySelector("figcaption")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["Layer", "Title", "E_B", "E_BS"], layers.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal("100 % (2 of 2)", layers.QuerySelector("tbody tr td:nth-child(3)")!.TextContent.Trim());
+
+        var maturity = page.QuerySelector("#chart-reifegrad")!;
+        var maturityAlt = maturity.QuerySelector("img")!.GetAttribute("alt")!;
+        Assert.StartsWith("Bar chart: maturity level (0 to 5) per Management process. ", maturityAlt, StringComparison.Ordinal);
+        Assert.Contains("ORP: not assessed", maturityAlt, StringComparison.Ordinal);
+        Assert.Contains(". Overall maturity level (minimum): ", maturityAlt, StringComparison.Ordinal);
+        Assert.Equal(["Management process", "Maturity level"], maturity.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var orp = maturity.QuerySelectorAll("tbody tr").Single(tr => tr.Children[0].TextContent.Trim() == "ORP");
+        Assert.Equal("not assessed", orp.Children[1].TextContent.Trim());
+        foreach (var text in new[] { layersAlt, maturityAlt, layers.QuerySelector("thead")!.TextContent, maturity.QuerySelector("table")!.TextContent })
+        {
+            AssertNoGermanWord(text);
+        }
+
+        // The chart image in the reader's language (axis label and title); the German UI draws it in German.
+        var english = await client.GetStringAsync(ReportUrls.Chart(scenario.Current, "schichten") + "&culture=en");
+        var german = await client.GetStringAsync(ReportUrls.Chart(scenario.Current, "schichten") + "&culture=de");
+        Assert.Contains("Implementation level in %", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Umsetzungsgrad", english, StringComparison.Ordinal);
+        Assert.Contains("Umsetzungsgrad in %", german, StringComparison.Ordinal);
     }
 
     [Fact]

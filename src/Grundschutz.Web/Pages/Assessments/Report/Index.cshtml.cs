@@ -54,7 +54,8 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var chart = charts.Find(name ?? "", score.Report, score.Catalog, options.Value.ChartModules);
+        // In the reader's language, like the page that shows it (the download draws its charts in German).
+        var chart = charts.Find(name ?? "", score.Report, score.Catalog, options.Value.ChartModules, m => DomainText.Of(t, m));
         if (chart is null)
         {
             return NotFound();

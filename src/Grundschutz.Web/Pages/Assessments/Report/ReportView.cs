@@ -92,7 +92,7 @@ public sealed class ReportView
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(text);
-        return new ReportView(score, Math.Max(listLimit, 1), charts.All(score.Report, score.Catalog, chartModules), text);
+        return new ReportView(score, Math.Max(listLimit, 1), charts.All(score.Report, score.Catalog, chartModules, text), text);
     }
 
     private static List<KpiView> BuildKpis(ScoreReport report, bool gspp, Func<ITranslatableMessage, string> text)
