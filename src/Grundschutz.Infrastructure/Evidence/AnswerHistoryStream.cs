@@ -23,6 +23,27 @@ public sealed class AnswerHistoryStream(GrundschutzDbContext db, Guid assessment
         }
     }
 
+    /// <summary>
+    /// Checks one answer's chain from its stored entries alone (loaded for this answer only, ordered in memory by
+    /// sequence, then id, as <see cref="AnswerChainVerifier.Verify(Guid, Answer)"/> does): confirms a break found while
+    /// streaming, so a wrong streaming order cannot be reported as tampering. The first break, or null.
+    /// </summary>
+    public async Task<ChainBreak?> VerifyAnswerAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var entries = await db.Set<AnswerChange>().AsNoTracking()
+            .Where(c => EF.Property<Guid>(c, "AnswerId") == answer.Id)
+            .ToListAsync(cancellationToken);
+        var check = new AnswerChainVerifier.Incremental(assessmentId);
+        check.Begin(answer);
+        foreach (var change in entries.OrderBy(c => c.Sequence).ThenBy(c => c.Id))
+        {
+            check.Add(change);
+        }
+
+        return check.End();
+    }
+
     /// <summary>The ordered query (for tests and query plans).</summary>
     internal IQueryable<StreamedChange> Query()
     {

@@ -170,21 +170,24 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
         var next = 0;
         var entries = 0;
 
-        // Ends the answer being checked (a break aborts) and begins every answer up to and including position `to`;
-        // answers without entries are checked on the way (their head and length must be empty).
-        void AdvanceTo(int to)
+        // Ends the answer being checked and begins every answer up to and including position `to`; answers without
+        // entries are checked on the way (their head and length must be empty). Returns the first break, if any.
+        ChainBreak? AdvanceTo(int to)
         {
             while (next <= to)
             {
                 if (check.Current is not null && check.End() is { } found)
                 {
-                    throw new EvidencePackageException(BrokenChainMessage(found));
+                    return found;
                 }
 
                 check.Begin(answers[next++]);
             }
+
+            return null;
         }
 
+        ChainBreak? broken = null;
         await using (var writer = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true))
         {
             writer.NewLine = "\n";
@@ -200,7 +203,12 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
                     throw new InvalidOperationException($"The answer history arrived out of trail order (answer {answerId} after a later one); the trail would be wrong.");
                 }
 
-                AdvanceTo(position);
+                broken = AdvanceTo(position);
+                if (broken is not null)
+                {
+                    break;
+                }
+
                 check.Add(change);
                 var answer = answers[position];
                 var line = new TrailLine(
@@ -224,10 +232,14 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             }
         }
 
-        AdvanceTo(answers.Count - 1);
-        if (check.Current is not null && check.End() is { } last)
+        broken ??= AdvanceTo(answers.Count - 1) ?? (check.Current is not null ? check.End() : null);
+        if (broken is not null)
         {
-            throw new EvidencePackageException(BrokenChainMessage(last));
+            // Confirmed from the answer's stored entries alone (the stream is closed by now): only a real break refuses
+            // the package with the user's message; a disagreement would mean the stream's order is wrong.
+            var confirmed = await data.History.VerifyAnswerAsync(answers[positions[broken.AnswerId]], cancellationToken)
+                ?? throw new InvalidOperationException($"The streamed answer history reported a break in answer {broken.AnswerId} that its stored entries do not show: the stream's order is wrong.");
+            throw new EvidencePackageException(BrokenChainMessage(confirmed));
         }
 
         return entries;
