@@ -38,43 +38,104 @@ public static class AnswerChainVerifier
     public static ChainBreak? Verify(Guid assessmentId, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        string? previous = null;
-        var expected = 0;
-        ChainBreak Break(AnswerChange? change, string reason) =>
-            new(answer.Id, answer.RequirementId, answer.TargetObjectId, change?.Id, change?.Sequence ?? 0, reason);
-
+        var check = new Incremental(assessmentId);
+        check.Begin(answer);
         foreach (var change in answer.History.OrderBy(c => c.Sequence).ThenBy(c => c.Id))
         {
-            expected++;
+            check.Add(change);
+        }
+
+        return check.End();
+    }
+
+    /// <summary>
+    /// Checks chains as their entries stream past, answer by answer, without holding them: <see cref="Begin"/> an
+    /// answer, <see cref="Add"/> its entries in chain order (by sequence, then id – as <see cref="Verify"/> orders
+    /// them), <see cref="End"/> returns its first break. Holds only the previous hash and the count of the current answer.
+    /// </summary>
+    public sealed class Incremental(Guid assessmentId)
+    {
+        private Answer? _answer;
+        private string? _previous;
+        private int _expected;
+        private ChainBreak? _break;
+
+        /// <summary>The answer whose entries are being checked, if any.</summary>
+        public Answer? Current => _answer;
+
+        /// <summary>Starts checking <paramref name="answer"/> (its History is not read; it may be empty).</summary>
+        public void Begin(Answer answer)
+        {
+            ArgumentNullException.ThrowIfNull(answer);
+            if (_answer is not null)
+            {
+                throw new InvalidOperationException("The chain of the previous answer was not ended.");
+            }
+
+            _answer = answer;
+            _previous = null;
+            _expected = 0;
+            _break = null;
+        }
+
+        /// <summary>The next entry of the current answer's chain; after a break the rest of the chain is not checked.</summary>
+        public void Add(AnswerChange change)
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            var answer = _answer ?? throw new InvalidOperationException("No answer begun.");
+            if (_break is not null)
+            {
+                return;
+            }
+
+            _expected++;
             if (change.Hash is null)
             {
-                return Break(change, "Der Eintrag hat keinen Hash (nicht verkettet).");
+                _break = Break(answer, change, "Der Eintrag hat keinen Hash (nicht verkettet).");
+                return;
             }
 
-            if (change.Sequence != expected)
+            if (change.Sequence != _expected)
             {
-                return Break(change, $"Laufende Nummer {change.Sequence} statt {expected}: Ein Eintrag fehlt oder wurde eingefügt.");
+                _break = Break(answer, change, $"Laufende Nummer {change.Sequence} statt {_expected}: Ein Eintrag fehlt oder wurde eingefügt.");
+                return;
             }
 
-            if (!string.Equals(change.PreviousHash, previous, StringComparison.Ordinal))
+            if (!string.Equals(change.PreviousHash, _previous, StringComparison.Ordinal))
             {
-                return Break(change, "Der Verweis auf den vorigen Eintrag stimmt nicht: Ein Eintrag davor wurde verändert, entfernt oder eingefügt.");
+                _break = Break(answer, change, "Der Verweis auf den vorigen Eintrag stimmt nicht: Ein Eintrag davor wurde verändert, entfernt oder eingefügt.");
+                return;
             }
 
             var recomputed = AnswerChain.Hash(AnswerChain.EntryOf(assessmentId, answer.RequirementId, answer.TargetObjectId, change));
             if (!string.Equals(recomputed, change.Hash, StringComparison.Ordinal))
             {
-                return Break(change, "Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.");
+                _break = Break(answer, change, "Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.");
+                return;
             }
 
-            previous = change.Hash;
+            _previous = change.Hash;
         }
 
-        if (answer.ChainLength != expected || !string.Equals(answer.ChainHead, previous, StringComparison.Ordinal))
+        /// <summary>Ends the current answer: its first break (an entry, or the head and length on the answer row), or null.</summary>
+        public ChainBreak? End()
         {
-            return Break(null, $"Die Antwort verweist auf {answer.ChainLength} Einträge mit einem anderen letzten Hash, gespeichert sind {expected}: Einträge wurden entfernt oder ersetzt.");
+            var answer = _answer ?? throw new InvalidOperationException("No answer begun.");
+            _answer = null;
+            if (_break is not null)
+            {
+                return _break;
+            }
+
+            if (answer.ChainLength != _expected || !string.Equals(answer.ChainHead, _previous, StringComparison.Ordinal))
+            {
+                return Break(answer, null, $"Die Antwort verweist auf {answer.ChainLength} Einträge mit einem anderen letzten Hash, gespeichert sind {_expected}: Einträge wurden entfernt oder ersetzt.");
+            }
+
+            return null;
         }
 
-        return null;
+        private static ChainBreak Break(Answer answer, AnswerChange? change, string reason) =>
+            new(answer.Id, answer.RequirementId, answer.TargetObjectId, change?.Id, change?.Sequence ?? 0, reason);
     }
 }

@@ -9,14 +9,20 @@ namespace Grundschutz.Infrastructure.Evidence;
 
 /// <summary>
 /// Loads an approved assessment for its evidence package. Tenant isolation stays with the caller: the assessment
-/// is looked up only in <c>visible</c> (e.g. <c>AssessmentAccess.Visible</c>).
+/// is looked up only in <c>visible</c> (e.g. <c>AssessmentAccess.Visible</c>). The answers' history is not loaded:
+/// <see cref="EvidencePackageWriter"/> streams it from the database into the trail and checks the hash chains on the
+/// way, so memory does not grow with the number of history entries.
 /// </summary>
 public static class EvidencePackageLoader
 {
     /// <summary>States whose assessments have an approval record (Freigegeben, and later Archiviert).</summary>
     public static bool HasApproval(AssessmentState state) => state is AssessmentState.Approved or AssessmentState.Archived;
 
-    /// <summary>The package data, or null when <paramref name="visible"/> does not contain the assessment; throws <see cref="EvidencePackageException"/> when it is not approved or its answer history does not verify.</summary>
+    /// <summary>
+    /// The package data, or null when <paramref name="visible"/> does not contain the assessment; throws
+    /// <see cref="EvidencePackageException"/> when it is not approved. The answer history is checked while the package
+    /// is written (<see cref="EvidencePackageWriter.WriteAsync"/> throws on a break), so write into a temporary file.
+    /// </summary>
     public static async Task<EvidencePackageData?> LoadAsync(
         GrundschutzDbContext db,
         CatalogContextCache contexts,
@@ -33,7 +39,6 @@ public static class EvidencePackageLoader
             .Include(a => a.ModuleApplications)
             .Include(a => a.ModuleExclusions)
             .Include(a => a.Transitions)
-            .Include(a => a.Answers).ThenInclude(a => a.History)
             .Include(a => a.Answers).ThenInclude(a => a.Evidence)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -49,13 +54,6 @@ public static class EvidencePackageLoader
                 $"Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{AssessmentTexts.StateName(assessment.State)}“.");
         }
 
-        var breaks = assessment.Answers.Select(a => AnswerChainVerifier.Verify(assessment.Id, a)).OfType<ChainBreak>().ToList();
-        if (breaks.Count > 0)
-        {
-            throw new EvidencePackageException(
-                "Der Antwortverlauf in der Datenbank ist nicht mehr unverändert, deshalb wird kein Paket erstellt: " + breaks[0].Describe());
-        }
-
         var export = await AssessmentExportLoader.LoadAsync(db, contexts, facts, visible, id, now, cancellationToken)
             ?? throw new EvidencePackageException("Die Bewertung konnte nicht geladen werden.");
         var policies = (await db.PolicyDocuments.AsNoTracking()
@@ -66,20 +64,24 @@ public static class EvidencePackageLoader
             .ThenByDescending(p => p.UploadedAt)
             .ToList();
 
+        // The history's users by a query (distinct ids of this assessment's entries), not by loading the entries.
+        var historyUserIds = db.Set<AnswerChange>()
+            .Where(c => db.Answers.Where(a => EF.Property<Guid>(a, "AssessmentId") == assessment.Id).Select(a => a.Id).Contains(EF.Property<Guid>(c, "AnswerId")))
+            .Select(c => c.UserId)
+            .Distinct();
         var userIds = assessment.Transitions.Select(t => t.ActorUserId)
-            .Concat(assessment.Answers.SelectMany(a => a.History).Select(h => h.UserId))
             .Concat(assessment.Answers.SelectMany(a => a.Evidence).Select(e => e.UploadedByUserId))
             .Concat(policies.Select(p => p.UploadedByUserId))
             .Append(assessment.CreatedByUserId)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var names = await db.Users.AsNoTracking()
-            .Where(u => userIds.Contains(u.Id))
+            .Where(u => userIds.Contains(u.Id) || historyUserIds.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName })
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var freshness = await AuditFreshnessLoader.LoadAsync(db, assessment.Id, assessment.MunicipalityId, today, approval.At, cancellationToken);
-        return new EvidencePackageData(assessment, export, policies, names, approval.At, approval.ActorUserId, freshness, now);
+        return new EvidencePackageData(assessment, export, policies, names, approval.At, approval.ActorUserId, freshness, now, new AnswerHistoryStream(db, assessment.Id));
     }
 }

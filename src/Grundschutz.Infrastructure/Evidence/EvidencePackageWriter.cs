@@ -13,7 +13,9 @@ namespace Grundschutz.Infrastructure.Evidence;
 /// the A.0 policies valid at approval, all evidence files, the hash-chained answer trail, the workflow record,
 /// manifest.json (path, SHA-256 and size of every file) and manifest.sig (ECDSA P-256 over the manifest bytes).
 /// Entries are written one after another straight into the archive and hashed on the way; evidence files are copied
-/// from the store in chunks, so no file is held in memory as a whole.
+/// from the store in chunks, so no file is held in memory as a whole; the answer trail is streamed from the database
+/// and every hash chain is checked on the way – a break throws <see cref="EvidencePackageException"/> mid-write, so
+/// callers write into a temporary file and send it only when <see cref="WriteAsync"/> has returned.
 /// </summary>
 public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing keys, MarkdownRenderer markdown, ReportTemplates templates)
 {
@@ -109,12 +111,13 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
                 }
             }
 
-            await AddAsync(PackagePaths.AnswerTrail, s => WriteTrailAsync(data, targets, s, cancellationToken));
+            var trailEntries = 0;
+            await AddAsync(PackagePaths.AnswerTrail, async s => trailEntries = await WriteTrailAsync(data, targets, s, cancellationToken));
             await AddText(PackagePaths.AnswerHeads, JsonSerializer.Serialize(
                 OrderedAnswers(data.Assessment).Select(a => new AnswerHead(a.Id, a.RequirementId, a.TargetObjectId, a.ChainLength, a.ChainHead)).ToList(), Json));
             await AddText(PackagePaths.Workflow, JsonSerializer.Serialize(Workflow(data), Json));
 
-            var manifest = JsonSerializer.SerializeToUtf8Bytes(Manifest(data, files), Json);
+            var manifest = JsonSerializer.SerializeToUtf8Bytes(Manifest(data, files, trailEntries), Json);
             var manifestEntry = zip.CreateEntry(PackagePaths.Manifest, CompressionLevel.Fastest);
             manifestEntry.LastWriteTime = data.GeneratedAt;
             await using (var stream = manifestEntry.Open())
@@ -144,14 +147,70 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
         await source.CopyToAsync(target, 81920, cancellationToken);
     }
 
-    private static async Task WriteTrailAsync(EvidencePackageData data, Dictionary<Guid, string> targets, Stream output, CancellationToken cancellationToken)
+    /// <summary>The message of a package refused because an answer's hash chain in the database does not verify.</summary>
+    internal static string BrokenChainMessage(ChainBreak found) =>
+        "Der Antwortverlauf in der Datenbank ist nicht mehr unverändert, deshalb wird kein Paket erstellt: " + found.Describe();
+
+    /// <summary>
+    /// Writes audit/answer-trail.jsonl from the history streamed out of the database (<see cref="EvidencePackageData.History"/>),
+    /// one line per entry, and checks every answer's chain on the way (<see cref="AnswerChainVerifier.Incremental"/>).
+    /// The first break – answers in trail order, entries by sequence – aborts the package with
+    /// <see cref="EvidencePackageException"/>. Returns the number of entries.
+    /// </summary>
+    private static async Task<int> WriteTrailAsync(EvidencePackageData data, Dictionary<Guid, string> targets, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true);
-        writer.NewLine = "\n";
-        foreach (var answer in OrderedAnswers(data.Assessment))
+        var answers = OrderedAnswers(data.Assessment).ToList();
+        var positions = new Dictionary<Guid, int>(answers.Count);
+        for (var i = 0; i < answers.Count; i++)
         {
-            foreach (var change in answer.History.OrderBy(c => c.Sequence))
+            positions[answers[i].Id] = i;
+        }
+
+        var check = new AnswerChainVerifier.Incremental(data.Assessment.Id);
+        var next = 0;
+        var entries = 0;
+
+        // Ends the answer being checked and begins every answer up to and including position `to`; answers without
+        // entries are checked on the way (their head and length must be empty). Returns the first break, if any.
+        ChainBreak? AdvanceTo(int to)
+        {
+            while (next <= to)
             {
+                if (check.Current is not null && check.End() is { } found)
+                {
+                    return found;
+                }
+
+                check.Begin(answers[next++]);
+            }
+
+            return null;
+        }
+
+        ChainBreak? broken = null;
+        await using (var writer = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true))
+        {
+            writer.NewLine = "\n";
+            await foreach (var (answerId, change) in data.History.ReadAsync(cancellationToken))
+            {
+                if (!positions.TryGetValue(answerId, out var position))
+                {
+                    throw new EvidencePackageException("Die Bewertung wurde während der Erstellung des Pakets geändert; bitte erneut herunterladen.");
+                }
+
+                if (position < next - 1)
+                {
+                    throw new InvalidOperationException($"The answer history arrived out of trail order (answer {answerId} after a later one); the trail would be wrong.");
+                }
+
+                broken = AdvanceTo(position);
+                if (broken is not null)
+                {
+                    break;
+                }
+
+                check.Add(change);
+                var answer = answers[position];
                 var line = new TrailLine(
                     data.Assessment.Id,
                     answer.Id,
@@ -169,8 +228,21 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
                     change.PreviousHash,
                     change.Hash ?? "");
                 await writer.WriteLineAsync(JsonSerializer.Serialize(line, JsonLine).AsMemory(), cancellationToken);
+                entries++;
             }
         }
+
+        broken ??= AdvanceTo(answers.Count - 1) ?? (check.Current is not null ? check.End() : null);
+        if (broken is not null)
+        {
+            // Confirmed from the answer's stored entries alone (the stream is closed by now): only a real break refuses
+            // the package with the user's message; a disagreement would mean the stream's order is wrong.
+            var confirmed = await data.History.VerifyAnswerAsync(answers[positions[broken.AnswerId]], cancellationToken)
+                ?? throw new InvalidOperationException($"The streamed answer history reported a break in answer {broken.AnswerId} that its stored entries do not show: the stream's order is wrong.");
+            throw new EvidencePackageException(BrokenChainMessage(confirmed));
+        }
+
+        return entries;
     }
 
     private static object Workflow(EvidencePackageData data) => new
@@ -221,7 +293,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
         return ordered;
     }
 
-    private static object Manifest(EvidencePackageData data, IReadOnlyList<PackageFile> files)
+    private static object Manifest(EvidencePackageData data, IReadOnlyList<PackageFile> files, int trailEntries)
     {
         var header = data.Export.Header;
         return new
@@ -245,7 +317,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             {
                 format = AnswerChain.FormatTag,
                 answers = data.Assessment.Answers.Count,
-                entries = data.Assessment.Answers.Sum(a => a.History.Count),
+                entries = trailEntries,
                 verified = true,
             },
             freshness = data.Freshness.Select(f => f.Message).ToList(),
