@@ -3,6 +3,8 @@
 // X-Autosave: 1. The server answers with JSON instead of a redirect: on success the hidden Version field takes the
 // new version (so the next save is not mistaken for a conflict) and "Gespeichert" is announced in the live region.
 // Autosave never resolves a conflict: on 409 it stops and asks the user to save by hand, which shows both versions.
+// A manual save while an autosave is on its way waits for it and is then sent with the version the autosave returned,
+// so the user's own autosave is never shown as someone else's change.
 (function () {
   'use strict';
 
@@ -18,6 +20,8 @@
   var running = false;
   var pending = false;
   var stopped = false;
+  var submitWaiting = false;
+  var submitter = null;
   var lang = document.documentElement.lang === 'en' ? 'en' : 'de';
   var texts = {
     de: {
@@ -84,6 +88,18 @@
       announce(texts.failed);
     }).then(function () {
       running = false;
+      if (submitWaiting) {
+        // The manual save that came while this autosave was on its way, now with the new version.
+        submitWaiting = false;
+        if (form.requestSubmit) {
+          form.requestSubmit(submitter);
+        } else {
+          form.submit();
+        }
+
+        return;
+      }
+
       if (pending) {
         pending = false;
         schedule();
@@ -106,11 +122,20 @@
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
 
-  // A manual save takes over: no autosave may race the real submit.
-  form.addEventListener('submit', function () {
+  // A manual save takes over: no further autosave, and one on its way is waited for (its answer carries the new
+  // version; sent with the old one, the manual save would be refused as a conflict with the user's own autosave).
+  form.addEventListener('submit', function (event) {
     stopped = true;
     if (timer) {
       window.clearTimeout(timer);
+      timer = null;
+    }
+
+    if (running) {
+      event.preventDefault();
+      submitWaiting = true;
+      submitter = event.submitter || null;
+      announce(texts.saving);
     }
   });
 })();
