@@ -12,16 +12,7 @@ public sealed class AdminAccessibilityTests : IClassFixture<BrowserHost>
 
     public AdminAccessibilityTests(BrowserHost host) => _host = host;
 
-    private async Task<IPage> SignedInAsync(string user)
-    {
-        var page = await _host.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", user);
-        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string user) => _host.SignedInPageAsync(user);
 
     private static async Task AssertNoViolationsAsync(IPage page, string name)
     {

@@ -94,6 +94,18 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in through the login form as a demo user (password <see cref="DemoPassword"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtefactDirectory, name + ".png"), FullPage = true });
 

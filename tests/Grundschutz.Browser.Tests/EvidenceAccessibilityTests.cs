@@ -12,16 +12,7 @@ public sealed class EvidenceAccessibilityTests : IClassFixture<BrowserHost>
 
     public EvidenceAccessibilityTests(BrowserHost host) => _host = host;
 
-    private async Task<IPage> SignedInAsync(string user, int width)
-    {
-        var page = await _host.NewPageAsync(width, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", user);
-        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string user, int width) => _host.SignedInPageAsync(user, width);
 
     [SkippableTheory]
     [InlineData(1280, "desktop")]

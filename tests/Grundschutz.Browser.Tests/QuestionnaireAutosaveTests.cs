@@ -17,12 +17,7 @@ public sealed class QuestionnaireAutosaveTests : IClassFixture<BrowserHost>
     public async Task ManualSave_WhileAnAutosaveIsOnItsWay_WaitsForItAndMovesOn()
     {
         _host.RequireBrowser();
-        var page = await _host.NewPageAsync(1280, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", "demo-isb");
-        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var page = await _host.SignedInPageAsync("demo-isb");
         await page.GotoAsync("/Assessments");
         var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
         await page.GotoAsync(overviewUrl + "/Questions");
