@@ -102,7 +102,18 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", DemoPassword);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException ex)
+        {
+            // Say why the sign-in did not go on (an error summary, a status code page) instead of a bare timeout.
+            await ScreenshotAsync(page, $"sign-in-failed-{user}");
+            var text = (await page.InnerTextAsync("body", new() { Timeout = 5_000 })).Trim();
+            throw new TimeoutException($"Sign-in of {user} did not leave {page.Url}; the page says: {text[..Math.Min(text.Length, 600)]}", ex);
+        }
+
         return page;
     }
 

@@ -24,12 +24,7 @@ public sealed class OscalAccessibilityTests(BrowserHost host) : IClassFixture<Br
     {
         host.RequireBrowser();
         var assessmentId = await SeedAsync();
-        var page = await host.NewPageAsync(width, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", "demo-isb");
-        await page.FillAsync("#Input_Password", BrowserHost.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var page = await host.SignedInPageAsync("demo-isb", width);
 
         await GotoAsync(page, "/Assessments/Import");
         await Axe.AssertNoViolationsAsync(page, $"oscal-import-{size}");
