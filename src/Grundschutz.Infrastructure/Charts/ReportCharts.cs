@@ -14,7 +14,7 @@ namespace Grundschutz.Infrastructure.Charts;
 /// table; titles, alt texts, tables and axis labels are built as messages (German by default, the report page passes
 /// the reader's language; the downloaded report stays German). Drawn with ScottPlot (SkiaSharp, no GDI) to SVG or PNG, legible in black-and-white print and for
 /// colour-blind readers: Okabe-Ito colours that also differ in lightness, the second series hatched (PNG, and in
-/// the SVG through <see cref="SvgHatching"/>) and dashed (radar), a value label on every bar, German axis labels, a fixed 0–100 % (0–5) scale.
+/// the SVG through <see cref="SvgHatching"/>) and dashed (radar), a value label on every bar, axis labels in the text's language, a fixed 0–100 % (0–5) scale.
 /// When the native SkiaSharp library cannot be loaded, rendering returns null and the report shows the tables.
 /// </summary>
 public sealed class ReportCharts(ILogger<ReportCharts> logger)
@@ -41,8 +41,6 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
     private static readonly Color HatchColor = Color.FromHex(HatchStripe);
     private const string FontName = "DejaVu Sans";
 
-    /// <summary>The chart texts in German (the download and the chart files of the German UI).</summary>
-    public static Func<ITranslatableMessage, string> German { get; } = MessageText.InGerman;
 
     /// <summary>Every chart of the report (charts with nothing to show are left out); texts through <paramref name="text"/> (default German).</summary>
     public IReadOnlyList<ChartData> All(ScoreReport report, CatalogFacts facts, int modules, Func<ITranslatableMessage, string>? text = null)
@@ -72,7 +70,7 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
         ArgumentNullException.ThrowIfNull(facts);
         var gspp = report.Input.IsGrundschutzPlusPlus;
         var unit = new Term(gspp ? "Praktik" : "Schicht");
-        return Compliance(LayersChart, MessageText.Of("Umsetzungsgrad je {0}", unit), new Term("Balkendiagramm"), ChartKind.Bars, unit, report.TopGroups, facts, gspp, text ?? German);
+        return Compliance(LayersChart, MessageText.Of("Umsetzungsgrad je {0}", unit), new Term("Balkendiagramm"), ChartKind.Bars, unit, report.TopGroups, facts, gspp, text ?? MessageText.InGerman);
     }
 
     /// <summary>The layer chart as a radar (needs at least three layers/practices; otherwise empty).</summary>
@@ -83,7 +81,7 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
         var gspp = report.Input.IsGrundschutzPlusPlus;
         var unit = new Term(gspp ? "Praktik" : "Schicht");
         var scopes = report.TopGroups.Count >= 3 ? report.TopGroups : [];
-        return Compliance(LayersRadarChart, MessageText.Of("Umsetzungsgrad je {0} (Netzdiagramm)", unit), new Term("Netzdiagramm"), ChartKind.Radar, unit, scopes, facts, gspp, text ?? German);
+        return Compliance(LayersRadarChart, MessageText.Of("Umsetzungsgrad je {0} (Netzdiagramm)", unit), new Term("Netzdiagramm"), ChartKind.Radar, unit, scopes, facts, gspp, text ?? MessageText.InGerman);
     }
 
     /// <summary>
@@ -111,14 +109,14 @@ public sealed class ReportCharts(ILogger<ReportCharts> logger)
                 : MessageText.Of("Die {0} Bausteine mit dem niedrigsten Umsetzungsgrad (E_BS)", scopes.Count);
         }
 
-        return Compliance(ModulesChart, title, new Term("Balkendiagramm"), ChartKind.HorizontalBars, unit, scopes, facts, gspp, text ?? German);
+        return Compliance(ModulesChart, title, new Term("Balkendiagramm"), ChartKind.HorizontalBars, unit, scopes, facts, gspp, text ?? MessageText.InGerman);
     }
 
     /// <summary>The Reifegrad (0–5) per management practice; „nicht bewertet“ practices have no bar.</summary>
     public static ChartData Maturity(ScoreReport report, Func<ITranslatableMessage, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var t = text ?? German;
+        var t = text ?? MessageText.InGerman;
         var practices = report.Maturity.Practices;
         var gspp = report.Input.IsGrundschutzPlusPlus;
         var unit = new Term(gspp ? "Praktik" : "Managementprozess");
