@@ -37,11 +37,12 @@ public static class DependencyInjection
                         "Database:Provider=Postgres braucht ConnectionStrings:Grundschutz (z. B. \"Host=localhost;Database=grundschutz;Username=…;Password=…\").");
                 }
 
-                services.AddDbContext<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             default:
-                services.AddDbContext<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, database, contentRootPath))
-                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteSynchronous)));
+                var sqlite = SqliteConnectionString(connectionString, database, contentRootPath);
+                var pragmas = new SqlitePragmaInterceptor(database.SqliteSynchronous);
+                services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
                 break;
         }
 

@@ -85,6 +85,7 @@ public static class GrundschutzApp
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             ApiAuthentication.AnswerApiWithStatusCodes(o.Events);
+            SecurityStampCheck.OnlyWhenDue(o.Events);
         });
         services.AddAntiforgery(o =>
         {
