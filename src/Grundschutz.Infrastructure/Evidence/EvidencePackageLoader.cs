@@ -54,8 +54,8 @@ public static class EvidencePackageLoader
                 $"Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{AssessmentTexts.StateName(assessment.State)}“.");
         }
 
-        var export = await AssessmentExportLoader.LoadAsync(db, contexts, facts, visible, id, now, cancellationToken)
-            ?? throw new EvidencePackageException("Die Bewertung konnte nicht geladen werden.");
+        // Scored from the aggregate loaded above (it has the target objects, modelling and answers the export needs).
+        var export = await AssessmentExportLoader.FromAssessmentAsync(db, contexts, facts, assessment, now, cancellationToken);
         var policies = (await db.PolicyDocuments.AsNoTracking()
                 .Where(p => p.MunicipalityId == assessment.MunicipalityId)
                 .ToListAsync(cancellationToken))

@@ -13,7 +13,8 @@ namespace Grundschutz.Infrastructure.Evidence;
 /// the A.0 policies valid at approval, all evidence files, the hash-chained answer trail, the workflow record,
 /// manifest.json (path, SHA-256 and size of every file) and manifest.sig (ECDSA P-256 over the manifest bytes).
 /// Entries are written one after another straight into the archive and hashed on the way; evidence files are copied
-/// from the store in chunks, so no file is held in memory as a whole; the answer trail is streamed from the database
+/// from the store in chunks, so no file is held in memory as a whole; the HTML documents are rendered a few table rows
+/// at a time (<see cref="ReferenceDocuments"/>); the answer trail is streamed from the database
 /// and every hash chain is checked on the way – a break throws <see cref="EvidencePackageException"/> mid-write, so
 /// callers write into a temporary file and send it only when <see cref="WriteAsync"/> has returned.
 /// </summary>
@@ -84,15 +85,15 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             }
 
             await AddSync($"{PackagePaths.ReferenceList}.xlsx", s => documents.WriteReferenceListXlsx(s, policyPaths));
-            await AddText($"{PackagePaths.ReferenceList}.html", documents.ReferenceListHtml(policyPaths));
+            await AddAsync($"{PackagePaths.ReferenceList}.html", s => documents.WriteReferenceListHtmlAsync(s, policyPaths, cancellationToken));
             await AddSync($"{PackagePaths.Strukturanalyse}.xlsx", documents.WriteStrukturanalyseXlsx);
-            await AddText($"{PackagePaths.Strukturanalyse}.html", documents.StrukturanalyseHtml());
+            await AddAsync($"{PackagePaths.Strukturanalyse}.html", s => documents.WriteStrukturanalyseHtmlAsync(s, cancellationToken));
             await AddSync($"{PackagePaths.Modellierung}.xlsx", documents.WriteModellierungXlsx);
-            await AddText($"{PackagePaths.Modellierung}.html", documents.ModellierungHtml());
+            await AddAsync($"{PackagePaths.Modellierung}.html", s => documents.WriteModellierungHtmlAsync(s, cancellationToken));
             await AddSync($"{PackagePaths.GrundschutzCheck}.xlsx", data.Export.WriteGrundschutzCheck);
-            await AddText($"{PackagePaths.GrundschutzCheck}.html", documents.GrundschutzCheckHtml());
+            await AddAsync($"{PackagePaths.GrundschutzCheck}.html", s => documents.WriteGrundschutzCheckHtmlAsync(s, cancellationToken));
             await AddSync($"{PackagePaths.Realisierungsplan}.xlsx", data.Export.WriteRealisierungsplan);
-            await AddText($"{PackagePaths.Realisierungsplan}.html", documents.RealisierungsplanHtml());
+            await AddAsync($"{PackagePaths.Realisierungsplan}.html", s => documents.WriteRealisierungsplanHtmlAsync(s, cancellationToken));
 
             foreach (var policy in data.Policies)
             {

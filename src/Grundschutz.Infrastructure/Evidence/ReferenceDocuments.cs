@@ -14,7 +14,9 @@ namespace Grundschutz.Infrastructure.Evidence;
 /// The reference documents of the package, generated from the data: A.1 Strukturanalyse, A.3 Modellierung, the
 /// reference document list (each as XLSX and printable HTML) and the HTML versions of A.4 and A.6 (their XLSX are
 /// the existing workbooks). HTML goes through the one Markdown pipeline (raw HTML disabled, user text escaped) and
-/// embeds the report style sheet, so every file is self-contained and prints on A4.
+/// embeds the report style sheet, so every file is self-contained and prints on A4. The HTML is written straight to
+/// the output, its table a few rows at a time (<see cref="MarkdownRenderer.WriteTableAsync"/>): A.4 has a row per
+/// requirement and target object, and rendering it as one string took a gigabyte for a full Kompendium assessment.
 /// </summary>
 internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRenderer markdown, string css)
 {
@@ -54,11 +56,13 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
         WriteTable(output, "A.1 Strukturanalyse", "Referenzdokument A.1: Strukturanalyse", StrukturColumns, StrukturRows(), info => info
             .Integer("Zielobjekte", data.Assessment.TargetObjects.Count));
 
-    public string StrukturanalyseHtml() => Html(
+    public Task WriteStrukturanalyseHtmlAsync(Stream output, CancellationToken cancellationToken) => WriteHtmlAsync(
+        output,
         "A.1 Strukturanalyse",
         "Die Zielobjekte des Informationsverbunds mit den auf sie angewendeten Bausteinen.",
         StrukturColumns,
-        StrukturRows());
+        StrukturRows(),
+        cancellationToken);
 
     // ---- A.3 Modellierung ----------------------------------------------------------------------------------
 
@@ -95,15 +99,17 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
             .Integer("Anwendungen (Baustein × Zielobjekt)", data.Assessment.ModuleApplications.Count)
             .Integer("Nicht angewendete Bausteine (mit Begründung)", data.Assessment.ModuleExclusions.Count));
 
-    public string ModellierungHtml() => Html(
+    public Task WriteModellierungHtmlAsync(Stream output, CancellationToken cancellationToken) => WriteHtmlAsync(
+        output,
         "A.3 Modellierung",
         "Jeder Baustein mit den Zielobjekten, auf die er angewendet ist; nicht angewendete Bausteine mit ihrer Begründung; Zielobjekte ohne Baustein.",
         ModellierungColumns,
-        ModellierungRows());
+        ModellierungRows(),
+        cancellationToken);
 
     // ---- A.4 / A.6 as HTML ---------------------------------------------------------------------------------
 
-    public string GrundschutzCheckHtml()
+    public Task WriteGrundschutzCheckHtmlAsync(Stream output, CancellationToken cancellationToken)
     {
         var columns = new ExcelColumn[]
         {
@@ -115,12 +121,11 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
             {
                 r.TargetObject, r.Module, r.RequirementId, r.Title, r.Level is null ? null : $"{r.Level} {r.ModalVerb}".Trim(), r.Status,
                 r.Justification, r.ImplementationDescription, Date(r.AssessedOn),
-            })
-            .ToList();
-        return Html("A.4 IT-Grundschutz-Check", "Der Umsetzungsstatus jeder anwendbaren Anforderung je Zielobjekt.", columns, rows);
+            });
+        return WriteHtmlAsync(output, "A.4 IT-Grundschutz-Check", "Der Umsetzungsstatus jeder anwendbaren Anforderung je Zielobjekt.", columns, rows, cancellationToken);
     }
 
-    public string RealisierungsplanHtml()
+    public Task WriteRealisierungsplanHtmlAsync(Stream output, CancellationToken cancellationToken)
     {
         var columns = new ExcelColumn[]
         {
@@ -133,9 +138,8 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
                 i.Rank.ToString(CultureInfo.InvariantCulture), i.TargetObjectName, ModuleName(i.GroupId), i.RequirementId,
                 ExportTexts.Status(i.Status, Header.Framework), i.Measure, i.Owner, Date(i.DueDate),
                 i.CostEstimate?.ToString("#,##0.00 €", German), i.IsOverdue ? "ja" : "nein",
-            })
-            .ToList();
-        return Html("A.6 Realisierungsplan", "Jede Anforderung mit Status „teilweise“ oder „nein“ in der Reihenfolge der Priorität.", columns, rows);
+            });
+        return WriteHtmlAsync(output, "A.6 Realisierungsplan", "Jede Anforderung mit Status „teilweise“ oder „nein“ in der Reihenfolge der Priorität.", columns, rows, cancellationToken);
     }
 
     // ---- Reference document list -----------------------------------------------------------------------------
@@ -186,7 +190,7 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
             }
         });
 
-    public string ReferenceListHtml(IReadOnlyDictionary<Guid, string> policyPaths)
+    public Task WriteReferenceListHtmlAsync(Stream output, IReadOnlyDictionary<Guid, string> policyPaths, CancellationToken cancellationToken)
     {
         var intro = new StringBuilder("Die Referenzdokumente des Nachweispakets (Anlage 7.1 des Auditberichts).");
         intro.Append("\n\n## Hinweise zur Aktualität\n\n");
@@ -201,7 +205,7 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
         }
 
         intro.Append("\n## Liste");
-        return Html("Referenzdokumente", intro.ToString(), ReferenceColumns, ReferenceRows(policyPaths), introIsMarkdown: true);
+        return WriteHtmlAsync(output, "Referenzdokumente", intro.ToString(), ReferenceColumns, ReferenceRows(policyPaths), cancellationToken, introIsMarkdown: true);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -238,9 +242,22 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
         });
     }
 
-    private string Html(string title, string intro, IReadOnlyList<ExcelColumn> columns, IReadOnlyList<string?[]> rows, bool introIsMarkdown = false)
+    /// <summary>
+    /// Writes a document (UTF-8): the HTML head with the style sheet, the title and facts of the assessment, the intro,
+    /// then the table of <paramref name="rows"/> streamed (or „Keine Einträge.“). The head and the table are rendered
+    /// separately; the pipeline renders a document's blocks one after another, so this is the same HTML as rendering
+    /// them as one Markdown source.
+    /// </summary>
+    private async Task WriteHtmlAsync(
+        Stream output,
+        string title,
+        string intro,
+        IReadOnlyList<ExcelColumn> columns,
+        IEnumerable<string?[]> rows,
+        CancellationToken cancellationToken,
+        bool introIsMarkdown = false)
     {
-        var md = new StringBuilder(1024 + (rows.Count * 200));
+        var md = new StringBuilder(1024);
         md.Append("# ").Append(MarkdownRenderer.Escape(title)).Append("\n\n");
         md.Append("- Kommune: ").Append(MarkdownRenderer.Escape(Header.MunicipalityName)).Append(" (AGS ").Append(MarkdownRenderer.Escape(Header.Ags)).Append(")\n");
         md.Append("- Bewertung: ").Append(MarkdownRenderer.Escape(Header.AssessmentTitle)).Append('\n');
@@ -250,46 +267,20 @@ internal sealed class ReferenceDocuments(EvidencePackageData data, MarkdownRende
             .Append(" von ").Append(MarkdownRenderer.Escape(data.UserName(data.ApprovedByUserId))).Append('\n');
         md.Append("- Erstellt am: ").Append(MarkdownRenderer.Escape(Header.ExportedAtLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture))).Append("\n\n");
         md.Append(introIsMarkdown ? intro : MarkdownRenderer.Escape(intro)).Append("\n\n");
-        if (rows.Count == 0)
+
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true);
+        await writer.WriteAsync("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
+        await writer.WriteAsync("<meta http-equiv=\"Content-Security-Policy\" content=\"" + FileContentSecurityPolicy + "\">\n");
+        await writer.WriteAsync("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        await writer.WriteAsync("<title>" + HtmlEncoder.Default.Encode($"{title} – {Header.MunicipalityName}") + "</title>\n");
+        await writer.WriteAsync("<style>\n" + css.Replace("</", "<\\/", StringComparison.Ordinal) + "\n</style>\n</head>\n<body>\n<main>\n");
+        await writer.WriteAsync(markdown.ToHtml(md.ToString()).AsMemory(), cancellationToken);
+        if (await markdown.WriteTableAsync(writer, columns.Select(c => c.Header).ToList(), rows, cancellationToken) == 0)
         {
-            md.Append("Keine Einträge.\n");
-        }
-        else
-        {
-            md.Append('|');
-            foreach (var column in columns)
-            {
-                md.Append(' ').Append(MarkdownRenderer.Escape(column.Header)).Append(" |");
-            }
-
-            md.Append("\n|");
-            foreach (var _ in columns)
-            {
-                md.Append(" --- |");
-            }
-
-            md.Append('\n');
-            foreach (var row in rows)
-            {
-                md.Append('|');
-                foreach (var cell in row)
-                {
-                    md.Append(' ').Append(MarkdownRenderer.Escape(cell)).Append(" |");
-                }
-
-                md.Append('\n');
-            }
+            await writer.WriteAsync(markdown.ToHtml("Keine Einträge.\n").AsMemory(), cancellationToken);
         }
 
-        var body = markdown.ToHtml(md.ToString());
-        var html = new StringBuilder(body.Length + css.Length + 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(FileContentSecurityPolicy).Append("\">\n");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(HtmlEncoder.Default.Encode($"{title} – {Header.MunicipalityName}")).Append("</title>\n");
-        html.Append("<style>\n").Append(css.Replace("</", "<\\/", StringComparison.Ordinal)).Append("\n</style>\n</head>\n<body>\n<main>\n");
-        html.Append(body);
-        html.Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
+        await writer.WriteAsync("</main>\n</body>\n</html>\n");
+        await writer.FlushAsync(cancellationToken);
     }
 }

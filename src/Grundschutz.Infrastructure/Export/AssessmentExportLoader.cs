@@ -38,11 +38,25 @@ public static class AssessmentExportLoader
             .Include(a => a.Answers)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return null;
-        }
+        return assessment is null ? null : await FromAssessmentAsync(db, contexts, facts, assessment, now, cancellationToken);
+    }
 
+    /// <summary>
+    /// The export of an assessment the caller has loaded (no tracking needed) with at least its target objects, module
+    /// applications and answers – for callers that need the aggregate themselves, so the answers are not loaded twice.
+    /// </summary>
+    public static async Task<AssessmentExport> FromAssessmentAsync(
+        GrundschutzDbContext db,
+        CatalogContextCache contexts,
+        CatalogFactsCache facts,
+        Assessment assessment,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(assessment);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var context = await contexts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);
         var catalogFacts = await facts.GetAsync(db, assessment.CatalogVersionId, cancellationToken);

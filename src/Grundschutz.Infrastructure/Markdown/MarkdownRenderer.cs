@@ -11,6 +11,9 @@ namespace Grundschutz.Infrastructure.Markdown;
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>How many rows <see cref="WriteTableAsync"/> renders at a time.</summary>
+    public const int TableRowsPerChunk = 100;
+
     /// <summary>The pipeline (immutable and thread-safe).</summary>
     public MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
@@ -40,12 +43,26 @@ public sealed class MarkdownRenderer
         }
 
         var output = new StringBuilder(text.Length + 16);
+        AppendEscaped(output, text);
+        return output.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> escaped as by <see cref="Escape"/> to <paramref name="output"/>.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder output, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (string.IsNullOrEmpty(text))
+        {
+            return output;
+        }
+
+        var start = output.Length;
         var pendingSpace = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029')
             {
-                pendingSpace = output.Length > 0;
+                pendingSpace = output.Length > start;
                 continue;
             }
 
@@ -63,6 +80,99 @@ public sealed class MarkdownRenderer
             output.Append(c);
         }
 
-        return output.ToString();
+        return output;
+    }
+
+    /// <summary>
+    /// Writes the HTML of a pipe table with <paramref name="headers"/> and the cells of <paramref name="rows"/> (plain
+    /// text, escaped here like <see cref="Escape"/>) to <paramref name="output"/> – exactly what <see cref="ToHtml"/>
+    /// renders for the whole table – while holding only <see cref="TableRowsPerChunk"/> rows at a time, so memory does
+    /// not grow with the number of rows. Returns the number of rows; writes nothing when there are none.
+    /// </summary>
+    /// <remarks>
+    /// Markdig needs the whole source in memory and builds a syntax tree of it, which for a table of tens of thousands
+    /// of rows takes a gigabyte. The rows of a pipe table do not depend on each other, only on the header and
+    /// delimiter lines, so each chunk is rendered as a table of its own with the same header and the chunks' row markup
+    /// is joined: the first chunk's table start (up to its last row), the rows of every further chunk, and the last
+    /// chunk's table end. The cuts are found at the renderer's own <c>&lt;tbody&gt;</c>, <c>&lt;tr</c> and
+    /// <c>&lt;/tbody&gt;</c> tags; no text can produce those, as the pipeline writes every <c>&lt;</c> of the source
+    /// as <c>&amp;lt;</c> (raw HTML is disabled).
+    /// </remarks>
+    public async Task<int> WriteTableAsync(
+        TextWriter output,
+        IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var head = new StringBuilder("|");
+        foreach (var header in headers)
+        {
+            AppendEscaped(head.Append(' '), header).Append(" |");
+        }
+
+        head.Append("\n|");
+        foreach (var _ in headers)
+        {
+            head.Append(" --- |");
+        }
+
+        head.Append('\n');
+        var chunk = new StringBuilder();
+        var inChunk = 0;
+        var count = 0;
+        string? end = null;
+
+        async Task FlushAsync()
+        {
+            var html = ToHtml(chunk.ToString());
+            var body = html.IndexOf("<tbody>", StringComparison.Ordinal);
+            var first = body < 0 ? -1 : html.IndexOf("<tr", body, StringComparison.Ordinal);
+            var last = html.LastIndexOf("</tbody>", StringComparison.Ordinal);
+            if (first < 0 || last < first)
+            {
+                throw new InvalidOperationException("The pipeline rendered a table without the expected <tbody> and <tr> tags; the chunks cannot be joined.");
+            }
+
+            var from = end is null ? 0 : first;
+            await output.WriteAsync(html.AsMemory(from, last - from), cancellationToken);
+            end = html[last..];
+            inChunk = 0;
+        }
+
+        foreach (var row in rows)
+        {
+            if (inChunk == 0)
+            {
+                chunk.Clear().Append(head);
+            }
+
+            chunk.Append('|');
+            foreach (var cell in row)
+            {
+                AppendEscaped(chunk.Append(' '), cell).Append(" |");
+            }
+
+            chunk.Append('\n');
+            count++;
+            if (++inChunk == TableRowsPerChunk)
+            {
+                await FlushAsync();
+            }
+        }
+
+        if (inChunk > 0)
+        {
+            await FlushAsync();
+        }
+
+        if (end is not null)
+        {
+            await output.WriteAsync(end.AsMemory(), cancellationToken);
+        }
+
+        return count;
     }
 }
