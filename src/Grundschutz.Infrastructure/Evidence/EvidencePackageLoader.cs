@@ -50,12 +50,12 @@ public static class EvidencePackageLoader
         var approval = assessment.Transitions.Where(t => t.To == AssessmentState.Approved).OrderByDescending(t => t.At).FirstOrDefault();
         if (!HasApproval(assessment.State) || approval is null)
         {
-            throw new EvidencePackageException(
-                $"Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{AssessmentTexts.StateName(assessment.State)}“.");
+            throw EvidencePackageException.Of(
+                "Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{0}“.", new Term(AssessmentTexts.StateName(assessment.State)));
         }
 
         var export = await AssessmentExportLoader.LoadAsync(db, contexts, facts, visible, id, now, cancellationToken)
-            ?? throw new EvidencePackageException("Die Bewertung konnte nicht geladen werden.");
+            ?? throw EvidencePackageException.Of("Die Bewertung konnte nicht geladen werden.");
         var policies = (await db.PolicyDocuments.AsNoTracking()
                 .Where(p => p.MunicipalityId == assessment.MunicipalityId)
                 .ToListAsync(cancellationToken))
