@@ -1,3 +1,6 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Evidence;
 
 /// <summary>
@@ -96,22 +99,22 @@ public sealed class PolicyDocument
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);
         var number = PolicyNumbers.Normalize(metadata.Number)
-            ?? throw new PolicyRuleException($"„{metadata.Number}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).");
+            ?? throw new PolicyRuleException(MessageText.Of("„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).", metadata.Number));
         return new PolicyDocument
         {
             Id = Guid.CreateVersion7(now),
             MunicipalityId = municipalityId,
             Number = number,
-            Title = Required(metadata.Title, "Titel"),
-            Author = Required(metadata.Author, "Autor/in"),
-            Version = Required(metadata.Version, "Version"),
+            Title = Required(metadata.Title, new Term("Titel")),
+            Author = Required(metadata.Author, new Term("Autor/in")),
+            Version = Required(metadata.Version, new Term("Version")),
             ApprovedOn = metadata.ApprovedOn,
-            ApprovedBy = Required(metadata.ApprovedBy, "Freigegeben von"),
+            ApprovedBy = Required(metadata.ApprovedBy, new Term("Freigegeben von")),
             NextReview = metadata.NextReview is { } review && review < metadata.ApprovedOn
-                ? throw new PolicyRuleException("Die nächste Überprüfung kann nicht vor der Freigabe liegen.")
+                ? throw new PolicyRuleException(MessageText.Of("Die nächste Überprüfung kann nicht vor der Freigabe liegen."))
                 : metadata.NextReview,
             Changes = string.IsNullOrWhiteSpace(metadata.Changes) ? null : metadata.Changes.Trim(),
-            FileName = Required(fileName, "Dateiname"),
+            FileName = Required(fileName, new Term("Dateiname")),
             ContentType = contentType,
             SizeBytes = sizeBytes,
             StorageKey = storageKey,
@@ -129,17 +132,17 @@ public sealed class PolicyDocument
         }
     }
 
-    private static string Required(string? value, string label)
+    private static string Required(string? value, Term label)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new PolicyRuleException($"Bitte „{label}“ angeben.");
+            throw new PolicyRuleException(MessageText.Of("Bitte „{0}“ angeben.", label));
         }
 
         if (trimmed.Length > MaxTextLength)
         {
-            throw new PolicyRuleException($"„{label}“ darf höchstens {MaxTextLength} Zeichen lang sein.");
+            throw new PolicyRuleException(MessageText.Of("„{0}“ darf höchstens {1} Zeichen lang sein.", label, MaxTextLength));
         }
 
         return trimmed;

@@ -1,4 +1,5 @@
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,26 +92,26 @@ public static class AnswerChainVerifier
             _expected++;
             if (change.Hash is null)
             {
-                _break = Break(answer, change, "Der Eintrag hat keinen Hash (nicht verkettet).");
+                _break = Break(answer, change, MessageText.Of("Der Eintrag hat keinen Hash (nicht verkettet)."));
                 return;
             }
 
             if (change.Sequence != _expected)
             {
-                _break = Break(answer, change, $"Laufende Nummer {change.Sequence} statt {_expected}: Ein Eintrag fehlt oder wurde eingefügt.");
+                _break = Break(answer, change, MessageText.Of("Laufende Nummer {0} statt {1}: Ein Eintrag fehlt oder wurde eingefügt.", change.Sequence, _expected));
                 return;
             }
 
             if (!string.Equals(change.PreviousHash, _previous, StringComparison.Ordinal))
             {
-                _break = Break(answer, change, "Der Verweis auf den vorigen Eintrag stimmt nicht: Ein Eintrag davor wurde verändert, entfernt oder eingefügt.");
+                _break = Break(answer, change, MessageText.Of("Der Verweis auf den vorigen Eintrag stimmt nicht: Ein Eintrag davor wurde verändert, entfernt oder eingefügt."));
                 return;
             }
 
             var recomputed = AnswerChain.Hash(AnswerChain.EntryOf(assessmentId, answer.RequirementId, answer.TargetObjectId, change));
             if (!string.Equals(recomputed, change.Hash, StringComparison.Ordinal))
             {
-                _break = Break(answer, change, "Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.");
+                _break = Break(answer, change, MessageText.Of("Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert."));
                 return;
             }
 
@@ -129,13 +130,14 @@ public static class AnswerChainVerifier
 
             if (answer.ChainLength != _expected || !string.Equals(answer.ChainHead, _previous, StringComparison.Ordinal))
             {
-                return Break(answer, null, $"Die Antwort verweist auf {answer.ChainLength} Einträge mit einem anderen letzten Hash, gespeichert sind {_expected}: Einträge wurden entfernt oder ersetzt.");
+                return Break(answer, null, MessageText.Of(
+                    "Die Antwort verweist auf {0} Einträge mit einem anderen letzten Hash, gespeichert sind {1}: Einträge wurden entfernt oder ersetzt.", answer.ChainLength, _expected));
             }
 
             return null;
         }
 
-        private static ChainBreak Break(Answer answer, AnswerChange? change, string reason) =>
+        private static ChainBreak Break(Answer answer, AnswerChange? change, MessageText reason) =>
             new(answer.Id, answer.RequirementId, answer.TargetObjectId, change?.Id, change?.Sequence ?? 0, reason);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Grundschutz.Domain.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,10 @@ namespace Grundschutz.Infrastructure.Evidence;
 /// </summary>
 public sealed class EvidenceKeyRing : IDisposable
 {
+    /// <summary>Why no package can be signed when no key is configured (and none is generated for development).</summary>
+    public static readonly MessageText NoSigningKey =
+        MessageText.Of("Es ist kein Signaturschlüssel konfiguriert (Evidence:SigningKeyPath); ohne Signatur wird kein Paket erstellt.");
+
     private readonly ECDsa? _signingKey;
     private readonly Dictionary<string, ECDsa> _trusted = new(StringComparer.Ordinal);
 
@@ -47,7 +52,8 @@ public sealed class EvidenceKeyRing : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            Problem = "Der Signaturschlüssel kann nicht geladen werden: " + ex.Message;
+            // The cause (a file system error, a PEM problem naming the setting) is shown as it is.
+            ProblemText = MessageText.Of("Der Signaturschlüssel kann nicht geladen werden: {0}", ex.Message);
             logger.LogError(ex, "Evidence signing key could not be loaded");
         }
 
@@ -81,8 +87,11 @@ public sealed class EvidenceKeyRing : IDisposable
     /// <summary>True when the signing key was generated for development.</summary>
     public bool IsDevelopmentKey { get; }
 
-    /// <summary>Why signing is not possible (German), if it is not.</summary>
-    public string? Problem { get; }
+    /// <summary>Why the configured signing key cannot be used (German), if it cannot.</summary>
+    public string? Problem => ProblemText?.ToString();
+
+    /// <summary><see cref="Problem"/>, translatable.</summary>
+    public MessageText? ProblemText { get; }
 
     /// <summary>The ids of all trusted verification keys.</summary>
     public IReadOnlyCollection<string> TrustedKeyIds => _trusted.Keys;

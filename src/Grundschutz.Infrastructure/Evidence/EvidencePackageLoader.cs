@@ -50,8 +50,8 @@ public static class EvidencePackageLoader
         var approval = assessment.Transitions.Where(t => t.To == AssessmentState.Approved).OrderByDescending(t => t.At).FirstOrDefault();
         if (!HasApproval(assessment.State) || approval is null)
         {
-            throw new EvidencePackageException(
-                $"Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{AssessmentTexts.StateName(assessment.State)}“.");
+            throw EvidencePackageException.Of(
+                "Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{0}“.", new Term(AssessmentTexts.StateName(assessment.State)));
         }
 
         // Scored from the aggregate loaded above (it has the target objects, modelling and answers the export needs).

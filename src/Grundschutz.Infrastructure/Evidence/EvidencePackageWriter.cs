@@ -45,7 +45,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
         ArgumentNullException.ThrowIfNull(output);
         if (!keys.CanSign)
         {
-            throw new EvidencePackageException(keys.Problem ?? "Es ist kein Signaturschlüssel konfiguriert (Evidence:SigningKeyPath); ohne Signatur wird kein Paket erstellt.");
+            throw new EvidencePackageException(keys.ProblemText ?? EvidenceKeyRing.NoSigningKey);
         }
 
         var css = await templates.ReadTemplateAsync(ReportTemplates.ReportStyleSheet, cancellationToken);
@@ -144,13 +144,13 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
     private async Task CopyStoredAsync(string storageKey, Stream target, CancellationToken cancellationToken)
     {
         await using var source = store.OpenRead(storageKey)
-            ?? throw new EvidencePackageException($"Die gespeicherte Datei {storageKey} fehlt im Ablageordner; das Paket wäre unvollständig.");
+            ?? throw EvidencePackageException.Of("Die gespeicherte Datei {0} fehlt im Ablageordner; das Paket wäre unvollständig.", storageKey);
         await source.CopyToAsync(target, 81920, cancellationToken);
     }
 
-    /// <summary>The message of a package refused because an answer's hash chain in the database does not verify.</summary>
-    internal static string BrokenChainMessage(ChainBreak found) =>
-        "Der Antwortverlauf in der Datenbank ist nicht mehr unverändert, deshalb wird kein Paket erstellt: " + found.Describe();
+    /// <summary>The refusal of a package because an answer's hash chain in the database does not verify.</summary>
+    internal static EvidencePackageException BrokenChain(ChainBreak found) =>
+        EvidencePackageException.Of("Der Antwortverlauf in der Datenbank ist nicht mehr unverändert, deshalb wird kein Paket erstellt: {0}", found.Description);
 
     /// <summary>
     /// Writes audit/answer-trail.jsonl from the history streamed out of the database (<see cref="EvidencePackageData.History"/>),
@@ -196,7 +196,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             {
                 if (!positions.TryGetValue(answerId, out var position))
                 {
-                    throw new EvidencePackageException("Die Bewertung wurde während der Erstellung des Pakets geändert; bitte erneut herunterladen.");
+                    throw EvidencePackageException.Of("Die Bewertung wurde während der Erstellung des Pakets geändert; bitte erneut herunterladen.");
                 }
 
                 if (position < next - 1)
@@ -240,7 +240,7 @@ public sealed class EvidencePackageWriter(EvidenceStore store, EvidenceKeyRing k
             // the package with the user's message; a disagreement would mean the stream's order is wrong.
             var confirmed = await data.History.VerifyAnswerAsync(answers[positions[broken.AnswerId]], cancellationToken)
                 ?? throw new InvalidOperationException($"The streamed answer history reported a break in answer {broken.AnswerId} that its stored entries do not show: the stream's order is wrong.");
-            throw new EvidencePackageException(BrokenChainMessage(confirmed));
+            throw BrokenChain(confirmed);
         }
 
         return entries;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Grundschutz.Domain.Texts;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Infrastructure.Files;
@@ -44,8 +45,8 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
     public IReadOnlyList<string> AllowedExtensions => options.Value.EffectiveExtensions;
 
     /// <summary>
-    /// Checks and stores one upload. Throws <see cref="EvidenceRejectedException"/> (German message) when the
-    /// name, extension, size or content is not acceptable; nothing is kept then.
+    /// Checks and stores one upload. Throws <see cref="EvidenceRejectedException"/> (German message, translatable) when
+    /// the name, extension, size or content is not acceptable; nothing is kept then.
     /// </summary>
     /// <param name="fileName">The name the client sent (may contain a path; only the last segment is kept).</param>
     /// <param name="declaredLength">The length the client declared, checked before anything is read; null if unknown.</param>
@@ -54,16 +55,18 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
     public async Task<StoredEvidence> SaveAsync(string? fileName, long? declaredLength, Func<Stream> open, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var name = SanitizeFileName(fileName) ?? throw new EvidenceRejectedException("Die Datei hat keinen gültigen Namen.");
+        var name = SanitizeFileName(fileName) ?? throw new EvidenceRejectedException(MessageText.Of("Die Datei hat keinen gültigen Namen."));
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!AllowedExtensions.Contains(extension, StringComparer.Ordinal))
         {
-            throw new EvidenceRejectedException(
-                $"Dateien vom Typ „{(extension.Length == 0 ? "ohne Endung" : extension)}“ sind als Nachweis nicht erlaubt. Erlaubt sind: {string.Join(", ", AllowedExtensions)}.");
+            throw new EvidenceRejectedException(MessageText.Of(
+                "Dateien vom Typ „{0}“ sind als Nachweis nicht erlaubt. Erlaubt sind: {1}.",
+                extension.Length == 0 ? MessageText.Of("ohne Endung") : extension,
+                string.Join(", ", AllowedExtensions)));
         }
 
         var kind = KindOf(extension)
-            ?? throw new EvidenceRejectedException($"Dateien vom Typ „{extension}“ können nicht geprüft werden und werden deshalb nicht angenommen.");
+            ?? throw new EvidenceRejectedException(MessageText.Of("Dateien vom Typ „{0}“ können nicht geprüft werden und werden deshalb nicht angenommen.", extension));
         var max = MaxFileBytes;
         if (declaredLength > max)
         {
@@ -72,7 +75,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
 
         if (declaredLength == 0)
         {
-            throw new EvidenceRejectedException("Die Datei ist leer.");
+            throw new EvidenceRejectedException(MessageText.Of("Die Datei ist leer."));
         }
 
         var root = options.Value.Directory;
@@ -131,7 +134,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
 
             if (total == 0)
             {
-                throw new EvidenceRejectedException("Die Datei ist leer.");
+                throw new EvidenceRejectedException(MessageText.Of("Die Datei ist leer."));
             }
 
             CheckSignature(kind, extension, header.AsSpan(0, headerLength));
@@ -244,25 +247,31 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
     /// <summary>Sizes for German messages and lists: "512 Bytes", "12,5 KB", "20 MB".</summary>
     public static string FormatSize(long bytes, IFormatProvider? culture = null)
     {
-        culture ??= German;
-        return bytes switch
-        {
-            < 1024 => string.Format(culture, "{0:N0} Bytes", bytes),
-            < 1024 * 1024 => string.Format(culture, "{0:0.#} KB", bytes / 1024.0),
-            _ => string.Format(culture, "{0:0.#} MB", bytes / (1024.0 * 1024)),
-        };
+        var size = SizeText(bytes);
+        return string.Format(culture ?? German, size.Format, [.. size.Arguments]);
     }
+
+    /// <summary>
+    /// <see cref="FormatSize"/> as a translatable part of a message ("512 Bytes" is "512 bytes" in English); its German
+    /// text is <see cref="FormatSize"/> in the German culture.
+    /// </summary>
+    public static MessageText SizeText(long bytes) => bytes switch
+    {
+        < 1024 => MessageText.Of("{0:N0} Bytes", bytes),
+        < 1024 * 1024 => MessageText.Of("{0:0.#} KB", bytes / 1024.0),
+        _ => MessageText.Of("{0:0.#} MB", bytes / (1024.0 * 1024)),
+    };
 
     private static EvidenceRejectedException TooLarge(long? size, long max) =>
         new(size is null
-            ? $"Die Datei ist zu groß: Erlaubt sind höchstens {FormatSize(max)}."
-            : $"Die Datei ist zu groß ({FormatSize(size.Value)}): Erlaubt sind höchstens {FormatSize(max)}.");
+            ? MessageText.Of("Die Datei ist zu groß: Erlaubt sind höchstens {0}.", SizeText(max))
+            : MessageText.Of("Die Datei ist zu groß ({0}): Erlaubt sind höchstens {1}.", SizeText(size.Value), SizeText(max)));
 
     private static void CheckText(Decoder decoder, ReadOnlySpan<byte> chunk, bool flush)
     {
         if (chunk.Contains((byte)0))
         {
-            throw new EvidenceRejectedException("Die Datei ist keine Textdatei (sie enthält Null-Bytes). Text- und CSV-Dateien müssen UTF-8-kodiert sein.");
+            throw new EvidenceRejectedException(MessageText.Of("Die Datei ist keine Textdatei (sie enthält Null-Bytes). Text- und CSV-Dateien müssen UTF-8-kodiert sein."));
         }
 
         try
@@ -286,24 +295,24 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, TimeProvide
         }
         catch (DecoderFallbackException ex)
         {
-            throw new EvidenceRejectedException("Die Datei ist keine gültige UTF-8-Textdatei. Bitte als UTF-8 speichern und erneut hochladen.", ex);
+            throw new EvidenceRejectedException(MessageText.Of("Die Datei ist keine gültige UTF-8-Textdatei. Bitte als UTF-8 speichern und erneut hochladen."), ex);
         }
     }
 
     private static void CheckSignature(ContentKind kind, string extension, ReadOnlySpan<byte> header)
     {
-        var (ok, what) = kind switch
+        var what = kind switch
         {
-            ContentKind.Pdf => (header.StartsWith(PdfMagic), "kein PDF-Dokument"),
-            ContentKind.Png => (header.StartsWith(PngMagic), "kein PNG-Bild"),
-            ContentKind.Jpeg => (header.StartsWith(JpegMagic), "kein JPEG-Bild"),
-            ContentKind.Zip => (header.StartsWith(ZipMagic), "kein Office-Dokument (DOCX, XLSX, ODT, ODS)"),
-            _ => (true, ""),
+            ContentKind.Pdf when !header.StartsWith(PdfMagic) => MessageText.Of("kein PDF-Dokument"),
+            ContentKind.Png when !header.StartsWith(PngMagic) => MessageText.Of("kein PNG-Bild"),
+            ContentKind.Jpeg when !header.StartsWith(JpegMagic) => MessageText.Of("kein JPEG-Bild"),
+            ContentKind.Zip when !header.StartsWith(ZipMagic) => MessageText.Of("kein Office-Dokument (DOCX, XLSX, ODT, ODS)"),
+            _ => null,
         };
-        if (!ok)
+        if (what is not null)
         {
-            throw new EvidenceRejectedException(
-                $"Der Inhalt passt nicht zur Endung „{extension}“: Die Datei ist {what}. Bitte die Originaldatei hochladen.");
+            throw new EvidenceRejectedException(MessageText.Of(
+                "Der Inhalt passt nicht zur Endung „{0}“: Die Datei ist {1}. Bitte die Originaldatei hochladen.", extension, what));
         }
     }
 

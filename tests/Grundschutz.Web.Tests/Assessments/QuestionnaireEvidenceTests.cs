@@ -94,6 +94,80 @@ public sealed class QuestionnaireEvidenceTests(QuestionnaireWebFactory factory) 
         Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
     }
 
+    /// <summary>
+    /// A refused evidence upload in the English UI: the message and its parts
+    /// (what the file is instead, a missing extension, the sizes) are translated; the extension and the allowed types are
+    /// shown as they are, sizes with German digits as everywhere in the UI. The German UI shows the German text unchanged.
+    /// Contents are Latin-1 bytes (so that „Grüße“ is not UTF-8); a size pads the content with blanks to that many bytes.
+    /// </summary>
+    [Theory]
+    [InlineData("07100041", "bericht.pdf", "<!DOCTYPE html><html></html>", 0,
+        "The content does not match the extension “.pdf”: the file is not a PDF document. Please upload the original file.",
+        "Der Inhalt passt nicht zur Endung „.pdf“: Die Datei ist kein PDF-Dokument. Bitte die Originaldatei hochladen.")]
+    [InlineData("07100042", "programm.exe", "MZ\u0090\u0000", 0,
+        "Files of type “.exe” are not accepted as evidence. Allowed are: .pdf, .png, .jpg, .jpeg, .txt, .csv, .docx, .xlsx, .odt, .ods.",
+        "Dateien vom Typ „.exe“ sind als Nachweis nicht erlaubt. Erlaubt sind: .pdf, .png, .jpg, .jpeg, .txt, .csv, .docx, .xlsx, .odt, .ods.")]
+    [InlineData("07100043", "Protokoll", "Sicherung erfolgreich", 0,
+        "Files of type “without extension” are not accepted as evidence. Allowed are: .pdf, .png, .jpg, .jpeg, .txt, .csv, .docx, .xlsx, .odt, .ods.",
+        "Dateien vom Typ „ohne Endung“ sind als Nachweis nicht erlaubt. Erlaubt sind: .pdf, .png, .jpg, .jpeg, .txt, .csv, .docx, .xlsx, .odt, .ods.")]
+    [InlineData("07100044", "liste.csv", "Name;Wert\nA;\u0000", 0,
+        "The file is not a text file (it contains null bytes). Text and CSV files must be UTF-8 encoded.",
+        "Die Datei ist keine Textdatei (sie enthält Null-Bytes). Text- und CSV-Dateien müssen UTF-8-kodiert sein.")]
+    [InlineData("07100045", "notiz.txt", "Grüße", 0,
+        "The file is not a valid UTF-8 text file. Please save it as UTF-8 and upload it again.",
+        "Die Datei ist keine gültige UTF-8-Textdatei. Bitte als UTF-8 speichern und erneut hochladen.")]
+    [InlineData("07100046", "tabelle.xlsx", "Name;Wert\n", 0,
+        "The content does not match the extension “.xlsx”: the file is not an office document (DOCX, XLSX, ODT, ODS). Please upload the original file.",
+        "Der Inhalt passt nicht zur Endung „.xlsx“: Die Datei ist kein Office-Dokument (DOCX, XLSX, ODT, ODS). Bitte die Originaldatei hochladen.")]
+    [InlineData("07100047", "..", "%PDF-1.7", 0,
+        "The file does not have a valid name.",
+        "Die Datei hat keinen gültigen Namen.")]
+    [InlineData("07100048", "gross.pdf", "%PDF-1.7", (int)QuestionnaireWebFactory.MaxEvidenceBytes + 512,
+        "The file is too large (64,5 KB): at most 64 KB is allowed.",
+        "Die Datei ist zu groß (64,5 KB): Erlaubt sind höchstens 64 KB.")]
+    public async Task Upload_Refused_MessageInTheReadersLanguage(string ags, string fileName, string content, int size, string english, string german)
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, ags, "Bingen " + ags);
+        var bytes = Encoding.Latin1.GetBytes(content.PadRight(size));
+        var client = await tenant.SignInAsync();
+        var englishPage = await Html.GetDocumentAsync(client, Html.English(Question(tenant.Id, 0)));
+        var englishForm = Form(englishPage, "evidence-upload-form");
+        englishForm.Action = Html.English(englishForm.Action);
+        var germanPage = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+
+        var inEnglish = await UploadAsync(client, englishPage, fileName, bytes, "application/octet-stream");
+        var inGerman = await UploadAsync(client, germanPage, fileName, bytes, "application/octet-stream");
+
+        Assert.Equal(HttpStatusCode.OK, inEnglish.StatusCode);
+        var refusedEnglish = await Html.ParseAsync(inEnglish);
+        Assert.Equal("en", refusedEnglish.DocumentElement.GetAttribute("lang"));
+        Assert.Equal([english], Errors(refusedEnglish));
+        Assert.Equal(english, Text(refusedEnglish, "#upload-error"));
+        Assert.Equal(["#upload"], ErrorLinks(refusedEnglish));
+        var refusedGerman = await Html.ParseAsync(inGerman);
+        Assert.Equal([german], Errors(refusedGerman));
+        Assert.Equal(german, Text(refusedGerman, "#upload-error"));
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
+    }
+
+    /// <summary>The size guard's refusal (before the body is read), posted from the English UI, is English on the page after the redirect.</summary>
+    [Fact]
+    public async Task Upload_RequestFarOverTheLimit_English_MessageInEnglish()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "07100049", "Alzey");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Html.English(Question(tenant.Id, 0)));
+        var form = Form(page, "evidence-upload-form");
+        form.Action = Html.English(form.Action);
+
+        var response = await UploadAsync(client, page, "riesig.pdf", Pdf(padTo: 4 * (int)QuestionnaireWebFactory.MaxEvidenceBytes));
+        var shown = await Html.GetDocumentAsync(client, Html.English(Location(response)));
+
+        Assert.Equal("en", shown.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["The file is too large: at most 64 KB is allowed. Nothing was saved."], Errors(shown));
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
+    }
+
     [Fact]
     public async Task Upload_Utf8TextWithPathInName_IsAcceptedUnderItsBareName()
     {

@@ -6,7 +6,10 @@ using AngleSharp.Html.Parser;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Evidence;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grundschutz.Web.Tests.Evidence;
 
@@ -205,5 +208,147 @@ public sealed class EvidencePackageTests(EvidenceWebFactory factory) : IClassFix
         var files = PackageZip.Read(await client.GetByteArrayAsync(EvidenceScenario.Package(scenario.Id)));
 
         Assert.Equal("A.0/A.0.1_2.0_Leitlinie.pdf", Assert.Single(files.Keys, k => k.StartsWith("A.0/", StringComparison.Ordinal)));
+    }
+
+    private static string Reason(AngleSharp.Dom.IDocument page) =>
+        (page.QuerySelector("#evidence-package-reason") ?? throw new Xunit.Sdk.XunitException($"No reason on {page.Url}.")).TextContent.Trim();
+
+    /// <summary>The export page's reason why there is no package, in the English UI or the German one.</summary>
+    private static async Task<string> ReasonAsync(HttpClient client, EvidenceScenario scenario, bool english)
+    {
+        var page = await Html.GetDocumentAsync(client, english ? Html.English(EvidenceScenario.Page(scenario.Id)) : EvidenceScenario.Page(scenario.Id));
+        Assert.Equal(english ? "en" : "de", page.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("#evidence-package-disabled"));
+        return Reason(page);
+    }
+
+    /// <summary>The package asked for anyway, from the English UI or the German one: no ZIP, the page after the redirect shows why.</summary>
+    private static async Task<string> RefusalAsync(HttpClient client, EvidenceScenario scenario, bool english)
+    {
+        var package = EvidenceScenario.Package(scenario.Id);
+        var response = await client.GetAsync(english ? Html.English(package) : package);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        var page = await Html.GetDocumentAsync(client, english ? Html.English(location) : location);
+        Assert.Equal(english ? "en" : "de", page.DocumentElement.GetAttribute("lang"));
+        return Reason(page);
+    }
+
+    /// <summary>
+    /// Not yet approved, in the English UI: why there is no package, and the refusal of one asked for anyway (with the
+    /// assessment's state translated), are in English; the German UI keeps the German texts.
+    /// </summary>
+    [Fact]
+    public async Task Package_NotApproved_ReasonAndRefusalInTheReadersLanguage()
+    {
+        var scenario = await EvidenceScenario.CreateAsync(factory, "09319001", "Noch offen", AssessmentState.InProgress);
+        var client = await scenario.SignInAsync();
+
+        Assert.Equal(
+            "The evidence package is available once the assessment has been approved: it contains the review and approval note, and approved answers no longer change.",
+            await ReasonAsync(client, scenario, english: true));
+        Assert.Equal(
+            "Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr.",
+            await ReasonAsync(client, scenario, english: false));
+        Assert.Equal("An evidence package is only available for approved assessments; this one is “In progress”.", await RefusalAsync(client, scenario, english: true));
+        Assert.Equal("Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „In Bearbeitung“.", await RefusalAsync(client, scenario, english: false));
+    }
+
+    /// <summary>A stored file that has gone from the folder refuses the package, in the reader's language; the storage key is shown as it is.</summary>
+    [Fact]
+    public async Task Package_StoredFileMissing_RefusedInTheReadersLanguage()
+    {
+        var scenario = await EvidenceScenario.CreateAsync(factory, "05315002", "Köln-Lücke");
+        var missing = "sha256:" + new string('0', 64);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            Assert.True(await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"PolicyDocuments\" SET \"StorageKey\" = {missing} WHERE \"MunicipalityId\" = {scenario.Assessment.MunicipalityId}") > 0);
+        }
+
+        var client = await scenario.SignInAsync();
+
+        Assert.Equal($"The stored file {missing} is missing from the storage folder; the package would be incomplete.", await RefusalAsync(client, scenario, english: true));
+        Assert.Equal($"Die gespeicherte Datei {missing} fehlt im Ablageordner; das Paket wäre unvollständig.", await RefusalAsync(client, scenario, english: false));
+    }
+
+    /// <summary>
+    /// An answer history changed in the database refuses the package; the message, the entry's description and the
+    /// reason are translated, the requirement and the ids are shown as they are.
+    /// </summary>
+    [Fact]
+    public async Task Package_HistoryChangedInTheDatabase_RefusedInTheReadersLanguage()
+    {
+        var scenario = await EvidenceScenario.CreateAsync(factory, "05315003", "Köln-Verlauf");
+        var answer = (await scenario.Seed.LoadAsync(scenario.Id)).Answers.First(a => a.History.Count >= 2);
+        var entry = answer.History.Single(h => h.Sequence == 2);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE \"AnswerChanges\" SET \"NewValue\" = {"geändert"} WHERE \"Hash\" = {entry.Hash}"));
+        }
+
+        var client = await scenario.SignInAsync();
+
+        Assert.Equal(
+            "The answer history in the database has been altered, so no package is created: "
+            + $"Answer history {answer.RequirementId} (target object {answer.TargetObjectId}), entry 2 (id {entry.Id}): "
+            + "The entry's content does not match its hash: it was changed afterwards.",
+            await RefusalAsync(client, scenario, english: true));
+        Assert.Equal(
+            "Der Antwortverlauf in der Datenbank ist nicht mehr unverändert, deshalb wird kein Paket erstellt: "
+            + $"Antwortverlauf {answer.RequirementId} (Zielobjekt {answer.TargetObjectId}), Eintrag 2 (Id {entry.Id}): "
+            + "Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.",
+            await RefusalAsync(client, scenario, english: false));
+    }
+
+    /// <summary>
+    /// Without a usable signing key (none configured, or the configured file missing) the page says why, and a package
+    /// asked for anyway is refused with the same reason, in the reader's language; a file system message is shown as it is.
+    /// </summary>
+    [Theory]
+    [InlineData(false,
+        "No signing key is configured (Evidence:SigningKeyPath); without a signature no package is created.",
+        "Es ist kein Signaturschlüssel konfiguriert (Evidence:SigningKeyPath); ohne Signatur wird kein Paket erstellt.")]
+    [InlineData(true, "The signing key cannot be loaded: ", "Der Signaturschlüssel kann nicht geladen werden: ")]
+    public async Task Package_NoUsableSigningKey_ReasonAndRefusalInTheReadersLanguage(bool keyFileMissing, string english, string german)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "grundschutz-tests", "evidence-nokey-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var noKey = new GrundschutzWebFactory();
+            noKey.Settings["Evidence:Directory"] = Path.Combine(folder, "store");
+            if (keyFileMissing)
+            {
+                noKey.Settings["Evidence:SigningKeyPath"] = Path.Combine(folder, "fehlt.pem");
+            }
+
+            var scenario = await EvidenceScenario.CreateAsync(noKey, "05315004", "Köln-ohne-Schlüssel");
+            var client = await scenario.SignInAsync();
+
+            foreach (var (inEnglish, expected) in new[] { (true, english), (false, german) })
+            {
+                var reason = await ReasonAsync(client, scenario, inEnglish);
+                if (keyFileMissing)
+                {
+                    Assert.StartsWith(expected, reason, StringComparison.Ordinal);
+                    Assert.Contains("fehlt.pem", reason, StringComparison.Ordinal);
+                }
+                else
+                {
+                    Assert.Equal(expected, reason);
+                }
+
+                Assert.Equal(reason, await RefusalAsync(client, scenario, inEnglish));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

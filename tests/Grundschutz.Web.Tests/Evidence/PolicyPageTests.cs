@@ -28,9 +28,10 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
         ["Input.Changes"] = "Neu gefasst",
     };
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Dictionary<string, string> fields, byte[] file, string fileName)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Dictionary<string, string> fields, byte[] file, string fileName, bool english = false)
     {
-        var page = await Html.GetDocumentAsync(client, "/Policies");
+        string Url(string url) => english ? Html.English(url) : url;
+        var page = await Html.GetDocumentAsync(client, Url("/Policies"));
         var token = ((IHtmlInputElement)page.QuerySelector("#policy-form input[name=__RequestVerificationToken]")!).Value;
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
@@ -41,7 +42,7 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
         var part = new ByteArrayContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         content.Add(part, "Upload", fileName);
-        return await client.PostAsync("/Policies?handler=Upload", content);
+        return await client.PostAsync(Url("/Policies?handler=Upload"), content);
     }
 
     [Fact]
@@ -105,6 +106,41 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
 
         var page = await Html.ParseAsync(response);
         Assert.Contains("keine Nummer eines A.0-Dokuments", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(0, await db.PolicyDocuments.CountAsync(p => p.MunicipalityId == municipality.Id));
+    }
+
+    /// <summary>
+    /// A refused policy upload in the English UI: the file's refusal and the
+    /// policy rules are translated, the number the user typed is shown as it is. The German UI shows the German text.
+    /// </summary>
+    [Theory]
+    [InlineData("09771000", "Input.Number", "A.0.1", "MZ ausführbar",
+        "The content does not match the extension “.pdf”: the file is not a PDF document. Please upload the original file. Nothing was saved.",
+        "Der Inhalt passt nicht zur Endung „.pdf“: Die Datei ist kein PDF-Dokument. Bitte die Originaldatei hochladen. Es wurde nichts gespeichert.")]
+    [InlineData("09772000", "Input.Number", "B.7", "%PDF-1.7\nLeitlinie\n",
+        "“B.7” is not the number of an A.0 document (expected e.g. A.0.1).",
+        "„B.7“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).")]
+    [InlineData("09773000", "Input.NextReview", "2026-02-01", "%PDF-1.7\nLeitlinie\n",
+        "The next review cannot be before the approval.",
+        "Die nächste Überprüfung kann nicht vor der Freigabe liegen.")]
+    public async Task Upload_Refused_MessageInTheReadersLanguage(string ags, string field, string value, string file, string english, string german)
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync(ags, "Landkreis " + ags);
+        var client = await seed.SignInAsync(isb);
+        var fields = Metadata("1.0");
+        fields[field] = value;
+
+        var inEnglish = await UploadAsync(client, fields, Encoding.UTF8.GetBytes(file), "Leitlinie.pdf", english: true);
+        var inGerman = await UploadAsync(client, fields, Encoding.UTF8.GetBytes(file), "Leitlinie.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, inEnglish.StatusCode);
+        var englishPage = await Html.ParseAsync(inEnglish);
+        Assert.Equal("en", englishPage.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(english, Assert.Single(englishPage.QuerySelectorAll("#error-summary li")).TextContent.Trim());
+        Assert.Equal(german, Assert.Single((await Html.ParseAsync(inGerman)).QuerySelectorAll("#error-summary li")).TextContent.Trim());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
         Assert.Equal(0, await db.PolicyDocuments.CountAsync(p => p.MunicipalityId == municipality.Id));

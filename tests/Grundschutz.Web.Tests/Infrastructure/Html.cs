@@ -103,6 +103,18 @@ public static class Html
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Login failed with {(int)response.StatusCode}");
     }
 
+    /// <summary>
+    /// <paramref name="url"/> in the English UI: <c>culture=en</c> added to its query (before a fragment), as the
+    /// English tests ask for pages, form posts and the page after a redirect.
+    /// </summary>
+    public static string English(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var (path, fragment) = hash < 0 ? (url, "") : (url[..hash], url[hash..]);
+        return path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=en" + fragment;
+    }
+
     /// <summary>Follows one redirect (post-redirect-get) and parses the target.</summary>
     public static async Task<IHtmlDocument> FollowRedirectAsync(HttpClient client, HttpResponseMessage response)
     {

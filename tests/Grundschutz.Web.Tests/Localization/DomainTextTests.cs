@@ -1,6 +1,8 @@
 using System.Globalization;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Evidence;
 using Grundschutz.Domain.Texts;
+using Grundschutz.Infrastructure.Files;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
@@ -93,5 +95,40 @@ public sealed class DomainTextTests
 
         Assert.Equal("Befund „Entwurf“: Die Bewertung ist im Zustand „Genehmigt“ schreibgeschützt.", finding.ToString());
         Assert.Equal("Finding “Entwurf”: The assessment is read-only in state “Approved”.", InCulture("en", t => DomainText.Of(t, finding)));
+    }
+
+    [Fact]
+    public async Task EvidenceRefusal_SizesAreTranslated_TheGermanMessageIsUnchanged()
+    {
+        var store = new EvidenceStore(
+            Options.Create(new EvidenceOptions { Directory = Path.Combine(Path.GetTempPath(), "grundschutz-tests", "never-" + Guid.NewGuid().ToString("N")), MaxFileBytes = 1000 }),
+            TimeProvider.System);
+
+        // Refused from the declared length, before the content is opened or the folder created.
+        var refusal = await Assert.ThrowsAsync<EvidenceRejectedException>(() =>
+            store.SaveAsync("gross.pdf", 1536, () => throw new InvalidOperationException("must not be opened"), CancellationToken.None));
+
+        Assert.Equal("Die Datei ist zu groß (1,5 KB): Erlaubt sind höchstens 1.000 Bytes.", refusal.Message);
+        Assert.Equal(refusal.Message, InCulture("de-DE", t => DomainText.Of(t, refusal)));
+        Assert.Equal("The file is too large (1,5 KB): at most 1.000 bytes is allowed.", InCulture("en", t => DomainText.Of(t, refusal)));
+        Assert.Equal("1.000 Bytes", EvidenceStore.FormatSize(1000));
+    }
+
+    [Fact]
+    public void PolicyRule_FieldNamesAreTranslated_WhatTheUserTypedIsNot()
+    {
+        PolicyRuleException Refusal(PolicyMetadata metadata) =>
+            Assert.Throws<PolicyRuleException>(() => PolicyDocument.Create(1, metadata, "Leitlinie.pdf", "application/pdf", 10, "sha256:key", "user", DateTimeOffset.UnixEpoch));
+        var valid = new PolicyMetadata("A.0.1", "Leitlinie", "Erika Muster", "1.0", new DateOnly(2026, 3, 1), "Bürgermeisterin", null, null);
+
+        var noTitle = Refusal(valid with { Title = " " });
+        var longAuthor = Refusal(valid with { Author = new string('x', PolicyDocument.MaxTextLength + 1) });
+        var number = Refusal(valid with { Number = "Titel" });
+
+        Assert.Equal("Bitte „Titel“ angeben.", noTitle.Message);
+        Assert.Equal("Please enter “Title”.", InCulture("en", t => DomainText.Of(t, noTitle)));
+        Assert.Equal("„Autor/in“ darf höchstens 200 Zeichen lang sein.", longAuthor.Message);
+        Assert.Equal("“Author” may be at most 200 characters long.", InCulture("en", t => DomainText.Of(t, longAuthor)));
+        Assert.Equal("“Titel” is not the number of an A.0 document (expected e.g. A.0.1).", InCulture("en", t => DomainText.Of(t, number)));
     }
 }

@@ -122,8 +122,10 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], formats.Concat(validation).Concat(refusals).Where(f => !english.Contains(f)).ToList());
     }
 
-    private static List<(string File, string Text)> ImportSourceTexts() =>
-        ImportSources
+    private static List<(string File, string Text)> ImportSourceTexts() => SourceTexts(ImportSources);
+
+    private static List<(string File, string Text)> SourceTexts(IEnumerable<string> folders) =>
+        folders
             .SelectMany(folder => Directory.EnumerateFiles(SharedFiles.InRepository(folder), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -166,6 +168,65 @@ public sealed partial class EnglishResourceTests
 
     [GeneratedRegex("""new Term\(\s*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex TermArgument();
+
+    [GeneratedRegex("""(?:MessageText|EvidencePackageException)\.Of\(\s*"((?:[^"\\]|\\.)*)""")]
+    private static partial Regex EvidenceFormat();
+
+    [GeneratedRegex("""new (?:EvidenceRejectedException|EvidencePackageException|PolicyRuleException)\(\s*\$?@?\u0022""")]
+    private static partial Regex UntranslatableEvidenceRefusal();
+
+    /// <summary>Where evidence and policy uploads, the policy rules and the evidence package build their refusals.</summary>
+    private static readonly string[] EvidenceSources =
+    [
+        "src/Grundschutz.Domain/Evidence",
+        "src/Grundschutz.Infrastructure/Files",
+        "src/Grundschutz.Infrastructure/Evidence",
+    ];
+
+    /// <summary>
+    /// Every message a refused evidence or policy upload, a policy rule or a refused evidence package is built from
+    /// (<c>MessageText.Of("…")</c> and <c>EvidencePackageException.Of("…")</c>: sizes, file types, answer-chain breaks
+    /// included) and every field name such a message names (<c>new Term("…")</c>) has an English entry.
+    /// </summary>
+    [Fact]
+    public void EvidenceMessageFormats_HaveEnglishEntries()
+    {
+        var sources = SourceTexts(EvidenceSources);
+        var formats = sources
+            .SelectMany(s => EvidenceFormat().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+        var terms = sources
+            .SelectMany(s => TermArgument().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(formats.Count >= 35, $"only {formats.Count} evidence messages found – is the pattern still right?");
+        Assert.Contains("Der Inhalt passt nicht zur Endung „{0}“: Die Datei ist {1}. Bitte die Originaldatei hochladen.", formats);
+        Assert.Contains("kein PDF-Dokument", formats);
+        Assert.Contains("{0:N0} Bytes", formats);
+        Assert.Contains("Die gespeicherte Datei {0} fehlt im Ablageordner; das Paket wäre unvollständig.", formats);
+        Assert.Contains("Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.", formats);
+        Assert.Contains("„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).", formats);
+        Assert.Contains("Dateiname", terms);
+        var english = EnglishKeys();
+        Assert.Equal([], formats.Concat(terms).Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
+    }
+
+    /// <summary>
+    /// Evidence, policy and package refusals are built from formats – a message thrown as a finished German string could
+    /// not be translated, and the test above would not see it.
+    /// </summary>
+    [Fact]
+    public void EvidenceRefusals_AreNotThrownAsFinishedStrings()
+    {
+        var raw = SourceTexts(EvidenceSources)
+            .SelectMany(s => UntranslatableEvidenceRefusal().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
+    }
+
 
     /// <summary>Where the texts of the report page's scoring results are built (gates, block reasons, Reifegrad, „3 von 4“).</summary>
     private static readonly string[] ScoringSources =

@@ -99,11 +99,11 @@ public sealed class IndexModel(GrundschutzDbContext db, EvidenceStore store, Tim
         }
         catch (PolicyRuleException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
         }
         catch (EvidenceRejectedException ex)
         {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " " + t["Es wurde nichts gespeichert."]);
+            ModelState.AddModelError(nameof(Upload), DomainText.Of(t, ex) + " " + t["Es wurde nichts gespeichert."]);
         }
 
         await LoadAsync(municipalityId, cancellationToken);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Assessments.Exports;
 
@@ -25,6 +26,7 @@ public sealed class IndexModel(
     TimeProvider time,
     EvidencePackageWriter packages,
     EvidenceKeyRing keys,
+    IStringLocalizer<SharedResource> t,
     ILogger<IndexModel> logger) : PageModel
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -34,7 +36,7 @@ public sealed class IndexModel(
     /// <summary>True when the evidence package can be downloaded (approved assessment, signing key present).</summary>
     public bool PackageAvailable { get; private set; }
 
-    /// <summary>Why the package is not available (German), if it is not.</summary>
+    /// <summary>Why the package is not available (in the reader's language), if it is not.</summary>
     public string? PackageUnavailableReason { get; private set; }
 
     /// <summary>The signing key id, and whether it is a generated development key.</summary>
@@ -52,11 +54,11 @@ public sealed class IndexModel(
         Header = await AssessmentHeader.LoadAsync(db, assessment, cancellationToken);
         if (!EvidencePackageLoader.HasApproval(assessment.State))
         {
-            PackageUnavailableReason = "Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr.";
+            PackageUnavailableReason = t["Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr."].Value;
         }
         else if (!keys.CanSign)
         {
-            PackageUnavailableReason = keys.Problem ?? "Es ist kein Signaturschlüssel konfiguriert (Evidence:SigningKeyPath); ohne Signatur wird kein Paket erstellt.";
+            PackageUnavailableReason = DomainText.Of(t, keys.ProblemText ?? EvidenceKeyRing.NoSigningKey);
         }
 
         PackageAvailable = PackageUnavailableReason is null;
@@ -97,7 +99,8 @@ public sealed class IndexModel(
         catch (EvidencePackageException ex)
         {
             await file.DisposeAsync();
-            TempData[PackageErrorKey] = ex.Message;
+            // Translated here, like the status messages: the language comes from the cookie, so the page after the redirect shows the same one.
+            TempData[PackageErrorKey] = DomainText.Of(t, ex);
             return RedirectToPage(new { id });
         }
         catch

@@ -290,7 +290,7 @@ public sealed class QuestionModel(
         }
         catch (EvidenceRejectedException ex)
         {
-            ModelState.AddModelError(UploadField, ex.Message);
+            ModelState.AddModelError(UploadField, DomainText.Of(t, ex));
             return await RedisplayStoredAsync(page, question, cancellationToken);
         }
 
