@@ -161,6 +161,36 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Discard_Preview_NothingIsAppliedAndTheUploadIsGone()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05316000");
+        var client = await scenario.SignInAsync();
+        var before = await scenario.StateAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "nein");
+
+        var upload = await WorkbookScenario.UploadAsync(client, scenario.Id, edited);
+        var previewUrl = upload.Headers.Location!.OriginalString;
+        var preview = await Html.FollowRedirectAsync(client, upload);
+        Assert.Single(preview.QuerySelectorAll("#preview-changes tbody tr"));
+        Assert.Equal(before.Replace("pending=0", "pending=1", StringComparison.Ordinal), await scenario.StateAsync());
+
+        var discarded = await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#discard-form")!);
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var index = await Html.FollowRedirectAsync(client, discarded);
+        Assert.Contains("Der Import wurde verworfen; es wurde nichts übernommen.", index.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await scenario.StateAsync());
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        var verbund = assessment.TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        Assert.Equal(AnswerStatus.Open, assessment.FindAnswer("ISMS.1.A3", verbund)?.Status ?? AnswerStatus.Open);
+
+        // The discarded preview cannot be confirmed any more.
+        var stale = await Html.GetDocumentAsync(client, previewUrl);
+        Assert.NotNull(stale.QuerySelector("#preview-missing"));
+        Assert.Null(stale.QuerySelector("#confirm-form"));
+    }
+
+    [Fact]
     public async Task RoundTrip_AnswerChangedInPortalSinceExport_IsAConflictAndNotOverwritten()
     {
         var scenario = await WorkbookScenario.CreateAsync(factory, "05334002");
