@@ -227,6 +227,53 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], raw);
     }
 
+    [GeneratedRegex("""(?:new (?:Gv100AdFormatException|MunicipalityImportException)\(|\bError\(\s*lineNumber,)\s*\$?@?\u0022""")]
+    private static partial Regex UntranslatableMunicipalityRefusal();
+
+    /// <summary>Where the municipality directory (GV100AD) is read and imported.</summary>
+    private static readonly string[] MunicipalitySources =
+    [
+        "src/Grundschutz.Domain/Municipalities",
+        "src/Grundschutz.Infrastructure/Municipalities",
+    ];
+
+    /// <summary>
+    /// Every message a refused municipality directory import is built from (<c>MessageText.Of("…")</c> in the GV100AD
+    /// reader and the import: the reasons, „Zeile {0}: {1}“, „{0} (Zeile {1}): {2}“) has an English entry, and so have the
+    /// AGS messages the reader nests in its own.
+    /// </summary>
+    [Fact]
+    public void MunicipalityImportMessageFormats_HaveEnglishEntries()
+    {
+        var formats = SourceTexts(MunicipalitySources)
+            .SelectMany(s => MessageFormat().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(formats.Count >= 18, $"only {formats.Count} municipality import messages found – is the pattern still right?");
+        Assert.Contains("Die Bevölkerungszahl „{0}“ in Spalten 140–150 ist keine ganze Zahl.", formats);
+        Assert.Contains("{0} (Zeile {1}): {2}", formats);
+        Assert.Contains("Die Datei enthält nur gemeindefreie Gebiete, keine Gemeinden.", formats);
+        var english = EnglishKeys();
+        Assert.Equal(
+            [],
+            formats.Append(Grundschutz.Domain.Municipalities.Ags.NotEightDigitsMessage).Append(Grundschutz.Domain.Municipalities.Ags.UnknownLandMessage)
+                .Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
+    }
+
+    /// <summary>
+    /// The GV100AD reader and the municipality import build their refusals from formats – a reason thrown as a finished
+    /// German string could not be translated, and the test above would not see it.
+    /// </summary>
+    [Fact]
+    public void MunicipalityImportRefusals_AreNotThrownAsFinishedStrings()
+    {
+        var raw = SourceTexts(MunicipalitySources)
+            .SelectMany(s => UntranslatableMunicipalityRefusal().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
+    }
 
     /// <summary>Where the texts of the report page's scoring results are built (gates, block reasons, Reifegrad, „3 von 4“).</summary>
     private static readonly string[] ScoringSources =
