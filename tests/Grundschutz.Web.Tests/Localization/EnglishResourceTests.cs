@@ -172,10 +172,10 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""(?:MessageText|EvidencePackageException)\.Of\(\s*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex EvidenceFormat();
 
-    [GeneratedRegex("""new (?:EvidenceRejectedException|EvidencePackageException|PolicyRuleException)\(\s*\$?@?\u0022""")]
+    [GeneratedRegex("""(?:new (?:EvidenceRejectedException|EvidencePackageException|PolicyRuleException)\(|problems\.Add\(|PackageVerification\.Failed\()\s*\$?@?\u0022""")]
     private static partial Regex UntranslatableEvidenceRefusal();
 
-    /// <summary>Where evidence and policy uploads, the policy rules and the evidence package build their refusals.</summary>
+    /// <summary>Where evidence and policy uploads, the policy rules and the evidence package build their refusals, and the package check its problems.</summary>
     private static readonly string[] EvidenceSources =
     [
         "src/Grundschutz.Domain/Evidence",
@@ -184,9 +184,10 @@ public sealed partial class EnglishResourceTests
     ];
 
     /// <summary>
-    /// Every message a refused evidence or policy upload, a policy rule or a refused evidence package is built from
-    /// (<c>MessageText.Of("…")</c> and <c>EvidencePackageException.Of("…")</c>: sizes, file types, answer-chain breaks
-    /// included) and every field name such a message names (<c>new Term("…")</c>) has an English entry.
+    /// Every message a refused evidence or policy upload, a policy rule, a refused evidence package or a problem the
+    /// package check finds is built from (<c>MessageText.Of("…")</c> and <c>EvidencePackageException.Of("…")</c>: sizes,
+    /// file types, answer-chain breaks and trail lines included) and every field name such a message names
+    /// (<c>new Term("…")</c>) has an English entry.
     /// </summary>
     [Fact]
     public void EvidenceMessageFormats_HaveEnglishEntries()
@@ -208,14 +209,17 @@ public sealed partial class EnglishResourceTests
         Assert.Contains("Die gespeicherte Datei {0} fehlt im Ablageordner; das Paket wäre unvollständig.", formats);
         Assert.Contains("Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.", formats);
         Assert.Contains("„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).", formats);
+        Assert.Contains("Die Datei {0} wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).", formats);
+        Assert.Contains("Laufende Nummer {0} statt {1} – ein Eintrag fehlt oder wurde eingefügt.", formats);
+        Assert.Contains("{0} Zeile {1}", formats);
         Assert.Contains("Dateiname", terms);
         var english = EnglishKeys();
         Assert.Equal([], formats.Concat(terms).Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
     }
 
     /// <summary>
-    /// Evidence, policy and package refusals are built from formats – a message thrown as a finished German string could
-    /// not be translated, and the test above would not see it.
+    /// Evidence, policy and package refusals and the problems of the package check are built from formats – a message
+    /// thrown or listed as a finished German string could not be translated, and the test above would not see it.
     /// </summary>
     [Fact]
     public void EvidenceRefusals_AreNotThrownAsFinishedStrings()
