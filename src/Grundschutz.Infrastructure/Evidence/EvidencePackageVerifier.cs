@@ -383,7 +383,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         return clean.Length > 200 ? clean[..200] + "…" : clean;
     }
 
-        /// <summary>Total uncompressed bytes still allowed.</summary>
+    /// <summary>Total uncompressed bytes still allowed.</summary>
     private sealed class ReadBudget(long limit)
     {
         private long _left = limit;
