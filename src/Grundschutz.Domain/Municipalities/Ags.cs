@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Municipalities;
 
@@ -83,6 +84,17 @@ public sealed record Ags
         AgsError.None => "",
         AgsError.UnknownLand => string.Format(CultureInfo.InvariantCulture, UnknownLandFormat, value!.Trim()[..2]),
         _ => NotEightDigitsMessage,
+    };
+
+    /// <summary>
+    /// <see cref="Describe"/> as a translatable message (its format is the resource key; the Land code is shown as it is).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="error"/> is <see cref="AgsError.None"/>.</exception>
+    public static MessageText DescribeText(AgsError error, string? value) => error switch
+    {
+        AgsError.None => throw new ArgumentOutOfRangeException(nameof(error), error, "A valid AGS has no error to describe."),
+        AgsError.UnknownLand => MessageText.Of(UnknownLandMessage, value!.Trim()[..2]),
+        _ => MessageText.Of(NotEightDigitsMessage),
     };
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Municipalities;
 
@@ -60,7 +61,7 @@ public static class Gv100AdReader
 
         if (state.AgsLines.Count == 0)
         {
-            throw new Gv100AdFormatException("Die Datei enthält keine Gemeinde-Datensätze (Satzart 60). Ist das eine GV100AD-Datei?", lineNumber: null);
+            throw new Gv100AdFormatException(MessageText.Of("Die Datei enthält keine Gemeinde-Datensätze (Satzart 60). Ist das eine GV100AD-Datei?"), lineNumber: null);
         }
     }
 
@@ -69,17 +70,17 @@ public static class Gv100AdReader
         var satzart = line.Length >= 2 ? line[..2] : line;
         if (satzart is not ("10" or "20" or "30" or "40" or "50" or "60"))
         {
-            throw Error(lineNumber, $"Unbekannte Satzart „{satzart}“ in Spalten 1–2 (erwartet 10, 20, 30, 40, 50 oder 60). Ist das eine GV100AD-Datei im Festbreitenformat?");
+            throw Error(lineNumber, MessageText.Of("Unbekannte Satzart „{0}“ in Spalten 1–2 (erwartet 10, 20, 30, 40, 50 oder 60). Ist das eine GV100AD-Datei im Festbreitenformat?", satzart));
         }
 
         if (line.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            throw Error(lineNumber, "Die Zeile ist nicht gültig UTF-8-kodiert. GV100AD-Dateien sind UTF-8-kodiert; bitte die Originaldatei von Destatis verwenden.");
+            throw Error(lineNumber, MessageText.Of("Die Zeile ist nicht gültig UTF-8-kodiert. GV100AD-Dateien sind UTF-8-kodiert; bitte die Originaldatei von Destatis verwenden."));
         }
 
         if (line.Length > RecordLength)
         {
-            throw Error(lineNumber, $"Der Datensatz ist {line.Length} Zeichen lang; GV100AD-Datensätze haben genau {RecordLength} Zeichen.");
+            throw Error(lineNumber, MessageText.Of("Der Datensatz ist {0} Zeichen lang; GV100AD-Datensätze haben genau {1} Zeichen.", line.Length, RecordLength));
         }
 
         // Editors may strip trailing blanks; the record is blank-padded to its full length.
@@ -106,7 +107,7 @@ public static class Gv100AdReader
         if (!text.All(char.IsAsciiDigit)
             || !DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw Error(lineNumber, $"Der Gebietsstand „{text.Trim()}“ in Spalten 3–10 ist kein Datum im Format JJJJMMTT.");
+            throw Error(lineNumber, MessageText.Of("Der Gebietsstand „{0}“ in Spalten 3–10 ist kein Datum im Format JJJJMMTT.", text.Trim()));
         }
 
         if (state.Gebietsstand is null)
@@ -116,7 +117,9 @@ public static class Gv100AdReader
         }
         else if (state.Gebietsstand != date)
         {
-            throw Error(lineNumber, $"Der Gebietsstand {Format(date)} weicht vom Gebietsstand {Format(state.Gebietsstand.Value)} in Zeile {state.GebietsstandLine} ab; eine Datei muss einen einzigen Gebietsstand haben.");
+            throw Error(lineNumber, MessageText.Of(
+                "Der Gebietsstand {0} weicht vom Gebietsstand {1} in Zeile {2} ab; eine Datei muss einen einzigen Gebietsstand haben.",
+                Format(date), Format(state.Gebietsstand.Value), state.GebietsstandLine));
         }
 
         return date;
@@ -127,7 +130,7 @@ public static class Gv100AdReader
         var code = Field(record, 11, 12);
         if (!Land.TryFromCode(code, out var land))
         {
-            throw Error(lineNumber, $"Der Landesschlüssel „{code.Trim()}“ in Spalten 11–12 ist unbekannt; gültig sind 01 bis 16.");
+            throw Error(lineNumber, MessageText.Of("Der Landesschlüssel „{0}“ in Spalten 11–12 ist unbekannt; gültig sind 01 bis 16.", code.Trim()));
         }
 
         var name = Field(record, 23, 72).Trim();
@@ -139,13 +142,13 @@ public static class Gv100AdReader
         var key = Field(record, 11, 15);
         if (!key.All(char.IsAsciiDigit) || !Land.TryFromCode(key[..2], out _))
         {
-            throw Error(lineNumber, $"Der Kreisschlüssel „{key.Trim()}“ in Spalten 11–15 ist ungültig (erwartet 5 Ziffern, beginnend mit einem Landesschlüssel 01 bis 16).");
+            throw Error(lineNumber, MessageText.Of("Der Kreisschlüssel „{0}“ in Spalten 11–15 ist ungültig (erwartet 5 Ziffern, beginnend mit einem Landesschlüssel 01 bis 16).", key.Trim()));
         }
 
         var name = Field(record, 23, 72).Trim();
         if (name.Length == 0)
         {
-            throw Error(lineNumber, "Der Name des Kreises in Spalten 23–72 fehlt.");
+            throw Error(lineNumber, MessageText.Of("Der Name des Kreises in Spalten 23–72 fehlt."));
         }
 
         state.KreisNames[key] = name;
@@ -154,14 +157,14 @@ public static class Gv100AdReader
     private static Gv100AdMunicipality ReadGemeinde(string record, int lineNumber, DateOnly gebietsstand, ReaderState state)
     {
         var agsText = Field(record, 11, 18);
-        if (!Ags.TryParse(agsText, out var ags, out var agsError))
+        if (!Ags.TryParse(agsText, out var ags, out _))
         {
-            throw Error(lineNumber, $"{agsError} (Spalten 11–18: „{agsText.Trim()}“)");
+            throw Error(lineNumber, MessageText.Of("{0} (Spalten 11–18: „{1}“)", Ags.DescribeText(Ags.Validate(agsText), agsText), agsText.Trim()));
         }
 
         if (state.AgsLines.TryGetValue(ags.Value, out var firstLine))
         {
-            throw Error(lineNumber, $"Der Amtliche Gemeindeschlüssel {ags} kommt doppelt vor (zuerst in Zeile {firstLine}).");
+            throw Error(lineNumber, MessageText.Of("Der Amtliche Gemeindeschlüssel {0} kommt doppelt vor (zuerst in Zeile {1}).", ags.Value, firstLine));
         }
 
         state.AgsLines[ags.Value] = lineNumber;
@@ -169,19 +172,19 @@ public static class Gv100AdReader
         var name = Field(record, 23, 72).Trim();
         if (name.Length == 0)
         {
-            throw Error(lineNumber, $"Der Gemeindename in Spalten 23–72 fehlt (AGS {ags}).");
+            throw Error(lineNumber, MessageText.Of("Der Gemeindename in Spalten 23–72 fehlt (AGS {0}).", ags.Value));
         }
 
         var tkText = Field(record, 123, 124);
         if (!int.TryParse(tkText, NumberStyles.None, CultureInfo.InvariantCulture, out var textkennzeichen) || textkennzeichen is < 60 or > 67)
         {
-            throw Error(lineNumber, $"Das Textkennzeichen „{tkText.Trim()}“ in Spalten 123–124 ist für eine Gemeinde unbekannt (erwartet 60 bis 67).");
+            throw Error(lineNumber, MessageText.Of("Das Textkennzeichen „{0}“ in Spalten 123–124 ist für eine Gemeinde unbekannt (erwartet 60 bis 67).", tkText.Trim()));
         }
 
         var populationText = Field(record, 140, 150);
         if (!int.TryParse(populationText, NumberStyles.None, CultureInfo.InvariantCulture, out var population))
         {
-            throw Error(lineNumber, $"Die Bevölkerungszahl „{populationText.Trim()}“ in Spalten 140–150 ist keine ganze Zahl.");
+            throw Error(lineNumber, MessageText.Of("Die Bevölkerungszahl „{0}“ in Spalten 140–150 ist keine ganze Zahl.", populationText.Trim()));
         }
 
         MunicipalityType? type = textkennzeichen is 65 or 66 ? null : (MunicipalityType)textkennzeichen;
@@ -195,7 +198,7 @@ public static class Gv100AdReader
 
     private static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
-    private static Gv100AdFormatException Error(int lineNumber, string reason) => new(reason, lineNumber);
+    private static Gv100AdFormatException Error(int lineNumber, MessageText reason) => new(reason, lineNumber);
 
     /// <summary>What one enumeration has seen so far (local to it; nothing is shared between reads).</summary>
     private sealed class ReaderState

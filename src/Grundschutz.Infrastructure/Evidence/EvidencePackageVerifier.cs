@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Texts;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Infrastructure.Evidence;
@@ -13,10 +14,18 @@ namespace Grundschutz.Infrastructure.Evidence;
 /// with the listed size and SHA-256, there is no file the manifest does not list, and the hash chain of
 /// audit/answer-trail.jsonl holds line by line (and matches audit/answer-heads.json). Reading is bounded: entry
 /// count, bytes per entry (never more than the manifest says) and total uncompressed bytes, so a zip bomb stops early.
+/// The problems are built from formats that are their resource keys (the check page shows them in the reader's
+/// language, the CLI prints them in German); names, ids and values from the package are shown as they are.
 /// </summary>
 public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<EvidenceSigningOptions> options)
 {
     private const int MaxSmallFileBytes = 64 * 1024 * 1024;
+
+    /// <summary>Why reading stopped when an entry inflates beyond its declared size or the budget.</summary>
+    private static readonly MessageText EntryTooLarge = MessageText.Of("Ein Eintrag entpackt sich größer als angegeben (ZIP-Bombe?).");
+
+    /// <summary>Marks the <see cref="InvalidDataException"/> of <see cref="EntryTooLarge"/> (in its <see cref="Exception.Data"/>).</summary>
+    private const string EntryTooLargeMark = "Grundschutz.EntryTooLarge";
 
     /// <summary>Verifies the package in <paramref name="zip"/> (must be seekable).</summary>
     public async Task<PackageVerification> VerifyAsync(Stream zip, CancellationToken cancellationToken)
@@ -29,7 +38,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentOutOfRangeException or IOException)
         {
-            return PackageVerification.Failed("Die Datei ist keine gültige ZIP-Datei.");
+            return PackageVerification.Failed(MessageText.Of("Die Datei ist keine gültige ZIP-Datei."));
         }
 
         using (archive)
@@ -40,7 +49,8 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
             {
-                return PackageVerification.Failed("Die ZIP-Datei ist beschädigt: " + ex.Message);
+                // The reader's own stop is translated; a message of the ZIP library is shown as it is.
+                return PackageVerification.Failed(MessageText.Of("Die ZIP-Datei ist beschädigt: {0}", ex.Data.Contains(EntryTooLargeMark) ? EntryTooLarge : ex.Message));
             }
         }
     }
@@ -50,16 +60,16 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         var limits = options.Value;
         if (archive.Entries.Count > limits.MaxVerifyEntries)
         {
-            return PackageVerification.Failed($"Die ZIP-Datei enthält {archive.Entries.Count} Einträge, erlaubt sind höchstens {limits.MaxVerifyEntries}.");
+            return PackageVerification.Failed(MessageText.Of("Die ZIP-Datei enthält {0} Einträge, erlaubt sind höchstens {1}.", archive.Entries.Count, limits.MaxVerifyEntries));
         }
 
-        var problems = new List<string>();
+        var problems = new List<MessageText>();
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         foreach (var entry in archive.Entries)
         {
             if (!IsSafeName(entry.FullName))
             {
-                problems.Add($"Unzulässiger Dateiname im Paket: „{Printable(entry.FullName)}“ (absoluter Pfad, „..“ oder Steuerzeichen).");
+                problems.Add(MessageText.Of("Unzulässiger Dateiname im Paket: „{0}“ (absoluter Pfad, „..“ oder Steuerzeichen).", Printable(entry.FullName)));
                 continue;
             }
 
@@ -70,7 +80,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
 
             if (!entries.TryAdd(entry.FullName, entry))
             {
-                problems.Add($"Die Datei {entry.FullName} steht mehrfach im Paket.");
+                problems.Add(MessageText.Of("Die Datei {0} steht mehrfach im Paket.", entry.FullName));
             }
         }
 
@@ -82,19 +92,19 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         var budget = new ReadBudget(limits.MaxVerifyUncompressedBytes);
         if (!entries.TryGetValue(PackagePaths.Manifest, out var manifestEntry))
         {
-            return PackageVerification.Failed("Die Datei manifest.json fehlt: Das ist kein Nachweispaket oder es wurde verändert.");
+            return PackageVerification.Failed(MessageText.Of("Die Datei manifest.json fehlt: Das ist kein Nachweispaket oder es wurde verändert."));
         }
 
         if (!entries.TryGetValue(PackagePaths.Signature, out var signatureEntry))
         {
-            return PackageVerification.Failed("Die Datei manifest.sig (Signatur) fehlt.");
+            return PackageVerification.Failed(MessageText.Of("Die Datei manifest.sig (Signatur) fehlt."));
         }
 
         var manifestBytes = await ReadSmallAsync(manifestEntry, budget, cancellationToken);
         var signatureBytes = await ReadSmallAsync(signatureEntry, budget, cancellationToken);
         if (manifestBytes is null || signatureBytes is null)
         {
-            return PackageVerification.Failed("manifest.json oder manifest.sig ist zu groß.");
+            return PackageVerification.Failed(MessageText.Of("manifest.json oder manifest.sig ist zu groß."));
         }
 
         PackageSignature? signature;
@@ -109,14 +119,16 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
 
         if (signature is null || string.IsNullOrEmpty(signature.KeyId) || string.IsNullOrEmpty(signature.Signature))
         {
-            return PackageVerification.Failed("manifest.sig ist nicht lesbar.");
+            return PackageVerification.Failed(MessageText.Of("manifest.sig ist nicht lesbar."));
         }
 
         var key = keys.Trusted(signature.KeyId);
         if (key is null)
         {
             return PackageVerification.Failed(
-                $"Unbekannter Schlüssel „{Printable(signature.KeyId)}“: Das Paket wurde mit einem Schlüssel signiert, dem diese Installation nicht vertraut (Evidence:TrustedPublicKeys).",
+                MessageText.Of(
+                    "Unbekannter Schlüssel „{0}“: Das Paket wurde mit einem Schlüssel signiert, dem diese Installation nicht vertraut (Evidence:TrustedPublicKeys).",
+                    Printable(signature.KeyId)),
                 signature.KeyId);
         }
 
@@ -134,7 +146,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
             || !key.VerifyData(manifestBytes, signatureValue, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
         {
             return PackageVerification.Failed(
-                $"Die Signatur ist ungültig: manifest.json wurde verändert oder nicht mit dem Schlüssel „{Printable(signature.KeyId)}“ signiert.",
+                MessageText.Of("Die Signatur ist ungültig: manifest.json wurde verändert oder nicht mit dem Schlüssel „{0}“ signiert.", Printable(signature.KeyId)),
                 signature.KeyId);
         }
 
@@ -145,7 +157,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
-            return PackageVerification.Failed("manifest.json ist nicht lesbar, obwohl die Signatur gilt.", signature.KeyId);
+            return PackageVerification.Failed(MessageText.Of("manifest.json ist nicht lesbar, obwohl die Signatur gilt."), signature.KeyId);
         }
 
         var listedPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -154,26 +166,27 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
             listedPaths.Add(file.Path);
             if (!entries.TryGetValue(file.Path, out var entry))
             {
-                problems.Add($"Die Datei {file.Path} fehlt.");
+                problems.Add(MessageText.Of("Die Datei {0} fehlt.", file.Path));
                 continue;
             }
 
             var (hash, size, exceeded) = await HashAsync(entry, file.Size, budget, cancellationToken);
             if (budget.Exhausted)
             {
-                problems.Add($"Beim Entpacken wurde die Obergrenze von {limits.MaxVerifyUncompressedBytes:N0} Bytes überschritten (ZIP-Bombe?); die Prüfung wurde abgebrochen.");
+                problems.Add(MessageText.Of(
+                    "Beim Entpacken wurde die Obergrenze von {0:N0} Bytes überschritten (ZIP-Bombe?); die Prüfung wurde abgebrochen.", limits.MaxVerifyUncompressedBytes));
                 return new PackageVerification(problems, signature.KeyId, listed.Count, 0);
             }
 
             if (exceeded || size != file.Size || !string.Equals(hash, file.Sha256, StringComparison.Ordinal))
             {
-                problems.Add($"Die Datei {file.Path} wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).");
+                problems.Add(MessageText.Of("Die Datei {0} wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).", file.Path));
             }
         }
 
         foreach (var path in entries.Keys.Where(p => p is not PackagePaths.Manifest and not PackagePaths.Signature && !listedPaths.Contains(p)).Order(StringComparer.Ordinal))
         {
-            problems.Add($"Die Datei {path} steht nicht in manifest.json (hinzugefügt).");
+            problems.Add(MessageText.Of("Die Datei {0} steht nicht in manifest.json (hinzugefügt).", path));
         }
 
         var trailEntries = 0;
@@ -187,7 +200,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
     }
 
     /// <summary>Checks the chain line by line; returns the number of lines read.</summary>
-    private static async Task<int> VerifyTrailAsync(ZipArchiveEntry trail, byte[]? headsBytes, ReadBudget budget, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<int> VerifyTrailAsync(ZipArchiveEntry trail, byte[]? headsBytes, ReadBudget budget, List<MessageText> problems, CancellationToken cancellationToken)
     {
         var last = new Dictionary<(string, Guid), (int Sequence, string Hash, Guid AnswerId)>();
         var lineNumber = 0;
@@ -211,18 +224,18 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
                 line = null;
             }
 
-            var where = $"{PackagePaths.AnswerTrail} Zeile {lineNumber}";
+            var where = MessageText.Of("{0} Zeile {1}", PackagePaths.AnswerTrail, lineNumber);
             if (line is null || line.RequirementId is null || line.Field is null || line.UserId is null || line.At is null || line.Hash is null)
             {
-                problems.Add($"{where}: Der Eintrag ist nicht lesbar.");
+                problems.Add(At(where, MessageText.Of("Der Eintrag ist nicht lesbar.")));
                 continue;
             }
 
-            where += $" (Eintrag {line.ChangeId}, {line.RequirementId})";
+            where = MessageText.Of("{0} (Eintrag {1}, {2})", where, line.ChangeId.ToString(), line.RequirementId);
             if (!DateTimeOffset.TryParse(line.At, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
                 || !string.Equals(AnswerChain.FormatTime(at), line.At, StringComparison.Ordinal))
             {
-                problems.Add($"{where}: Die Zeitangabe „{Printable(line.At)}“ ist nicht im erwarteten Format.");
+                problems.Add(At(where, MessageText.Of("Die Zeitangabe „{0}“ ist nicht im erwarteten Format.", Printable(line.At))));
                 continue;
             }
 
@@ -232,15 +245,15 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
                 line.AssessmentId, line.RequirementId, line.TargetObjectId, line.Sequence, line.ChangeId, line.Field, line.Old, line.New, line.UserId, at, line.PreviousHash));
             if (line.Sequence != expectedSequence)
             {
-                problems.Add($"{where}: Laufende Nummer {line.Sequence} statt {expectedSequence} – ein Eintrag fehlt oder wurde eingefügt.");
+                problems.Add(At(where, MessageText.Of("Laufende Nummer {0} statt {1} – ein Eintrag fehlt oder wurde eingefügt.", line.Sequence, expectedSequence)));
             }
             else if (!string.Equals(line.PreviousHash, expectedPrevious, StringComparison.Ordinal))
             {
-                problems.Add($"{where}: Der Verweis auf den vorigen Eintrag stimmt nicht – die Kette ist unterbrochen.");
+                problems.Add(At(where, MessageText.Of("Der Verweis auf den vorigen Eintrag stimmt nicht – die Kette ist unterbrochen.")));
             }
             else if (!string.Equals(recomputed, line.Hash, StringComparison.Ordinal))
             {
-                problems.Add($"{where}: Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.");
+                problems.Add(At(where, MessageText.Of("Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.")));
             }
 
             last[key] = (line.Sequence, line.Hash, line.AnswerId);
@@ -260,7 +273,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
 
             if (heads is null)
             {
-                problems.Add($"{PackagePaths.AnswerHeads} ist nicht lesbar.");
+                problems.Add(MessageText.Of("{0} ist nicht lesbar.", PackagePaths.AnswerHeads));
             }
             else
             {
@@ -269,7 +282,11 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
                     last.TryGetValue((head.RequirementId, head.TargetObjectId), out var seen);
                     if (seen.Sequence != head.ChainLength || !string.Equals(seen.Hash, head.ChainHead, StringComparison.Ordinal))
                     {
-                        problems.Add($"{PackagePaths.AnswerHeads}: Der Verlauf der Antwort {head.RequirementId} (Zielobjekt {head.TargetObjectId}) endet nicht mit dem gespeicherten Kopf ({head.ChainLength} Einträge) – Einträge wurden entfernt.");
+                        problems.Add(At(
+                            MessageText.Verbatim(PackagePaths.AnswerHeads),
+                            MessageText.Of(
+                                "Der Verlauf der Antwort {0} (Zielobjekt {1}) endet nicht mit dem gespeicherten Kopf ({2} Einträge) – Einträge wurden entfernt.",
+                                head.RequirementId, head.TargetObjectId.ToString(), head.ChainLength)));
                     }
                 }
             }
@@ -277,6 +294,9 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
 
         return lineNumber;
     }
+
+    /// <summary>„where: what“ – a problem at a place in the package.</summary>
+    private static MessageText At(MessageText where, MessageText problem) => MessageText.Of("{0}: {1}", where, problem);
 
     private static List<PackageFile> ReadFileList(byte[] manifest)
     {
@@ -440,7 +460,7 @@ public sealed class EvidencePackageVerifier(EvidenceKeyRing keys, IOptions<Evide
             _read += read;
             if (!budget.Take(read) || _read > declared)
             {
-                throw new InvalidDataException("Ein Eintrag entpackt sich größer als angegeben (ZIP-Bombe?).");
+                throw new InvalidDataException(EntryTooLarge.ToString()) { Data = { [EntryTooLargeMark] = true } };
             }
 
             return read;

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Grundschutz.Domain.Municipalities;
+using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Municipalities;
@@ -37,13 +38,13 @@ public sealed class MunicipalityImportService(
         }
         catch (Gv100AdFormatException ex)
         {
-            throw new MunicipalityImportException(file.FileName, ex.Reason, ex.LineNumber, ex);
+            throw new MunicipalityImportException(file.FileName, ex.ReasonText, ex.LineNumber, ex);
         }
 
         var municipalities = records.Where(r => !r.IsGemeindefreiesGebiet).ToList();
         if (municipalities.Count == 0)
         {
-            throw new MunicipalityImportException(file.FileName, "Die Datei enthält nur gemeindefreie Gebiete, keine Gemeinden.", null, null);
+            throw new MunicipalityImportException(file.FileName, MessageText.Of("Die Datei enthält nur gemeindefreie Gebiete, keine Gemeinden."), null, null);
         }
 
         var gebietsstand = municipalities[0].Gebietsstand;
@@ -153,7 +154,7 @@ public sealed class MunicipalityImportService(
 
     private static async Task<byte[]> ReadLimitedAsync(MunicipalityImportFile file, long maxBytes, CancellationToken ct)
     {
-        var tooLarge = $"Die Datei ist größer als das Limit von {CatalogImportService.FormatBytes(maxBytes)}.";
+        var tooLarge = MessageText.Of("Die Datei ist größer als das Limit von {0}.", CatalogImportService.SizeText(maxBytes));
         if (file.Length is { } length && length > maxBytes)
         {
             throw new MunicipalityImportException(file.FileName, tooLarge, null, null);
@@ -166,7 +167,8 @@ public sealed class MunicipalityImportService(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MunicipalityImportException(file.FileName, "Die Datei kann nicht gelesen werden: " + ex.Message, null, ex);
+            // The cause (a file system error) is shown as it is.
+            throw new MunicipalityImportException(file.FileName, MessageText.Of("Die Datei kann nicht gelesen werden: {0}", ex.Message), null, ex);
         }
 
         await using (stream)

@@ -1,4 +1,5 @@
 using System.Text;
+using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Web.Tests.Cli;
 
 namespace Grundschutz.Web.Tests.Evidence;
@@ -39,6 +40,58 @@ public sealed class EvidenceCliTests(EvidenceWebFactory factory) : IClassFixture
 
         Assert.Equal(2, (await _cli.RunAsync("evidence", "verify")).Exit);
         Assert.Equal(2, (await _cli.RunAsync("evidence", "verify", Path.Combine(_cli.Folder, "fehlt.zip"))).Exit);
+    }
+
+    /// <summary>
+    /// The CLI prints the problems as German lines, byte for byte as before they became translatable for the page: a
+    /// changed, a missing and an added file and an altered answer-trail entry (manifest re-sealed), an untrusted key and a
+    /// file that is no ZIP.
+    /// </summary>
+    [Fact]
+    public async Task Verify_Altered_PrintsEveryProblemInGermanExactly()
+    {
+        var scenario = await EvidenceScenario.CreateAsync(factory, "08115000", "Böblingen");
+        var client = await scenario.SignInAsync();
+        var zip = await client.GetByteArrayAsync(EvidenceScenario.Package(scenario.Id));
+        var files = PackageZip.Read(zip);
+        var lines = Encoding.UTF8.GetString(files[PackagePaths.AnswerTrail]).Split('\n').ToList();
+        var index = lines.FindIndex(l => l.Contains("\"new\":\"Nein\"", StringComparison.Ordinal));
+        var changeId = System.Text.Json.JsonSerializer.Deserialize<TrailLine>(lines[index])!.ChangeId;
+        lines[index] = lines[index].Replace("\"new\":\"Nein\"", "\"new\":\"Ja\"", StringComparison.Ordinal);
+        files[PackagePaths.AnswerTrail] = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        PackageZip.Reseal(files, factory.SigningKeyPath, "test-2026", PackagePaths.AnswerTrail);
+        files["A.1_Strukturanalyse.html"] = Encoding.UTF8.GetBytes("geändert");
+        files.Remove("A.6_Realisierungsplan.html");
+        files["Nachweise/nachgereicht.pdf"] = Encoding.UTF8.GetBytes("%PDF-1.4 später");
+        var alteredPath = Path.Combine(_cli.Folder, "veraendert.zip");
+        await File.WriteAllBytesAsync(alteredPath, PackageZip.Write(files));
+        var intactPath = Path.Combine(_cli.Folder, "fremd.zip");
+        await File.WriteAllBytesAsync(intactPath, zip);
+        var notZipPath = Path.Combine(_cli.Folder, "kein.zip");
+        await File.WriteAllTextAsync(notZipPath, "kein ZIP");
+
+        var altered = await _cli.RunAsync(["evidence", "verify", alteredPath, .. Keys]);
+        var untrusted = await _cli.RunAsync("evidence", "verify", intactPath);
+        var notZip = await _cli.RunAsync(["evidence", "verify", notZipPath, .. Keys]);
+
+        Assert.Equal(
+            $"""
+            verändert: {alteredPath}
+              Die Datei A.1_Strukturanalyse.html wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).
+              Die Datei A.6_Realisierungsplan.html fehlt.
+              Die Datei Nachweise/nachgereicht.pdf steht nicht in manifest.json (hinzugefügt).
+              audit/answer-trail.jsonl Zeile {index + 1} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.
+
+            """.ReplaceLineEndings(),
+            altered.Out);
+        Assert.Equal(
+            $"""
+            verändert: {intactPath}
+              Unbekannter Schlüssel „test-2026“: Das Paket wurde mit einem Schlüssel signiert, dem diese Installation nicht vertraut (Evidence:TrustedPublicKeys).
+
+            """.ReplaceLineEndings(),
+            untrusted.Out);
+        Assert.Equal($"verändert: {notZipPath}{Environment.NewLine}  Die Datei ist keine gültige ZIP-Datei.{Environment.NewLine}", notZip.Out);
     }
 
     [Fact]

@@ -230,9 +230,87 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, byte[] zip)
+    /// <summary>
+    /// The check page names every problem in the reader's language – a changed, a missing and an added file and an altered
+    /// answer-trail entry (manifest re-sealed) – with the verdict; file names, ids and line numbers stay as they are.
+    /// The German page shows the German text, the same the CLI prints.
+    /// </summary>
+    [Fact]
+    public async Task VerifyPage_Altered_VerdictAndProblemsInTheReadersLanguage()
     {
-        var page = await Html.GetDocumentAsync(client, "/Evidence/Verify");
+        var (scenario, zip) = await PackageAsync("06439000");
+        var client = await scenario.SignInAsync();
+        var files = PackageZip.Read(zip);
+        var lines = Encoding.UTF8.GetString(files[PackagePaths.AnswerTrail]).Split('\n').ToList();
+        var index = lines.FindIndex(l => l.Contains("\"new\":\"Nein\"", StringComparison.Ordinal));
+        var changeId = System.Text.Json.JsonSerializer.Deserialize<TrailLine>(lines[index])!.ChangeId;
+        lines[index] = lines[index].Replace("\"new\":\"Nein\"", "\"new\":\"Ja\"", StringComparison.Ordinal);
+        files[PackagePaths.AnswerTrail] = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        PackageZip.Reseal(files, factory.SigningKeyPath, "test-2026", PackagePaths.AnswerTrail);
+        files["A.1_Strukturanalyse.html"] = Encoding.UTF8.GetBytes("geändert");
+        files.Remove("A.6_Realisierungsplan.html");
+        files["Nachweise/nachgereicht.pdf"] = Encoding.UTF8.GetBytes("%PDF-1.4 später");
+        var altered = PackageZip.Write(files);
+
+        var english = await UploadAsync(client, altered, english: true);
+        var german = await UploadAsync(client, altered);
+
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Not intact: the package has been altered or is not trustworthy.", english.QuerySelector("#verify-altered")!.TextContent.Trim());
+        Assert.Equal(
+            [
+                "The file A.1_Strukturanalyse.html has been altered (its SHA-256 or size does not match manifest.json).",
+                "The file A.6_Realisierungsplan.html is missing.",
+                "The file Nachweise/nachgereicht.pdf is not listed in manifest.json (added).",
+                $"audit/answer-trail.jsonl line {index + 1} (entry {changeId}, TEC.1.2): The content does not match the hash – the entry has been altered.",
+            ],
+            Problems(english));
+        Assert.Equal("Nicht intakt: Das Paket wurde verändert oder ist nicht vertrauenswürdig.", german.QuerySelector("#verify-altered")!.TextContent.Trim());
+        Assert.Equal(
+            [
+                "Die Datei A.1_Strukturanalyse.html wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).",
+                "Die Datei A.6_Realisierungsplan.html fehlt.",
+                "Die Datei Nachweise/nachgereicht.pdf steht nicht in manifest.json (hinzugefügt).",
+                $"audit/answer-trail.jsonl Zeile {index + 1} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.",
+            ],
+            Problems(german));
+    }
+
+    /// <summary>Packages refused as a whole – an untrusted key, a file that is no ZIP, a forbidden name – in both languages.</summary>
+    [Fact]
+    public async Task VerifyPage_Refused_ProblemInTheReadersLanguage()
+    {
+        var (scenario, zip) = await PackageAsync("06440000");
+        var client = await scenario.SignInAsync();
+        var files = PackageZip.Read(zip);
+        PackageZip.Sign(files, Encoding.UTF8.GetString(files[PackagePaths.Manifest]), factory.UntrustedKeyPath, factory.UntrustedKeyId);
+        var untrusted = PackageZip.Write(files);
+        var traversal = PackageZip.Write([new("../../etc/passwd", Encoding.UTF8.GetBytes("x")), new(PackagePaths.Manifest, "{}"u8.ToArray())]);
+        var notZip = Encoding.UTF8.GetBytes("kein zip");
+
+        Assert.Equal(
+            [$"Unknown key “{factory.UntrustedKeyId}”: the package was signed with a key this installation does not trust (Evidence:TrustedPublicKeys)."],
+            Problems(await UploadAsync(client, untrusted, english: true)));
+        Assert.Equal(
+            [$"Unbekannter Schlüssel „{factory.UntrustedKeyId}“: Das Paket wurde mit einem Schlüssel signiert, dem diese Installation nicht vertraut (Evidence:TrustedPublicKeys)."],
+            Problems(await UploadAsync(client, untrusted)));
+        Assert.Equal(["The file is not a valid ZIP file."], Problems(await UploadAsync(client, notZip, english: true)));
+        Assert.Equal(["Die Datei ist keine gültige ZIP-Datei."], Problems(await UploadAsync(client, notZip)));
+        Assert.Equal(
+            ["Forbidden file name in the package: “../../etc/passwd” (absolute path, “..” or control characters)."],
+            Problems(await UploadAsync(client, traversal, english: true)));
+        Assert.Equal(
+            ["Unzulässiger Dateiname im Paket: „../../etc/passwd“ (absoluter Pfad, „..“ oder Steuerzeichen)."],
+            Problems(await UploadAsync(client, traversal)));
+    }
+
+    private static List<string> Problems(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("#verify-problems li").Select(li => li.TextContent.Trim())];
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, byte[] zip, bool english = false)
+    {
+        var url = english ? Html.English("/Evidence/Verify") : "/Evidence/Verify";
+        var page = await Html.GetDocumentAsync(client, url);
         var token = ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#verify-form input[name=__RequestVerificationToken]")!).Value;
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
@@ -241,7 +319,7 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
             { new StringContent(token), "__RequestVerificationToken" },
             { file, "Upload", "paket.zip" },
         };
-        var response = await client.PostAsync("/Evidence/Verify", content);
+        var response = await client.PostAsync(url, content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(response);
     }

@@ -172,10 +172,10 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""(?:MessageText|EvidencePackageException)\.Of\(\s*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex EvidenceFormat();
 
-    [GeneratedRegex("""new (?:EvidenceRejectedException|EvidencePackageException|PolicyRuleException)\(\s*\$?@?\u0022""")]
+    [GeneratedRegex("""(?:new (?:EvidenceRejectedException|EvidencePackageException|PolicyRuleException)\(|problems\.Add\(|PackageVerification\.Failed\()\s*\$?@?\u0022""")]
     private static partial Regex UntranslatableEvidenceRefusal();
 
-    /// <summary>Where evidence and policy uploads, the policy rules and the evidence package build their refusals.</summary>
+    /// <summary>Where evidence and policy uploads, the policy rules and the evidence package build their refusals, and the package check its problems.</summary>
     private static readonly string[] EvidenceSources =
     [
         "src/Grundschutz.Domain/Evidence",
@@ -184,9 +184,10 @@ public sealed partial class EnglishResourceTests
     ];
 
     /// <summary>
-    /// Every message a refused evidence or policy upload, a policy rule or a refused evidence package is built from
-    /// (<c>MessageText.Of("…")</c> and <c>EvidencePackageException.Of("…")</c>: sizes, file types, answer-chain breaks
-    /// included) and every field name such a message names (<c>new Term("…")</c>) has an English entry.
+    /// Every message a refused evidence or policy upload, a policy rule, a refused evidence package or a problem the
+    /// package check finds is built from (<c>MessageText.Of("…")</c> and <c>EvidencePackageException.Of("…")</c>: sizes,
+    /// file types, answer-chain breaks and trail lines included) and every field name such a message names
+    /// (<c>new Term("…")</c>) has an English entry.
     /// </summary>
     [Fact]
     public void EvidenceMessageFormats_HaveEnglishEntries()
@@ -208,14 +209,17 @@ public sealed partial class EnglishResourceTests
         Assert.Contains("Die gespeicherte Datei {0} fehlt im Ablageordner; das Paket wäre unvollständig.", formats);
         Assert.Contains("Der Inhalt des Eintrags passt nicht zu seinem Hash: Er wurde nachträglich verändert.", formats);
         Assert.Contains("„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).", formats);
+        Assert.Contains("Die Datei {0} wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).", formats);
+        Assert.Contains("Laufende Nummer {0} statt {1} – ein Eintrag fehlt oder wurde eingefügt.", formats);
+        Assert.Contains("{0} Zeile {1}", formats);
         Assert.Contains("Dateiname", terms);
         var english = EnglishKeys();
         Assert.Equal([], formats.Concat(terms).Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
     }
 
     /// <summary>
-    /// Evidence, policy and package refusals are built from formats – a message thrown as a finished German string could
-    /// not be translated, and the test above would not see it.
+    /// Evidence, policy and package refusals and the problems of the package check are built from formats – a message
+    /// thrown or listed as a finished German string could not be translated, and the test above would not see it.
     /// </summary>
     [Fact]
     public void EvidenceRefusals_AreNotThrownAsFinishedStrings()
@@ -227,6 +231,53 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], raw);
     }
 
+    [GeneratedRegex("""(?:new (?:Gv100AdFormatException|MunicipalityImportException)\(|\bError\(\s*lineNumber,)\s*\$?@?\u0022""")]
+    private static partial Regex UntranslatableMunicipalityRefusal();
+
+    /// <summary>Where the municipality directory (GV100AD) is read and imported.</summary>
+    private static readonly string[] MunicipalitySources =
+    [
+        "src/Grundschutz.Domain/Municipalities",
+        "src/Grundschutz.Infrastructure/Municipalities",
+    ];
+
+    /// <summary>
+    /// Every message a refused municipality directory import is built from (<c>MessageText.Of("…")</c> in the GV100AD
+    /// reader and the import: the reasons, „Zeile {0}: {1}“, „{0} (Zeile {1}): {2}“) has an English entry, and so have the
+    /// AGS messages the reader nests in its own.
+    /// </summary>
+    [Fact]
+    public void MunicipalityImportMessageFormats_HaveEnglishEntries()
+    {
+        var formats = SourceTexts(MunicipalitySources)
+            .SelectMany(s => MessageFormat().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(formats.Count >= 18, $"only {formats.Count} municipality import messages found – is the pattern still right?");
+        Assert.Contains("Die Bevölkerungszahl „{0}“ in Spalten 140–150 ist keine ganze Zahl.", formats);
+        Assert.Contains("{0} (Zeile {1}): {2}", formats);
+        Assert.Contains("Die Datei enthält nur gemeindefreie Gebiete, keine Gemeinden.", formats);
+        var english = EnglishKeys();
+        Assert.Equal(
+            [],
+            formats.Append(Grundschutz.Domain.Municipalities.Ags.NotEightDigitsMessage).Append(Grundschutz.Domain.Municipalities.Ags.UnknownLandMessage)
+                .Where(f => Placeholder().Replace(f, "").Any(char.IsLetter) && !english.Contains(f)).ToList());
+    }
+
+    /// <summary>
+    /// The GV100AD reader and the municipality import build their refusals from formats – a reason thrown as a finished
+    /// German string could not be translated, and the test above would not see it.
+    /// </summary>
+    [Fact]
+    public void MunicipalityImportRefusals_AreNotThrownAsFinishedStrings()
+    {
+        var raw = SourceTexts(MunicipalitySources)
+            .SelectMany(s => UntranslatableMunicipalityRefusal().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
+    }
 
     /// <summary>Where the texts of the report page's scoring results are built (gates, block reasons, Reifegrad, „3 von 4“).</summary>
     private static readonly string[] ScoringSources =

@@ -8,7 +8,7 @@ namespace Grundschutz.Web.Pages.Evidence;
 
 /// <summary>
 /// Upload page for checking an evidence package: answers „intakt“ or names every altered, missing or added file, a
-/// bad signature, an unknown key or the broken audit-trail line. Nothing is stored.
+/// bad signature, an unknown key or the broken audit-trail line, in the reader's language. Nothing is stored.
 /// </summary>
 [Authorize]
 [VerifyUploadLimit]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Municipalities;
 using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +58,7 @@ public sealed class ImportModel(
         }
         catch (MunicipalityImportException ex)
         {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " " + t["Es wurde nichts gespeichert."]);
+            ModelState.AddModelError(nameof(Upload), DomainText.Of(t, ex) + " " + t["Es wurde nichts gespeichert."]);
             return Page();
         }
 
