@@ -54,15 +54,7 @@ public sealed class EvidenceCliTests(EvidenceWebFactory factory) : IClassFixture
         var client = await scenario.SignInAsync();
         var zip = await client.GetByteArrayAsync(EvidenceScenario.Package(scenario.Id));
         var files = PackageZip.Read(zip);
-        var lines = Encoding.UTF8.GetString(files[PackagePaths.AnswerTrail]).Split('\n').ToList();
-        var index = lines.FindIndex(l => l.Contains("\"new\":\"Nein\"", StringComparison.Ordinal));
-        var changeId = System.Text.Json.JsonSerializer.Deserialize<TrailLine>(lines[index])!.ChangeId;
-        lines[index] = lines[index].Replace("\"new\":\"Nein\"", "\"new\":\"Ja\"", StringComparison.Ordinal);
-        files[PackagePaths.AnswerTrail] = Encoding.UTF8.GetBytes(string.Join('\n', lines));
-        PackageZip.Reseal(files, factory.SigningKeyPath, "test-2026", PackagePaths.AnswerTrail);
-        files["A.1_Strukturanalyse.html"] = Encoding.UTF8.GetBytes("geändert");
-        files.Remove("A.6_Realisierungsplan.html");
-        files["Nachweise/nachgereicht.pdf"] = Encoding.UTF8.GetBytes("%PDF-1.4 später");
+        var (line, changeId) = PackageZip.AlterFourWays(files, factory.SigningKeyPath, "test-2026");
         var alteredPath = Path.Combine(_cli.Folder, "veraendert.zip");
         await File.WriteAllBytesAsync(alteredPath, PackageZip.Write(files));
         var intactPath = Path.Combine(_cli.Folder, "fremd.zip");
@@ -80,7 +72,7 @@ public sealed class EvidenceCliTests(EvidenceWebFactory factory) : IClassFixture
               Die Datei A.1_Strukturanalyse.html wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).
               Die Datei A.6_Realisierungsplan.html fehlt.
               Die Datei Nachweise/nachgereicht.pdf steht nicht in manifest.json (hinzugefügt).
-              audit/answer-trail.jsonl Zeile {index + 1} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.
+              audit/answer-trail.jsonl Zeile {line} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.
 
             """.ReplaceLineEndings(),
             altered.Out);

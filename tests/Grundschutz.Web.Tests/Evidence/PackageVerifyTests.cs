@@ -241,15 +241,7 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
         var (scenario, zip) = await PackageAsync("06439000");
         var client = await scenario.SignInAsync();
         var files = PackageZip.Read(zip);
-        var lines = Encoding.UTF8.GetString(files[PackagePaths.AnswerTrail]).Split('\n').ToList();
-        var index = lines.FindIndex(l => l.Contains("\"new\":\"Nein\"", StringComparison.Ordinal));
-        var changeId = System.Text.Json.JsonSerializer.Deserialize<TrailLine>(lines[index])!.ChangeId;
-        lines[index] = lines[index].Replace("\"new\":\"Nein\"", "\"new\":\"Ja\"", StringComparison.Ordinal);
-        files[PackagePaths.AnswerTrail] = Encoding.UTF8.GetBytes(string.Join('\n', lines));
-        PackageZip.Reseal(files, factory.SigningKeyPath, "test-2026", PackagePaths.AnswerTrail);
-        files["A.1_Strukturanalyse.html"] = Encoding.UTF8.GetBytes("geändert");
-        files.Remove("A.6_Realisierungsplan.html");
-        files["Nachweise/nachgereicht.pdf"] = Encoding.UTF8.GetBytes("%PDF-1.4 später");
+        var (line, changeId) = PackageZip.AlterFourWays(files, factory.SigningKeyPath, "test-2026");
         var altered = PackageZip.Write(files);
 
         var english = await UploadAsync(client, altered, english: true);
@@ -262,7 +254,7 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
                 "The file A.1_Strukturanalyse.html has been altered (its SHA-256 or size does not match manifest.json).",
                 "The file A.6_Realisierungsplan.html is missing.",
                 "The file Nachweise/nachgereicht.pdf is not listed in manifest.json (added).",
-                $"audit/answer-trail.jsonl line {index + 1} (entry {changeId}, TEC.1.2): The content does not match the hash – the entry has been altered.",
+                $"audit/answer-trail.jsonl line {line} (entry {changeId}, TEC.1.2): The content does not match the hash – the entry has been altered.",
             ],
             Problems(english));
         Assert.Equal("Nicht intakt: Das Paket wurde verändert oder ist nicht vertrauenswürdig.", german.QuerySelector("#verify-altered")!.TextContent.Trim());
@@ -271,7 +263,7 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
                 "Die Datei A.1_Strukturanalyse.html wurde verändert (SHA-256 oder Größe stimmt nicht mit manifest.json überein).",
                 "Die Datei A.6_Realisierungsplan.html fehlt.",
                 "Die Datei Nachweise/nachgereicht.pdf steht nicht in manifest.json (hinzugefügt).",
-                $"audit/answer-trail.jsonl Zeile {index + 1} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.",
+                $"audit/answer-trail.jsonl Zeile {line} (Eintrag {changeId}, TEC.1.2): Der Inhalt passt nicht zum Hash – der Eintrag wurde verändert.",
             ],
             Problems(german));
     }

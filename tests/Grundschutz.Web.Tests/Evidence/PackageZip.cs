@@ -41,6 +41,25 @@ internal static class PackageZip
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Alters a package four ways at once, as the verification tests expect them reported: an answer-trail entry's new
+    /// value „Nein“ turned into „Ja“ (the trail re-sealed in a newly signed manifest, so only the entry's own hash gives
+    /// it away), A.1 changed, A.6 removed, a file added. Returns the altered entry's line number (from 1) and change id.
+    /// </summary>
+    public static (int Line, Guid ChangeId) AlterFourWays(Dictionary<string, byte[]> files, string keyPath, string keyId)
+    {
+        var lines = Encoding.UTF8.GetString(files[PackagePaths.AnswerTrail]).Split('\n').ToList();
+        var index = lines.FindIndex(l => l.Contains("\"new\":\"Nein\"", StringComparison.Ordinal));
+        var changeId = JsonSerializer.Deserialize<TrailLine>(lines[index])!.ChangeId;
+        lines[index] = lines[index].Replace("\"new\":\"Nein\"", "\"new\":\"Ja\"", StringComparison.Ordinal);
+        files[PackagePaths.AnswerTrail] = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        Reseal(files, keyPath, keyId, PackagePaths.AnswerTrail);
+        files["A.1_Strukturanalyse.html"] = Encoding.UTF8.GetBytes("geändert");
+        files.Remove("A.6_Realisierungsplan.html");
+        files["Nachweise/nachgereicht.pdf"] = Encoding.UTF8.GetBytes("%PDF-1.4 später");
+        return (index + 1, changeId);
+    }
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Updates the manifest entry of <paramref name="path"/> to the new bytes and signs the manifest again with <paramref name="keyPath"/>.</summary>
