@@ -163,7 +163,7 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
     [Fact]
     public async Task Discard_Preview_NothingIsAppliedAndTheUploadIsGone()
     {
-        var scenario = await WorkbookScenario.CreateAsync(factory, "05316000");
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05124000");
         var client = await scenario.SignInAsync();
         var before = await scenario.StateAsync();
         var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
