@@ -74,7 +74,7 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
 
         await page.FocusAsync("#save-next");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url != before);
+        await BrowserHost.WaitForPageAsync(page, url => url != before);
         await BrowserHost.ScreenshotAsync(page, "question-after-keyboard-save");
 
         // The saved answer is in the history of that question.

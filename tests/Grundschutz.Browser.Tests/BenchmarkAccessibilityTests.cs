@@ -33,7 +33,7 @@ public sealed class BenchmarkAccessibilityTests : IClassFixture<BrowserHost>
         await page.SelectOptionAsync("#grundlage", "eingereicht");
         await page.SelectOptionAsync("#kreis", "Demo-Landkreis");
         await page.ClickAsync("#benchmark-apply");
-        await page.WaitForURLAsync(url => url.Contains("kreis=Demo-Landkreis", StringComparison.Ordinal));
+        await BrowserHost.WaitForPageAsync(page, url => url.Contains("kreis=Demo-Landkreis", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#benchmark-rows");
         Assert.Equal("eingereicht", await page.InputValueAsync("#grundlage"));
         await Axe.AssertNoViolationsAsync(page, $"benchmarks-filtered-{size}");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grundschutz.TestSupport;
 using Grundschutz.Web;
 using Microsoft.AspNetCore.Builder;
@@ -104,7 +105,7 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.ClickAsync("#login-submit");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+            await WaitForPageAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         }
         catch (TimeoutException ex)
         {
@@ -115,6 +116,41 @@ public sealed class BrowserHost : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page has gone to a URL matching <paramref name="url"/> and that document has finished loading.
+    /// Playwright's own wait (the URL, then the "load" lifecycle event) once hung for 30 s in CI after the login's
+    /// post-redirect-get although the new page was completely there; here the URL wait ends when the navigation commits
+    /// and "loaded" is read from the document itself (<c>document.readyState</c>), which does not depend on that event.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, float? timeout = null)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+
+        // Polled from here: WaitForFunctionAsync evaluates its expression with eval, which the app's CSP refuses.
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<string>("document.readyState") == "complete")
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException ex) when (ex.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase))
+            {
+                // A further navigation (a redirect) replaced the document while it was asked; ask the new one.
+            }
+
+            if (waited.ElapsedMilliseconds > (timeout ?? 30_000))
+            {
+                throw new TimeoutException($"{page.Url} did not finish loading within {waited.ElapsedMilliseconds} ms.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>

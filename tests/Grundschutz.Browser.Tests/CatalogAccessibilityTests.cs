@@ -74,7 +74,7 @@ public sealed class CatalogAccessibilityTests : IClassFixture<BrowserHost>
         await page.Locator("#search-form input[type=search], #search-form input[name=q]").First.FocusAsync();
         await page.Keyboard.TypeAsync("datensicherung");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Catalog/Search?*");
+        await BrowserHost.WaitForPageAsync(page, url => url.Contains("/Catalog/Search?", StringComparison.Ordinal));
 
         await BrowserHost.ScreenshotAsync(page, "search-phone");
         var text = await page.Locator("main").InnerTextAsync();

@@ -57,7 +57,7 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
         await isb.FillAsync("#Input_ConfirmPassword", NewPassword);
         await Shot(isb, "change-password");
         await isb.ClickAsync("#change-password-submit");
-        await isb.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        await BrowserHost.WaitForPageAsync(isb, url => !url.Contains("/Account/", StringComparison.Ordinal));
 
         // 3. A new assessment of the demo catalogue (the first offered approach).
         await isb.GotoAsync("/Assessments/Create");
@@ -66,7 +66,7 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
         await isb.FillAsync("#Input_Title", title);
         await Shot(isb, "create-assessment");
         await isb.ClickAsync("#create-submit");
-        await isb.WaitForURLAsync(url => url.EndsWith("/Scope", StringComparison.Ordinal));
+        await BrowserHost.WaitForPageAsync(isb, url => url.EndsWith("/Scope", StringComparison.Ordinal));
         var id = AssessmentId().Match(isb.Url).Groups[1].Value;
         Assert.Equal(title, (await isb.Locator("#assessment-title").InnerTextAsync()).Trim());
 
@@ -223,7 +223,7 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await BrowserHost.WaitForPageAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     /// <summary>Clicks a download link and keeps the file among the artefacts.</summary>

@@ -48,7 +48,7 @@ public sealed class QuestionnaireAutosaveTests : IClassFixture<BrowserHost>
         await page.WaitForTimeoutAsync(500);
         await page.ClickAsync("#save-next");
 
-        await page.WaitForURLAsync(url => url != question, new() { Timeout = 15_000 });
+        await BrowserHost.WaitForPageAsync(page, url => url != question, 15_000);
         Assert.Equal(0, await page.Locator("#conflict").CountAsync());
         Assert.Contains("/Questions/", page.Url, StringComparison.Ordinal);
         Assert.Equal(1, autosaves);
