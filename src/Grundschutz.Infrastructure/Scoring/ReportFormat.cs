@@ -65,13 +65,13 @@ public static class ReportFormat
 
     /// <summary>
     /// The change of a KPI: ratios in percentage points („+12,5 Prozentpunkte“), counts and levels as signed numbers
-    /// („−2“), flags as „erreicht“/„nicht mehr erreicht“; „–“ when there is nothing to compare.
+    /// („−2“), flags as „jetzt erreicht“/„nicht mehr erreicht“/„gleich geblieben“; „–“ when there is nothing to compare.
     /// </summary>
     public static string Delta(KpiDelta kpi) => DeltaMessage(kpi).ToString();
 
     /// <summary>
-    /// <see cref="Delta"/> as a message for the pages. „unverändert“ stays German: its entry would clash with the
-    /// page's „Unverändert“ (resource names ignore case).
+    /// <see cref="Delta"/> as a message for the pages. A flag that stayed as it was reads „gleich geblieben“ (not
+    /// „unverändert“, whose resource entry would clash with the pages' „Unverändert“: resource names ignore case).
     /// </summary>
     public static MessageText DeltaMessage(KpiDelta kpi)
     {
@@ -84,7 +84,7 @@ public static class ReportFormat
         return kpi.Unit switch
         {
             KpiUnit.Ratio => MessageText.Of("{0} Prozentpunkte", Signed(Math.Round(delta * 100m, 1, MidpointRounding.ToZero))),
-            KpiUnit.Flag => delta > 0 ? MessageText.Of("jetzt erreicht") : delta < 0 ? MessageText.Of("nicht mehr erreicht") : MessageText.Verbatim("unverändert"),
+            KpiUnit.Flag => delta > 0 ? MessageText.Of("jetzt erreicht") : delta < 0 ? MessageText.Of("nicht mehr erreicht") : MessageText.Of("gleich geblieben"),
             _ => MessageText.Verbatim(Signed(delta)),
         };
     }

@@ -98,6 +98,13 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         Assert.Contains("100 % (4 von 4)", eb, StringComparison.Ordinal);
         Assert.Contains("75 % (3 von 4)", eb, StringComparison.Ordinal);
         Assert.Contains("−25 Prozentpunkte", eb, StringComparison.Ordinal);
+        foreach (var gate in new[] { "#delta-gate-basis", "#delta-gate-standard" })
+        {
+            var cells = page.QuerySelector(gate)!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.All(cells.Take(2), c => Assert.Contains(c, new[] { "ja", "nein" }));
+            var expected = cells[0] == cells[1] ? "gleich geblieben" : cells[1] == "ja" ? "jetzt erreicht" : "nicht mehr erreicht";
+            Assert.Equal(expected, cells[2]);
+        }
     }
 
     [Fact]
@@ -197,7 +204,7 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
     [
         "nicht umgesetzt", "von", "Stufe", "nicht bewertet", "nein", "blockierend", "Paar", "erreicht", "etabliert",
         "nicht anwendbar", "anwendbaren", "Anforderung", "begründet", "Begründung", "überfällig", "aktuell", "mindestens",
-        "Prozentpunkte",
+        "Prozentpunkte", "unverändert", "gleich geblieben", "jetzt", "ja",
     ];
 
     private static void AssertNoGermanWord(string text)
@@ -249,6 +256,16 @@ public sealed class ReportPageTests(ReportScenario scenario) : IClassFixture<Rep
         var eb = page.QuerySelector("#delta-E-B")!.TextContent;
         Assert.Contains("100 % (4 of 4)", eb, StringComparison.Ordinal);
         Assert.Contains("−25 percentage points", eb, StringComparison.Ordinal);
+        // The gates' rows: the change of a flag follows from its before and after cells.
+        foreach (var gate in new[] { "#delta-gate-basis", "#delta-gate-standard" })
+        {
+            var cells = page.QuerySelector(gate)!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.All(cells.Take(2), c => Assert.Contains(c, new[] { "yes", "no" }));
+            var expected = cells[0] == cells[1] ? "unchanged" : cells[1] == "yes" ? "now reached" : "no longer reached";
+            Assert.Equal(expected, cells[2]);
+        }
+
+        AssertNoGermanWord(Text(page, "#comparison-kpis tbody"));
 
         var maturityRows = string.Join("\n", page.QuerySelectorAll("#maturity tbody tr").Select(tr => tr.Children[2].TextContent + " " + tr.Children[3].TextContent));
         foreach (var text in new[] { summary, Text(page, "#gate-standard-summary"), reasons, level, maturityRows, Text(page, "#layers tbody"), eb })
