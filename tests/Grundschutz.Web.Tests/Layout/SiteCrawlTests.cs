@@ -178,9 +178,20 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
     private static bool IsOwnPath(string href) =>
         href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/\\", StringComparison.Ordinal);
 
-    /// <summary>The site's own links of a page (no fragment), as the browser would request them.</summary>
+    /// <summary>
+    /// The site's own links of a page (no fragment), as the browser would request them – and the GET forms (search,
+    /// filters) submitted with the values they show.
+    /// </summary>
     private static IEnumerable<string> Links(IHtmlDocument page)
     {
+        foreach (var form in page.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => !string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (form.GetSubmission() is { } submission && new Uri(submission.Target.Href) is { Host: "localhost" } target)
+            {
+                yield return target.PathAndQuery;
+            }
+        }
+
         foreach (var anchor in page.QuerySelectorAll("a[href]"))
         {
             var href = anchor.GetAttribute("href")!.Trim();
