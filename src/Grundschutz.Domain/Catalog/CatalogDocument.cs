@@ -1,3 +1,5 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Domain.Catalog;
 
 /// <summary>
@@ -33,8 +35,11 @@ public sealed record CatalogDocument
     /// <summary>All requirements including nested and withdrawn ones, parents before children.</summary>
     public required IReadOnlyList<Requirement> Requirements { get; init; }
 
-    /// <summary>Non-fatal findings, e.g. a normalised id or an id outside OSCAL's token pattern.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>
+    /// Non-fatal findings, e.g. a normalised id or an id outside OSCAL's token pattern. Built from formats that are
+    /// their resource keys (the pages translate them); <c>ToString()</c> gives the German text.
+    /// </summary>
+    public IReadOnlyList<MessageText> Warnings { get; init; } = [];
 
     /// <summary>Number of withdrawn requirements.</summary>
     public int WithdrawnCount => Requirements.Count(r => r.Withdrawn);

@@ -213,14 +213,14 @@ public static class CatalogPipeline
     private static CatalogDocument WithVersionWarning(CatalogDocument document)
     {
         var version = document.OscalVersion;
-        string? warning = null;
+        MessageText? warning = null;
         if (string.IsNullOrWhiteSpace(version))
         {
-            warning = "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.";
+            warning = MessageText.Of("Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.");
         }
         else if (!version.StartsWith("1.", StringComparison.Ordinal))
         {
-            warning = $"Die OSCAL-Version „{version}“ wird nicht unterstützt (erwartet 1.x); die Datei wurde wie OSCAL 1.1 gelesen.";
+            warning = MessageText.Of("Die OSCAL-Version „{0}“ wird nicht unterstützt (erwartet 1.x); die Datei wurde wie OSCAL 1.1 gelesen.", version);
         }
 
         return warning is null ? document : document with { Warnings = [warning, .. document.Warnings] };

@@ -44,7 +44,7 @@ public static class CatalogValidator
         var requirementIds = CheckRequirements(document.Requirements, groupIds);
         CheckDependencyCycles(document.Requirements, requirementIds);
 
-        var warnings = new List<string>(document.Warnings);
+        var warnings = new List<MessageText>(document.Warnings);
         WarnAboutDanglingLinks(document.Requirements, requirementIds, warnings);
         WarnAboutTokenPattern(document, warnings);
 
@@ -184,7 +184,7 @@ public static class CatalogValidator
         }
     }
 
-    private static void WarnAboutDanglingLinks(IReadOnlyList<Requirement> requirements, HashSet<string> ids, List<string> warnings)
+    private static void WarnAboutDanglingLinks(IReadOnlyList<Requirement> requirements, HashSet<string> ids, List<MessageText> warnings)
     {
         var count = 0;
         var examples = new List<string>(Examples);
@@ -205,12 +205,14 @@ public static class CatalogValidator
 
         if (count > 0)
         {
-            var subject = count == 1 ? "1 Verweis zeigt" : $"{count} Verweise zeigen";
-            warnings.Add($"{subject} auf Anforderungen, die nicht im Katalog stehen, z. B. {string.Join(", ", examples)}.");
+            var list = string.Join(", ", examples);
+            warnings.Add(count == 1
+                ? MessageText.Of("1 Verweis zeigt auf Anforderungen, die nicht im Katalog stehen, z. B. {0}.", list)
+                : MessageText.Of("{0} Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. {1}.", count, list));
         }
     }
 
-    private static void WarnAboutTokenPattern(CatalogDocument document, List<string> warnings)
+    private static void WarnAboutTokenPattern(CatalogDocument document, List<MessageText> warnings)
     {
         var count = 0;
         var examples = new List<string>(Examples);
@@ -228,8 +230,10 @@ public static class CatalogValidator
 
         if (count > 0)
         {
-            var subject = count == 1 ? "1 ID entspricht" : $"{count} IDs entsprechen";
-            warnings.Add($"{subject} nicht dem OSCAL-Token-Muster, z. B. {string.Join(", ", examples)}");
+            var list = string.Join(", ", examples);
+            warnings.Add(count == 1
+                ? MessageText.Of("1 ID entspricht nicht dem OSCAL-Token-Muster, z. B. {0}", list)
+                : MessageText.Of("{0} IDs entsprechen nicht dem OSCAL-Token-Muster, z. B. {1}", count, list));
         }
     }
 }

@@ -1,6 +1,8 @@
+using Grundschutz.Domain.Texts;
+
 namespace Grundschutz.Infrastructure.Importing;
 
-/// <summary>Outcome for one imported document.</summary>
+/// <summary>Outcome for one imported document; <see cref="Warnings"/> are translatable messages (German by <c>ToString()</c>).</summary>
 public sealed record CatalogImportResult(
     string FileName,
     int CatalogVersionId,
@@ -9,7 +11,7 @@ public sealed record CatalogImportResult(
     int Groups,
     int Requirements,
     int Withdrawn,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<MessageText> Warnings,
     bool AlreadyImported)
 {
     /// <summary>Value of <see cref="Kind"/> for an OSCAL mapping collection (Groups = mappings, Requirements = map entries).</summary>

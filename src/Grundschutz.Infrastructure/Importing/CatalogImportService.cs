@@ -70,7 +70,7 @@ public sealed class CatalogImportService(
                 results[item.Index] = new CatalogImportResult(
                     item.File.FileName, version.Id, version.Title, version.Version, version.GroupCount,
                     version.RequirementCount, version.WithdrawnCount,
-                    JsonSerializer.Deserialize<List<string>>(version.WarningsJson, JsonOptions) ?? [], AlreadyImported: true);
+                    CatalogWarningsJson.Read(version.WarningsJson), AlreadyImported: true);
                 continue;
             }
 
@@ -197,7 +197,7 @@ public sealed class CatalogImportService(
                         GroupCount = doc.Groups.Count,
                         RequirementCount = doc.Requirements.Count,
                         WithdrawnCount = doc.WithdrawnCount,
-                        WarningsJson = JsonSerializer.Serialize(doc.Warnings, JsonOptions),
+                        WarningsJson = CatalogWarningsJson.Write(doc.Warnings),
                     };
                     db.CatalogVersions.Add(version);
                     db.ChangeTracker.DetectChanges();

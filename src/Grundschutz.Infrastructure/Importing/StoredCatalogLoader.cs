@@ -30,7 +30,7 @@ public static class StoredCatalogLoader
             Version = version.Version,
             OscalVersion = version.OscalVersion,
             Published = version.Published,
-            Warnings = JsonSerializer.Deserialize<List<string>>(version.WarningsJson, JsonOptions) ?? [],
+            Warnings = CatalogWarningsJson.Read(version.WarningsJson),
             Groups = groups.Select(g => new CatalogGroup
             {
                 Id = g.GroupId,

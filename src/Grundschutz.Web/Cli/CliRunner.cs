@@ -126,7 +126,7 @@ public static class CliRunner
                     groups = r.Groups,
                     requirements = r.Requirements,
                     withdrawn = r.Withdrawn,
-                    warnings = r.Warnings,
+                    warnings = r.Warnings.Select(w => w.ToString()).ToList(),
                     alreadyImported = r.AlreadyImported,
                     kind = r.Kind,
                 }, JsonOut));
@@ -143,7 +143,7 @@ public static class CliRunner
                 await stdout.WriteLineAsync($"{r.FileName}: {r.Title} ({r.Version}) {state}: {r.Groups} Gruppen, {r.Requirements} Anforderungen, davon {r.Withdrawn} entfallen, {r.Warnings.Count} Warnungen.");
                 foreach (var w in r.Warnings)
                 {
-                    await stdout.WriteLineAsync("  Warnung: " + w);
+                    await stdout.WriteLineAsync("  Warnung: " + w.ToString());
                 }
             }
         }

@@ -8,7 +8,8 @@ namespace Grundschutz.Web.Infrastructure;
 /// Messages of the domain and of imports in the reader's language: they are built in German from formats that double as
 /// resource keys (<see cref="ITranslatableMessage"/>: answer validation errors, refused actions, rejected catalogue,
 /// OSCAL and workbook uploads and their row errors, refused evidence and policy uploads, policy rules, refused
-/// evidence packages, refused municipality directory imports and the problems of the evidence package check – as for
+/// evidence packages, refused municipality directory imports, the warnings of a catalogue import and the problems of the
+/// evidence package check – as for
 /// completeness problems, freshness warnings and suppression notes, which the pages translate the same way; the report
 /// page's scoring texts – gate summaries, block reasons, Reifegrad levels and
 /// criteria, „3 von 4“ – too, while the downloaded report stays German). A format without an entry stays German.

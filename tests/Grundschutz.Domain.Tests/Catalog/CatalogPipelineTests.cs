@@ -166,7 +166,7 @@ public class CatalogPipelineTests
         var doc = OscalFixtures.Read("dangling-link.json");
 
         Assert.Equal(2, doc.Requirements.Count);
-        Assert.Equal(["2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. D.1 → X.9, D.2 → Y.1."], doc.Warnings);
+        Assert.Equal(["2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. D.1 → X.9, D.2 → Y.1."], doc.Warnings.Select(w => w.ToString()));
     }
 
     [Fact]
@@ -198,7 +198,19 @@ public class CatalogPipelineTests
 
         var doc = Read(json, "version.json");
 
-        Assert.Equal([expected], doc.Warnings);
+        Assert.Equal([expected], doc.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void Read_UnsupportedOscalVersion_WarningKeepsFormatAndVersion()
+    {
+        var json = "{ \"catalog\": { \"uuid\": \"u\", \"metadata\": { \"title\": \"T\", \"version\": \"1\", \"oscal-version\": \"2.0.0\""
+            + " }, \"groups\": [ { \"id\": \"G\", \"title\": \"G\", \"controls\": [ { \"id\": \"G.1\", \"title\": \"Eins\" } ] } ] } }";
+
+        var warning = Assert.Single(Read(json, "version.json").Warnings);
+
+        Assert.Equal("Die OSCAL-Version „{0}“ wird nicht unterstützt (erwartet 1.x); die Datei wurde wie OSCAL 1.1 gelesen.", warning.Format);
+        Assert.Equal(["2.0.0"], warning.Arguments);
     }
 
     [Fact]

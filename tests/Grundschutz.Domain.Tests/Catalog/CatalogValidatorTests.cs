@@ -1,4 +1,5 @@
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Tests.Catalog;
 
@@ -17,7 +18,7 @@ public class CatalogValidatorTests
             Links = links.Select(l => new RequirementLink(l.Rel, l.Target)).ToList(),
         };
 
-    private static CatalogDocument Doc(IReadOnlyList<Requirement> requirements, IReadOnlyList<CatalogGroup>? groups = null, IReadOnlyList<string>? warnings = null) =>
+    private static CatalogDocument Doc(IReadOnlyList<Requirement> requirements, IReadOnlyList<CatalogGroup>? groups = null, IReadOnlyList<MessageText>? warnings = null) =>
         new()
         {
             Format = CatalogFormat.OscalCatalog,
@@ -136,11 +137,26 @@ public class CatalogValidatorTests
     {
         var doc = Doc(
             [Req("A", links: [("required", "X"), ("related", "B")]), Req("B", links: [("related", "Y"), ("related", "Z"), ("related", "W")])],
-            warnings: ["vorher"]);
+            warnings: [MessageText.Verbatim("vorher")]);
 
         var result = CatalogValidator.Validate(doc);
 
-        Assert.Equal(["vorher", "4 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. A → X, B → Y, B → Z."], result.Warnings);
+        Assert.Equal(["vorher", "4 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. A → X, B → Y, B → Z."], result.Warnings.Select(w => w.ToString()));
+    }
+
+    /// <summary>The pages translate the warnings: each keeps its format (the resource key) and its arguments.</summary>
+    [Fact]
+    public void Validate_DanglingLinks_WarningKeepsFormatAndArguments()
+    {
+        var one = CatalogValidator.Validate(Doc([Req("A", links: [("related", "X")])]));
+        var many = CatalogValidator.Validate(Doc([Req("A", links: [("related", "X"), ("related", "Y")])]));
+
+        var single = Assert.Single(one.Warnings);
+        Assert.Equal("1 Verweis zeigt auf Anforderungen, die nicht im Katalog stehen, z. B. {0}.", single.Format);
+        Assert.Equal(["A → X"], single.Arguments);
+        var plural = Assert.Single(many.Warnings);
+        Assert.Equal("{0} Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. {1}.", plural.Format);
+        Assert.Equal([2, "A → X, A → Y"], plural.Arguments);
     }
 
     [Fact]
@@ -150,6 +166,6 @@ public class CatalogValidatorTests
 
         var result = CatalogValidator.Validate(doc);
 
-        Assert.Equal(["5 IDs entsprechen nicht dem OSCAL-Token-Muster, z. B. A 5, 5.1, 5.2"], result.Warnings);
+        Assert.Equal(["5 IDs entsprechen nicht dem OSCAL-Token-Muster, z. B. A 5, 5.1, 5.2"], result.Warnings.Select(w => w.ToString()));
     }
 }

@@ -189,6 +189,76 @@ public sealed class CatalogImportServiceTests
         Assert.Equal(0, await db.CatalogVersions.CountAsync());
     }
 
+    /// <summary>A catalogue without oscal-version and with two links to requirements it does not contain.</summary>
+    private static readonly byte[] CatalogueWithWarnings = Encoding.UTF8.GetBytes("""
+        { "catalog": { "uuid": "b0000000-0000-4000-8000-000000000001",
+          "metadata": { "title": "Warnkatalog", "version": "1" },
+          "groups": [ { "id": "W", "title": "Gruppe", "controls": [
+            { "id": "W.1", "title": "Eins", "links": [ { "rel": "required", "href": "#X.9" } ] },
+            { "id": "W.2", "title": "Zwei", "links": [ { "rel": "related", "href": "#Y.1" } ] } ] } ] } }
+        """);
+
+    private static readonly string[] GermanWarnings =
+    [
+        "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.",
+        "2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. W.1 → X.9, W.2 → Y.1.",
+    ];
+
+    [Fact]
+    public async Task Import_CatalogueWithWarnings_StoresFormatsAndArgumentsAndReadsThemBack()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.NewContext())
+        {
+            var imported = Assert.Single(await database.NewImporter(db).ImportAsync([FromBytes("warnungen.json", CatalogueWithWarnings)], null, CancellationToken.None));
+            Assert.Equal(GermanWarnings, imported.Warnings.Select(w => w.ToString()));
+        }
+
+        await using var fresh = database.NewContext();
+        var version = await fresh.CatalogVersions.AsNoTracking().SingleAsync();
+        using (var json = System.Text.Json.JsonDocument.Parse(version.WarningsJson))
+        {
+            var stored = json.RootElement.EnumerateArray().ToList();
+            Assert.Equal(
+                ["Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.", "{0} Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. {1}."],
+                stored.Select(w => w.GetProperty("format").GetString()));
+            Assert.Equal(2, stored[1].GetProperty("arguments")[0].GetProperty("integer").GetInt32());
+        }
+
+        // The same file again reads the stored warnings; so does the loader that rebuilds the document.
+        var again = Assert.Single(await database.NewImporter(fresh).ImportAsync([FromBytes("warnungen.json", CatalogueWithWarnings)], null, CancellationToken.None));
+        Assert.True(again.AlreadyImported);
+        Assert.Equal(GermanWarnings, again.Warnings.Select(w => w.ToString()));
+        Assert.Equal("{0} Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. {1}.", again.Warnings[1].Format);
+        Assert.Equal([2L, "W.1 → X.9, W.2 → Y.1"], again.Warnings[1].Arguments);
+        var (_, loaded) = await StoredCatalogLoader.LoadAsync(fresh, version.Id, CancellationToken.None);
+        Assert.Equal(GermanWarnings, loaded.Warnings.Select(w => w.ToString()));
+    }
+
+    /// <summary>Versions imported before the warnings were kept as messages hold plain German strings: they still load, as they are.</summary>
+    [Fact]
+    public async Task Import_VersionStoredWithPlainStringWarnings_ReadsThemAsVerbatimTexts()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.NewContext())
+        {
+            await database.NewImporter(db).ImportAsync([FromBytes("warnungen.json", CatalogueWithWarnings)], null, CancellationToken.None);
+            var stored = await db.CatalogVersions.SingleAsync();
+            stored.WarningsJson = System.Text.Json.JsonSerializer.Serialize(GermanWarnings);
+            await db.SaveChangesAsync();
+        }
+
+        await using var fresh = database.NewContext();
+        var again = Assert.Single(await database.NewImporter(fresh).ImportAsync([FromBytes("warnungen.json", CatalogueWithWarnings)], null, CancellationToken.None));
+        var versionId = (await fresh.CatalogVersions.AsNoTracking().SingleAsync()).Id;
+        var (_, loaded) = await StoredCatalogLoader.LoadAsync(fresh, versionId, CancellationToken.None);
+
+        Assert.True(again.AlreadyImported);
+        Assert.Equal(GermanWarnings, again.Warnings.Select(w => w.ToString()));
+        Assert.All(again.Warnings, w => Assert.Equal(Grundschutz.Domain.Texts.MessageText.VerbatimFormat, w.Format));
+        Assert.Equal(GermanWarnings, loaded.Warnings.Select(w => w.ToString()));
+    }
+
     [SkippableFact]
     public async Task Import_OfficialKompendiumAndKernel_ExactCounts()
     {

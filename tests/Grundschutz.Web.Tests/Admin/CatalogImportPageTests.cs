@@ -111,6 +111,55 @@ public sealed class CatalogImportPageTests
         Assert.Equal(0, await CountVersionsAsync(factory));
     }
 
+    /// <summary>A catalogue without oscal-version and with two links to requirements it does not contain.</summary>
+    private static readonly byte[] CatalogueWithWarnings = Encoding.UTF8.GetBytes("""
+        { "catalog": { "uuid": "b0000000-0000-4000-8000-000000000002",
+          "metadata": { "title": "Warnkatalog", "version": "1" },
+          "groups": [ { "id": "W", "title": "Gruppe", "controls": [
+            { "id": "W.1", "title": "Eins", "links": [ { "rel": "required", "href": "#X.9" } ] },
+            { "id": "W.2", "title": "Zwei", "links": [ { "rel": "related", "href": "#Y.1" } ] } ] } ] } }
+        """);
+
+    private static readonly string[] GermanWarnings =
+    [
+        "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.",
+        "2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. W.1 → X.9, W.2 → Y.1.",
+    ];
+
+    private static readonly string[] EnglishWarnings =
+    [
+        "The file does not state an OSCAL version (metadata.oscal-version); it was read as OSCAL 1.1.",
+        "2 links point to requirements that are not in the catalogue, e.g. W.1 → X.9, W.2 → Y.1.",
+    ];
+
+    private static List<string> WarningsIn(AngleSharp.Dom.IDocument page) =>
+        Assert.Single(page.QuerySelectorAll("#import-results tbody tr")).QuerySelectorAll("td:last-child li").Select(li => li.TextContent.Trim()).ToList();
+
+    /// <summary>
+    /// The warnings of an import in the reader's language: on the result table (after the import and when the same
+    /// file comes again, read from the stored version) and on the version's page. Ids and numbers stay as they are.
+    /// </summary>
+    [Fact]
+    public async Task Upload_CatalogueWithWarnings_ShowsThemInTheReadersLanguage()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+
+        var first = await UploadAsync(client, ("warnungen.json", CatalogueWithWarnings));
+        var english = await Html.GetDocumentAsync(client, Html.English(first.Headers.Location!.ToString()));
+        var again = await UploadInAsync(client, "?culture=en", ("warnungen.json", CatalogueWithWarnings));
+        var german = await Html.FollowRedirectAsync(client, again);
+
+        Assert.Equal(EnglishWarnings, WarningsIn(english));
+        Assert.Equal(GermanWarnings, WarningsIn(german));
+        Assert.Contains("bereits vorhanden", german.QuerySelector("#import-results tbody tr")!.TextContent, StringComparison.Ordinal);
+        var versionUrl = english.QuerySelector("#import-results tbody a")!.GetAttribute("href")!;
+        var versionInEnglish = await Html.GetDocumentAsync(client, Html.English(versionUrl));
+        var versionInGerman = await Html.GetDocumentAsync(client, versionUrl);
+        Assert.Equal(EnglishWarnings, versionInEnglish.QuerySelectorAll("#import-warnings li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(GermanWarnings, versionInGerman.QuerySelectorAll("#import-warnings li").Select(li => li.TextContent.Trim()));
+    }
+
     [Fact]
     public async Task Upload_OverConfiguredLimit_English_SizeTranslated()
     {

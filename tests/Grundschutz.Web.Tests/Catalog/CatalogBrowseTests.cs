@@ -101,6 +101,33 @@ public sealed class CatalogBrowseTests : IClassFixture<GrundschutzWebFactory>
         Assert.Equal(5, page.QuerySelectorAll("#group-tree li").Length);
     }
 
+    /// <summary>
+    /// A version imported before the warnings were kept as messages stores them as plain German strings: the page still
+    /// shows them, in the English UI as they are (German), next to English headings.
+    /// </summary>
+    [Fact]
+    public async Task Version_WarningsStoredAsPlainStrings_ShownAsTheyAreInEveryLanguage()
+    {
+        var built = await new CatalogBuilder("Altkatalog")
+            .Warning("Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.")
+            .Warning("Der Baustein X.1 hat keinen Abschnitt „Anforderungen“.")
+            .Group("G", "Gruppe")
+            .SaveAsync(_factory.Services);
+        var client = _factory.CreateBrowserClient();
+
+        var english = await Html.GetDocumentAsync(client, $"/Catalog/Versions/{built.VersionId}?culture=en");
+        var german = await Html.GetDocumentAsync(client, $"/Catalog/Versions/{built.VersionId}");
+
+        string[] expected =
+        [
+            "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.",
+            "Der Baustein X.1 hat keinen Abschnitt „Anforderungen“.",
+        ];
+        Assert.Equal(expected, english.QuerySelectorAll("#import-warnings li").Select(li => li.TextContent));
+        Assert.Equal(expected, german.QuerySelectorAll("#import-warnings li").Select(li => li.TextContent));
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+    }
+
     [Fact]
     public async Task Version_NoWarnings_SaysSo()
     {

@@ -166,6 +166,56 @@ public sealed partial class EnglishResourceTests
         Assert.Equal([], raw);
     }
 
+    [GeneratedRegex("""MessageText\.(?:Of|Verbatim)\(\s*(?:\$@?|@\$)\u0022""")]
+    private static partial Regex InterpolatedMessage();
+
+    /// <summary>
+    /// The warnings of a catalogue import (OSCAL and Kompendium readers, profile resolution, validation, the OSCAL
+    /// version check) are messages built from formats in the catalogue sources, so the test above checks them too; these
+    /// are some of them, one of each source, to be sure they are still found there.
+    /// </summary>
+    [Fact]
+    public void CatalogWarningFormats_HaveEnglishEntries()
+    {
+        string[] warnings =
+        [
+            "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.",
+            "Die OSCAL-Version „{0}“ wird nicht unterstützt (erwartet 1.x); die Datei wurde wie OSCAL 1.1 gelesen.",
+            "1 Verweis zeigt auf Anforderungen, die nicht im Katalog stehen, z. B. {0}.",
+            "{0} Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. {1}.",
+            "{0} IDs entsprechen nicht dem OSCAL-Token-Muster, z. B. {1}",
+            "{0} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.",
+            "Control {0}: Der Parameter „{1}“ ist nicht definiert; im Text steht seine ID.",
+            "{0}: Eine Eigenschaft ohne Namen wurde übersprungen.",
+            "Das Profil setzt den Parameter „{0}“, der in keiner übernommenen Anforderung vorkommt.",
+            "Anforderungs-ID „{0}“ wurde zu „{1}“ korrigiert ({2}).",
+            "der Punkt vor „A“ fehlt",
+            "Die Modellierungstabelle nennt den Baustein {0}, den die Datei nicht enthält.",
+        ];
+        var formats = SourceTexts(["src/Grundschutz.Domain/Catalog"])
+            .SelectMany(s => MessageFormat().Matches(s.Text).Select(m => Unescape(m.Groups[1].Value)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal([], warnings.Where(w => !formats.Contains(w)).ToList());
+        var english = EnglishKeys();
+        Assert.Equal([], warnings.Where(w => !english.Contains(w)).ToList());
+    }
+
+    /// <summary>
+    /// Import messages (warnings of a catalogue import included: their type is <c>MessageText</c>, so a plain string no
+    /// longer compiles) are not built from interpolated strings – <c>MessageText.Of($"…")</c> would be a finished German
+    /// text that has no resource key, and the tests above would not see it.
+    /// </summary>
+    [Fact]
+    public void ImportMessages_AreNotBuiltFromInterpolatedStrings()
+    {
+        var raw = ImportSourceTexts()
+            .SelectMany(s => InterpolatedMessage().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
+    }
+
     [GeneratedRegex("""new Term\(\s*"((?:[^"\\]|\\.)*)""")]
     private static partial Regex TermArgument();
 

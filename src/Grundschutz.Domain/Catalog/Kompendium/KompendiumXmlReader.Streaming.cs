@@ -212,7 +212,7 @@ public static partial class KompendiumXmlReader
 
             if (!haveRequirements)
             {
-                _state.Warnings.Add($"Der Baustein {moduleId} hat keinen Abschnitt „Anforderungen“.");
+                _state.Warnings.Add(MessageText.Of("Der Baustein {0} hat keinen Abschnitt „Anforderungen“.", moduleId));
             }
 
             return new CatalogGroup

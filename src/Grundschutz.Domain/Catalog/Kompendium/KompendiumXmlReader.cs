@@ -99,7 +99,7 @@ public static partial class KompendiumXmlReader
         var edition = EditionOf(infoTitle, frontChapters);
         if (edition is null)
         {
-            state.Warnings.Add("Die Edition des Kompendiums ist in der Datei nicht angegeben.");
+            state.Warnings.Add(MessageText.Of("Die Edition des Kompendiums ist in der Datei nicht angegeben."));
         }
 
         return new CatalogDocument
@@ -204,7 +204,7 @@ public static partial class KompendiumXmlReader
 
         if (!moduleId.StartsWith(layerId + ".", StringComparison.Ordinal))
         {
-            state.Warnings.Add($"Der Baustein {moduleId} steht im Kapitel der Schicht {layerId}.");
+            state.Warnings.Add(MessageText.Of("Der Baustein {0} steht im Kapitel der Schicht {1}.", moduleId, layerId));
         }
     }
 
@@ -235,7 +235,7 @@ public static partial class KompendiumXmlReader
         IReadOnlyList<string> furtherRoles = [];
         if (requirementsSection is null)
         {
-            state.Warnings.Add($"Der Baustein {moduleId} hat keinen Abschnitt „Anforderungen“.");
+            state.Warnings.Add(MessageText.Of("Der Baustein {0} hat keinen Abschnitt „Anforderungen“.", moduleId));
         }
         else
         {
@@ -320,7 +320,7 @@ public static partial class KompendiumXmlReader
             if (sectionLevel is null)
             {
                 // A subsection of an unknown kind, not a requirement list: keep going.
-                state.Warnings.Add($"Baustein {moduleId}: Abschnitt „{levelTitle}“ / „{headingText}“ wurde übersprungen.");
+                state.Warnings.Add(MessageText.Of("Baustein {0}: Abschnitt „{1}“ / „{2}“ wurde übersprungen.", moduleId, levelTitle, headingText));
                 return null;
             }
 
@@ -349,9 +349,9 @@ public static partial class KompendiumXmlReader
             // Known case: "OPS.2.3A22" (Edition 2023). An earlier BSI revision also had
             // "SYS.1.2.2.A5" inside SYS.1.2.3. The module the section stands in is authoritative.
             var reason = heading.MissingDot && string.Equals(heading.ModuleId, moduleId, StringComparison.Ordinal)
-                ? "der Punkt vor „A“ fehlt"
-                : $"die Anforderung steht im Baustein {moduleId}";
-            state.Warnings.Add($"Anforderungs-ID „{heading.SourceId}“ wurde zu „{id}“ korrigiert ({reason}).");
+                ? MessageText.Of("der Punkt vor „A“ fehlt")
+                : MessageText.Of("die Anforderung steht im Baustein {0}", moduleId);
+            state.Warnings.Add(MessageText.Of("Anforderungs-ID „{0}“ wurde zu „{1}“ korrigiert ({2}).", heading.SourceId, id, reason));
             props.Add(new CatalogProperty("source-id", heading.SourceId));
         }
 
@@ -362,7 +362,7 @@ public static partial class KompendiumXmlReader
 
         if (sectionLevel is { } expected && expected != heading.Level)
         {
-            state.Warnings.Add($"Anforderung {id} ist mit ({heading.LevelLetter}) gekennzeichnet, steht aber im Abschnitt „{levelTitle}“; die Kennzeichnung in der Überschrift gilt.");
+            state.Warnings.Add(MessageText.Of("Anforderung {0} ist mit ({1}) gekennzeichnet, steht aber im Abschnitt „{2}“; die Kennzeichnung in der Überschrift gilt.", id, heading.LevelLetter, levelTitle));
         }
 
         props.AddRange(heading.Roles.Select(static role => new CatalogProperty("role", role)));
@@ -417,13 +417,13 @@ public static partial class KompendiumXmlReader
                 var processingOrder = Cell(row, orderColumn);
                 if (processingOrder is not null && !ProcessingOrderPattern().IsMatch(processingOrder))
                 {
-                    state.Warnings.Add($"Baustein {module.Id}: Reihenfolge „{processingOrder}“ ist nicht R1, R2 oder R3 und wurde ignoriert.");
+                    state.Warnings.Add(MessageText.Of("Baustein {0}: Reihenfolge „{1}“ ist nicht R1, R2 oder R3 und wurde ignoriert.", module.Id, processingOrder));
                     processingOrder = null;
                 }
 
                 if (!state.Modules.Contains(module.Id))
                 {
-                    state.Warnings.Add($"Die Modellierungstabelle nennt den Baustein {module.Id}, den die Datei nicht enthält.");
+                    state.Warnings.Add(MessageText.Of("Die Modellierungstabelle nennt den Baustein {0}, den die Datei nicht enthält.", module.Id));
                     continue;
                 }
 
@@ -552,6 +552,6 @@ public static partial class KompendiumXmlReader
 
         public HashSet<string> RequirementIds { get; } = new(StringComparer.Ordinal);
 
-        public List<string> Warnings { get; } = [];
+        public List<MessageText> Warnings { get; } = [];
     }
 }

@@ -67,8 +67,8 @@ public static class OscalCatalogReader
             }
 
             walker.Warnings.Add(order == 1
-                ? "1 Control steht ohne Gruppe im Katalog; es wurde der Gruppe „Ohne Gruppe“ zugeordnet."
-                : $"{order} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.");
+                ? MessageText.Of("1 Control steht ohne Gruppe im Katalog; es wurde der Gruppe „Ohne Gruppe“ zugeordnet.")
+                : MessageText.Of("{0} Controls stehen ohne Gruppe im Katalog; sie wurden der Gruppe „Ohne Gruppe“ zugeordnet.", order));
         }
 
         walker.ResolvePending();
@@ -121,7 +121,7 @@ public static class OscalCatalogReader
 
         public List<Requirement> Requirements { get; } = new(1024);
 
-        public List<string> Warnings { get; } = [];
+        public List<MessageText> Warnings { get; } = [];
 
         public bool LooksLikeGrundschutzPlusPlus { get; private set; }
 
@@ -150,7 +150,7 @@ public static class OscalCatalogReader
                 var id = OscalJson.String(param, "id", location);
                 if (string.IsNullOrEmpty(id))
                 {
-                    Warnings.Add($"{location}: Ein Parameter ohne ID wurde übersprungen.");
+                    Warnings.Add(MessageText.Of("{0}: Ein Parameter ohne ID wurde übersprungen.", location));
                     continue;
                 }
 
@@ -348,7 +348,7 @@ public static class OscalCatalogReader
                         }
                         else
                         {
-                            Warnings.Add($"Control {requirement.Id}: effort_level „{prop.Value}“ ist keine ganze Zahl und wurde nicht übernommen.");
+                            Warnings.Add(MessageText.Of("Control {0}: effort_level „{1}“ ist keine ganze Zahl und wurde nicht übernommen.", requirement.Id, prop.Value));
                         }
 
                         break;

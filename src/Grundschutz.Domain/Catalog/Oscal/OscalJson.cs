@@ -136,7 +136,7 @@ internal static class OscalJson
             : String(obj, name, location);
 
     /// <summary>Reads the <c>props</c> array of an OSCAL object into <paramref name="into"/>, verbatim.</summary>
-    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, MessageText location, List<string> warnings, StringPool pool)
+    public static void ReadProps(JsonElement owner, List<CatalogProperty> into, MessageText location, List<MessageText> warnings, StringPool pool)
     {
         if (!TryArray(owner, "props"u8, "props", location, out var props))
         {
@@ -174,7 +174,7 @@ internal static class OscalJson
             if (string.IsNullOrEmpty(name))
             {
                 // The schema requires a name; a nameless prop cannot be interpreted, but the rest of the file can.
-                warnings.Add($"{location}: Eine Eigenschaft ohne Namen wurde übersprungen.");
+                warnings.Add(MessageText.Of("{0}: Eine Eigenschaft ohne Namen wurde übersprungen.", location));
                 continue;
             }
 

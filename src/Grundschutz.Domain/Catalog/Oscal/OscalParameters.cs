@@ -62,7 +62,7 @@ internal static partial class OscalParameters
         string? statementTemplate,
         string? guidanceTemplate,
         Func<string, string?> lookup,
-        List<string> warnings)
+        List<MessageText> warnings)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -144,7 +144,7 @@ internal static partial class OscalParameters
         List<string> order,
         string requirementId,
         Func<string, string?> lookup,
-        List<string> warnings)
+        List<MessageText> warnings)
     {
         if (template is null)
         {
@@ -162,7 +162,7 @@ internal static partial class OscalParameters
             var text = lookup(id);
             if (text is null)
             {
-                warnings.Add($"Control {requirementId}: Der Parameter „{id}“ ist nicht definiert; im Text steht seine ID.");
+                warnings.Add(MessageText.Of("Control {0}: Der Parameter „{1}“ ist nicht definiert; im Text steht seine ID.", requirementId, id));
                 text = id;
             }
 

@@ -41,7 +41,7 @@ public static class OscalProfileResolver
         }
 
         var resources = ReadResources(profile);
-        var warnings = new List<string>();
+        var warnings = new List<MessageText>();
         var groups = new List<CatalogGroup>();
         var groupIds = new HashSet<string>(StringComparer.Ordinal);
         var requirements = new List<Requirement>();
@@ -211,7 +211,7 @@ public static class OscalProfileResolver
     }
 
     /// <summary>The ids the import selects from <paramref name="document"/>.</summary>
-    private static HashSet<string> Select(JsonElement import, MessageText location, CatalogDocument document, List<string> warnings)
+    private static HashSet<string> Select(JsonElement import, MessageText location, CatalogDocument document, List<MessageText> warnings)
     {
         var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -236,7 +236,7 @@ public static class OscalProfileResolver
         {
             if (!hasIncludeAll)
             {
-                warnings.Add($"Import „{document.Title}“: weder include-all noch include-controls angegeben; alle Anforderungen werden übernommen.");
+                warnings.Add(MessageText.Of("Import „{0}“: weder include-all noch include-controls angegeben; alle Anforderungen werden übernommen.", document.Title));
             }
 
             selected.UnionWith(known);
@@ -268,7 +268,7 @@ public static class OscalProfileResolver
         CatalogDocument document,
         HashSet<string> known,
         Dictionary<string, List<string>> children,
-        List<string> warnings)
+        List<MessageText> warnings)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in OscalJson.Strings(selector, "with-ids", location))
@@ -279,7 +279,7 @@ public static class OscalProfileResolver
             }
             else
             {
-                warnings.Add($"Das Profil wählt „{id}“ aus, das im Katalog „{document.Title}“ nicht vorkommt.");
+                warnings.Add(MessageText.Of("Das Profil wählt „{0}“ aus, das im Katalog „{1}“ nicht vorkommt.", id, document.Title));
             }
         }
 
@@ -376,23 +376,23 @@ public static class OscalProfileResolver
         }
     }
 
-    private static void WarnAboutUnsupported(JsonElement profile, List<string> warnings)
+    private static void WarnAboutUnsupported(JsonElement profile, List<MessageText> warnings)
     {
         if (OscalJson.TryObject(profile, "modify", ProfilePath, out var modify)
             && OscalJson.TryArray(modify, "alters", CatalogLocations.Path("modify"), out var alters)
             && alters.GetArrayLength() > 0)
         {
-            warnings.Add($"Das Profil ändert {alters.GetArrayLength()} Controls (modify.alters); diese Änderungen werden nicht übernommen.");
+            warnings.Add(MessageText.Of("Das Profil ändert {0} Controls (modify.alters); diese Änderungen werden nicht übernommen.", alters.GetArrayLength()));
         }
 
         if (OscalJson.TryObject(profile, "merge", ProfilePath, out var merge)
             && (merge.TryGetProperty("flat", out _) || merge.TryGetProperty("custom", out _)))
         {
-            warnings.Add("Das Profil verlangt eine andere Zusammenführung als „as-is“; die Gruppenstruktur der Kataloge wird beibehalten.");
+            warnings.Add(MessageText.Of("Das Profil verlangt eine andere Zusammenführung als „as-is“; die Gruppenstruktur der Kataloge wird beibehalten."));
         }
     }
 
-    private static void ApplySetParameters(JsonElement profile, List<Requirement> requirements, List<string> warnings)
+    private static void ApplySetParameters(JsonElement profile, List<Requirement> requirements, List<MessageText> warnings)
     {
         if (!OscalJson.TryObject(profile, "modify", ProfilePath, out var modify)
             || !OscalJson.TryArray(modify, "set-parameters", CatalogLocations.Path("modify"), out var setParameters))
@@ -448,7 +448,7 @@ public static class OscalProfileResolver
 
         foreach (var id in overrides.Keys.Where(id => !used.Contains(id)))
         {
-            warnings.Add($"Das Profil setzt den Parameter „{id}“, der in keiner übernommenen Anforderung vorkommt.");
+            warnings.Add(MessageText.Of("Das Profil setzt den Parameter „{0}“, der in keiner übernommenen Anforderung vorkommt.", id));
         }
     }
 

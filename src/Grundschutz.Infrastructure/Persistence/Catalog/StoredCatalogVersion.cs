@@ -38,6 +38,9 @@ public class StoredCatalogVersion
 
     public int WithdrawnCount { get; set; }
 
-    /// <summary>Warnings of the import as a JSON array of strings.</summary>
+    /// <summary>
+    /// Warnings of the import as a JSON array of messages (format and arguments, see
+    /// <see cref="Importing.CatalogWarningsJson"/>); versions imported earlier hold an array of German strings.
+    /// </summary>
     public string WarningsJson { get; set; } = "[]";
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
-
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Texts;
+using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
 
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,8 @@ public sealed class VersionModel(GrundschutzDbContext db) : PageModel
 {
     public VersionView Version { get; private set; } = null!;
 
-    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    /// <summary>The import warnings, translatable (older versions hold verbatim German texts).</summary>
+    public IReadOnlyList<MessageText> Warnings { get; private set; } = [];
 
     /// <summary>Top-level groups (layers, practices) with their sub-groups.</summary>
     public IReadOnlyList<TreeNode> Tree { get; private set; } = [];
@@ -36,7 +37,7 @@ public sealed class VersionModel(GrundschutzDbContext db) : PageModel
         }
 
         Version = version;
-        Warnings = JsonSerializer.Deserialize<List<string>>(version.WarningsJson) ?? [];
+        Warnings = CatalogWarningsJson.Read(version.WarningsJson);
         PreviousVersionId = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.CatalogId == version.CatalogId && v.Id < id)
             .OrderByDescending(v => v.Id)

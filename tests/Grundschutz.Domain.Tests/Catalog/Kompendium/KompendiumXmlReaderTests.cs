@@ -161,7 +161,7 @@ public class KompendiumXmlReaderTests
 
         Assert.Equal("Nummer ohne Punkt", requirement.Title);
         Assert.Contains(new CatalogProperty("source-id", "TST.1A5"), requirement.Props);
-        var warning = Assert.Single(doc.Warnings);
+        var warning = Assert.Single(doc.Warnings).ToString();
         Assert.Contains("„TST.1A5“", warning, StringComparison.Ordinal);
         Assert.Contains("„TST.1.A5“", warning, StringComparison.Ordinal);
     }
@@ -282,7 +282,7 @@ public class KompendiumXmlReaderTests
         var doc = KompendiumFixtures.ReadXml(xml);
 
         Assert.Equal("TST.1.A5", Assert.Single(doc.Requirements).Id);
-        Assert.Single(doc.Warnings, w => w.Contains("„TST.9.A5“ wurde zu „TST.1.A5“", StringComparison.Ordinal));
+        Assert.Single(doc.Warnings, w => w.ToString().Contains("„TST.9.A5“ wurde zu „TST.1.A5“", StringComparison.Ordinal));
         Assert.Equal("Edition unbekannt", doc.Version);
     }
 

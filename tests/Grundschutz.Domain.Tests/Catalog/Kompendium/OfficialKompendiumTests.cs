@@ -146,7 +146,7 @@ public class OfficialKompendiumTests
         Assert.Equal(RequirementLevel.Hoch, requirement.Level);
         Assert.False(requirement.Withdrawn);
         Assert.Equal(["Notfallbeauftragte"], requirement.Roles);
-        var warning = Assert.Single(doc.Warnings);
+        var warning = Assert.Single(doc.Warnings).ToString();
         Assert.Contains("„OPS.2.3A22“", warning, StringComparison.Ordinal);
         Assert.Contains("„OPS.2.3.A22“", warning, StringComparison.Ordinal);
     }

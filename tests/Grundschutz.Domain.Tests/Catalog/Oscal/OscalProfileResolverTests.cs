@@ -69,7 +69,7 @@ public class OscalProfileResolverTests
                 "2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. ORG.1.1 → ORG.1.2, ORG.1.1 → ORG.1.2.",
                 "2 IDs entsprechen nicht dem OSCAL-Token-Muster, z. B. 1.1, 1.2",
             ],
-            doc.Warnings);
+            doc.Warnings.Select(w => w.ToString()));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class OscalProfileResolverTests
 
         Assert.Equal(["ORG.1.2", "ORG.1.3"], doc.Requirements.Where(r => r.GroupId == "ORG.1").Select(r => r.Id));
         Assert.Equal([("ORG.1.2", 0), ("ORG.1.3", 1), ("TEC.1.1", 0)], doc.Requirements.Select(r => (r.Id, r.Order)));
-        Assert.Equal(["1 Verweis zeigt auf Anforderungen, die nicht im Katalog stehen, z. B. TEC.1.1 → ORG.1.1."], doc.Warnings);
+        Assert.Equal(["1 Verweis zeigt auf Anforderungen, die nicht im Katalog stehen, z. B. TEC.1.1 → ORG.1.1."], doc.Warnings.Select(w => w.ToString()));
     }
 
     [Fact]
