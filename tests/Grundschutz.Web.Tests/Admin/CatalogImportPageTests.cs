@@ -198,4 +198,39 @@ public sealed class CatalogImportPageTests
 
         Assert.Contains("mindestens eine Datei", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The results travel from the upload to the page after the redirect in the TempData cookie. Results written by the
+    /// previous version of the app (warnings as plain strings) – an import just before an update, the page just after –
+    /// must not break the page: the import is saved; the page shows its status and no table.
+    /// </summary>
+    [Fact]
+    public async Task ResultsPage_ResultsInTheOldForm_ShowsThePageWithoutTheTable()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var client = await factory.CreateAdminClientAsync();
+        const string oldForm = """[{"FileName":"alt.json","CatalogVersionId":1,"Title":"Alt","Version":"1","Groups":1,"Requirements":2,"Withdrawn":0,"Warnings":["Die Datei gibt keine OSCAL-Version an."],"AlreadyImported":false,"Kind":"catalog"}]""";
+        var cookie = TempDataCookie(factory, new Dictionary<string, object> { ["ImportResults"] = oldForm, ["StatusMessage"] = "Import abgeschlossen." });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Admin/Catalogs/Import");
+        request.Headers.Add("Cookie", cookie);
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Import abgeschlossen.", page.QuerySelector("#status-message")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#import-results"));
+        Assert.NotNull(page.QuerySelector("#import-form"));
+    }
+
+    /// <summary>A TempData cookie as the app's own provider writes it (protected with the app's keys).</summary>
+    private static string TempDataCookie(GrundschutzWebFactory factory, IDictionary<string, object> values)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = factory.Services };
+        context.Request.Scheme = "https";
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString("localhost");
+        factory.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider>().SaveTempData(context, values);
+        var setCookie = context.Response.Headers.SetCookie.ToString();
+        return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
+    }
 }

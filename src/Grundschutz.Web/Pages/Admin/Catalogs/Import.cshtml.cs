@@ -22,7 +22,16 @@ public sealed class ImportModel(CatalogImportService importer, IOptions<CatalogI
     {
         if (TempData["ImportResults"] is string json)
         {
-            Results = JsonSerializer.Deserialize<List<CatalogImportResult>>(json) ?? [];
+            try
+            {
+                Results = JsonSerializer.Deserialize<List<CatalogImportResult>>(json) ?? [];
+            }
+            catch (JsonException)
+            {
+                // Results written by an older version of the app (warnings as plain strings) during an update: the
+                // import itself is saved; the page shows its status message and the catalogue list without the table.
+                Results = [];
+            }
         }
     }
 
