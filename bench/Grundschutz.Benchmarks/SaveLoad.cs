@@ -113,6 +113,20 @@ public static class SaveLoad
             var errorsOk = saves.Errors == 0 && bare.Errors == 0;
             var ratioOk = ratio >= 0.5;
             Console.WriteLine($"  target p95 save ≤ 100 ms: {(p95Ok ? "met" : "NOT met")}; no errors: {(errorsOk ? "met" : "NOT met")}; throughput ≥ 50 % of bare page: {(ratioOk ? "met" : "NOT met")}");
+
+            // Optionally the same users as people work: a think time between saves instead of saving back to back. Not
+            // part of the targets above (which are measured at saturation); it shows the latency at an ordinary load.
+            if (int.TryParse(Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_THINK_MS"), CultureInfo.InvariantCulture, out var thinkMs) && thinkMs > 0)
+            {
+                var paced = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds), thinkMs);
+                Console.WriteLine($"Paced: {users} users, think time {thinkMs} ms (0.5–1.5 ×) between saves, {paced.Elapsed.TotalSeconds:0.0} s:");
+                Console.WriteLine($"  saves {paced.Saves.Count:N0} ({paced.Saves.Count / paced.Elapsed.TotalSeconds:0.0}/s), errors {paced.Errors}, CPU {100 * paced.Cpu.TotalSeconds / paced.Elapsed.TotalSeconds / Environment.ProcessorCount:0} % of {Environment.ProcessorCount} cores");
+                Console.WriteLine($"  save POST     p50 {Percentile(paced.Saves, 50):0.0} ms  p95 {Percentile(paced.Saves, 95):0.0} ms  p99 {Percentile(paced.Saves, 99):0.0} ms");
+                Console.WriteLine($"  save + next   p50 {Percentile(paced.Iterations, 50):0.0} ms  p95 {Percentile(paced.Iterations, 95):0.0} ms  p99 {Percentile(paced.Iterations, 99):0.0} ms");
+                var gc = GC.GetGCMemoryInfo(GCKind.Any);
+                Console.WriteLine($"  memory: {Describe(paced)}; last GC: generation {gc.Generation}, pause {gc.PauseDurations[0].TotalMilliseconds:0.0} ms, heap {gc.HeapSizeBytes / 1024 / 1024} MB; gen2 collections so far {GC.CollectionCount(2)}");
+            }
+
             clients.ForEach(c => c.Client.Dispose());
             return p95Ok && errorsOk && ratioOk ? 0 : 1;
         }
@@ -158,7 +172,7 @@ public static class SaveLoad
         return process.TotalProcessorTime;
     }
 
-    private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, int questions, TimeSpan duration)
+    private static async Task<Phase> RunSavesAsync(List<(HttpClient Client, Guid Assessment)> clients, int questions, TimeSpan duration, int thinkMs = 0)
     {
         var saves = new List<double>();
         var pages = new List<double>();
@@ -225,6 +239,12 @@ public static class SaveLoad
                         saves.Add(saveMs);
                         pages.Add(pageMs);
                         iterations.Add(Stopwatch.GetElapsedTime(iteration).TotalMilliseconds);
+                    }
+
+                    if (thinkMs > 0)
+                    {
+                        // A person reading the next question: 0.5–1.5 × the think time, so users do not move in step.
+                        await Task.Delay(TimeSpan.FromMilliseconds(thinkMs * (0.5 + Random.Shared.NextDouble())), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                     }
                 }
                 catch (HttpRequestException)

@@ -20,6 +20,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
 
+    /// <summary>The database file.</summary>
+    public string FilePath => _path;
+
     /// <summary>A new database migrated to <paramref name="migration"/> (default: every migration).</summary>
     public static async Task<TestDatabase> CreateAsync(string? migration = null)
     {

@@ -50,13 +50,26 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
     {
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
+        var gate = WriteGate();
+        var entered = false;
         try
         {
             StampAssessments();
+            if (gate is not null)
+            {
+                gate.Wait();
+                entered = true;
+            }
+
             return SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
         }
         finally
         {
+            if (entered)
+            {
+                gate!.Release();
+            }
+
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
@@ -67,16 +80,35 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         // tracker, so the further scans that ChangeTracker.Entries() and the base SaveChanges would run are skipped.
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
+        var gate = WriteGate();
+        var entered = false;
         try
         {
             StampAssessments();
+            if (gate is not null)
+            {
+                await gate.WaitAsync(cancellationToken);
+                entered = true;
+            }
+
             return await SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
+            if (entered)
+            {
+                gate!.Release();
+            }
+
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    /// <summary>
+    /// The gate a save must pass before it writes (<see cref="Sqlite.SqliteWriteGate"/>), or null: for PostgreSQL
+    /// (row locks, many writers) and inside a transaction the caller began (it may already hold the write lock).
+    /// </summary>
+    protected virtual SemaphoreSlim? WriteGate() => null;
 
     /// <summary>
     /// Renews the stamp of every assessment whose row or scope/workflow children change. Answers are excluded:

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,6 +8,20 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite;
 public sealed class SqliteGrundschutzDbContext : GrundschutzDbContext
 {
     public SqliteGrundschutzDbContext(DbContextOptions<SqliteGrundschutzDbContext> options) : base(options) { }
+
+    private SemaphoreSlim? _gate;
+
+    /// <inheritdoc />
+    protected override SemaphoreSlim? WriteGate()
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        // The same for the life of this (pooled) context: its options, and so its file, never change.
+        return _gate ??= SqliteWriteGate.For(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
