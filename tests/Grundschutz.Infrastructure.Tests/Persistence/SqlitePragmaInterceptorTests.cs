@@ -8,7 +8,10 @@ namespace Grundschutz.Infrastructure.Tests.Persistence;
 /// <summary>
 /// The PRAGMAs are sent once per pooled native connection; every connection EF Core hands out must still carry them,
 /// also after the pool reuses a native connection, and a different setting must be applied again.
+/// Runs alone (<see cref="ConnectionPoolCollection"/>): other tests clear all SQLite pools when they dispose their
+/// databases, which in parallel made the pool hand out a new native connection here now and then.
 /// </summary>
+[Collection(ConnectionPoolCollection.Name)]
 public sealed class SqlitePragmaInterceptorTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "grundschutz-infra-tests", Guid.NewGuid().ToString("N") + ".db");
@@ -65,4 +68,11 @@ public sealed class SqlitePragmaInterceptorTests : IDisposable
         var busy = await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync();
         return (synchronous, busy);
     }
+}
+
+/// <summary>Tests that observe SQLite's process-wide connection pool: run after the parallel tests, not beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConnectionPoolCollection
+{
+    public const string Name = "SQLite connection pool";
 }
