@@ -111,20 +111,9 @@ public sealed class CatalogImportPageTests
         Assert.Equal(0, await CountVersionsAsync(factory));
     }
 
-    /// <summary>A catalogue without oscal-version and with two links to requirements it does not contain.</summary>
-    private static readonly byte[] CatalogueWithWarnings = Encoding.UTF8.GetBytes("""
-        { "catalog": { "uuid": "b0000000-0000-4000-8000-000000000002",
-          "metadata": { "title": "Warnkatalog", "version": "1" },
-          "groups": [ { "id": "W", "title": "Gruppe", "controls": [
-            { "id": "W.1", "title": "Eins", "links": [ { "rel": "required", "href": "#X.9" } ] },
-            { "id": "W.2", "title": "Zwei", "links": [ { "rel": "related", "href": "#Y.1" } ] } ] } ] } }
-        """);
+    private static readonly byte[] CatalogueWithWarnings = Grundschutz.TestSupport.CatalogueWithWarnings.Bytes("b0000000-0000-4000-8000-000000000002");
 
-    private static readonly string[] GermanWarnings =
-    [
-        "Die Datei gibt keine OSCAL-Version an (metadata.oscal-version); sie wurde wie OSCAL 1.1 gelesen.",
-        "2 Verweise zeigen auf Anforderungen, die nicht im Katalog stehen, z. B. W.1 → X.9, W.2 → Y.1.",
-    ];
+    private static readonly string[] GermanWarnings = Grundschutz.TestSupport.CatalogueWithWarnings.GermanWarnings;
 
     private static readonly string[] EnglishWarnings =
     [
