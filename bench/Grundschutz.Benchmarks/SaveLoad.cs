@@ -88,7 +88,11 @@ public static class SaveLoad
             // during the measurement), so the warm-up lasts until that has settled: 30 s unless GRUNDSCHUTZ_LOAD_WARMUP says otherwise.
             var warmUp = int.TryParse(Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 30;
             await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(warmUp));
+            using var sampler = Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_ALLOC") == "1" ? new AllocationSampler() : null;
+            sampler?.Start();
             var saves = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds));
+            sampler?.Stop();
+            sampler?.Print(40);
             await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(10, seconds)));
             var bare = await RunBareAsync(clients, TimeSpan.FromSeconds(seconds));
 

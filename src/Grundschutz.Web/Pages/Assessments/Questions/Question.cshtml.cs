@@ -362,6 +362,9 @@ public sealed class QuestionModel(
     private async Task<PageData?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
+        // One connection for the whole request (the context closes it when it is disposed) instead of one per
+        // statement: opening a pooled SQLite connection registers EF Core's SQL functions on it again each time.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var assessment = await AssessmentAccess.LoadHeadAsync(db, user, id, cancellationToken);
         if (assessment is null || user is null)
         {
