@@ -16,6 +16,49 @@ public static class AssessmentAccess
     private static readonly AssessmentState[] AuditorStates =
         [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.Returned, AssessmentState.Approved, AssessmentState.Archived];
 
+    // The questionnaire's statements (every save and every question page run them) as compiled queries: EF Core then
+    // neither builds nor parameterises an expression tree nor looks up its query cache on each call.
+
+    /// <summary><see cref="LoadHeadAsync"/> for a user who sees the municipality's assessments and answers every module.</summary>
+    private static readonly Func<GrundschutzDbContext, int, Guid, CancellationToken, Task<Assessment?>> HeadOfMunicipality =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, int municipalityId, Guid id, CancellationToken _) =>
+            db.Assessments.Include(a => a.TargetObjects).AsSplitQuery().FirstOrDefault(a => a.MunicipalityId == municipalityId && a.Id == id));
+
+    private static readonly Func<GrundschutzDbContext, Guid, string, Guid, IAsyncEnumerable<ModuleApplication>> ModuleApplicationOf =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid assessmentId, string groupId, Guid targetObjectId) =>
+            db.Set<ModuleApplication>().AsTracking()
+                .Where(m => EF.Property<Guid>(m, "AssessmentId") == assessmentId && m.GroupId == groupId && m.TargetObjectId == targetObjectId));
+
+    private static readonly Func<GrundschutzDbContext, Guid, string, Guid, CancellationToken, Task<Answer?>> AnswerOfPair =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid assessmentId, string requirementId, Guid targetObjectId, CancellationToken _) =>
+            db.Answers.AsTracking()
+                .FirstOrDefault(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.RequirementId == requirementId && a.TargetObjectId == targetObjectId));
+
+    private static readonly Func<GrundschutzDbContext, Guid, int, IAsyncEnumerable<Authored<AnswerChange>>> NewestHistory =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId, int newest) =>
+            from h in db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId).OrderByDescending(h => h.Sequence).Take(newest)
+            join u in db.Users on h.UserId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new Authored<AnswerChange>(h, u != null ? u.DisplayName : null, u != null ? u.UserName : null));
+
+    private static readonly Func<GrundschutzDbContext, Guid, IAsyncEnumerable<Authored<AnswerChange>>> WholeHistory =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId) =>
+            from h in db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId)
+            join u in db.Users on h.UserId equals u.Id into authors
+            from u in authors.DefaultIfEmpty()
+            select new Authored<AnswerChange>(h, u != null ? u.DisplayName : null, u != null ? u.UserName : null));
+
+    private static readonly Func<GrundschutzDbContext, Guid, CancellationToken, Task<int>> HistoryCount =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId, CancellationToken _) =>
+            db.Set<AnswerChange>().Count(h => EF.Property<Guid>(h, "AnswerId") == answerId));
+
+    private static readonly Func<GrundschutzDbContext, Guid, IAsyncEnumerable<Authored<EvidenceFile>>> EvidenceOf =
+        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId) =>
+            from e in db.Set<EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid>(e, "AnswerId") == answerId)
+            join u in db.Users on e.UploadedByUserId equals u.Id into uploaders
+            from u in uploaders.DefaultIfEmpty()
+            select new Authored<EvidenceFile>(e, u != null ? u.DisplayName : null, u != null ? u.UserName : null));
+
     public static IQueryable<Assessment> Visible(GrundschutzDbContext db, CurrentUser? user)
     {
         if (user is null)
@@ -67,6 +110,11 @@ public static class AssessmentAccess
     {
         // Split like every other load of the aggregate, so the target objects come in the same order everywhere (the
         // questionnaire's order follows them; a single query would order them by id instead).
+        if (user is { IsIsb: true, MunicipalityId: { } municipalityId })
+        {
+            return HeadOfMunicipality(db, municipalityId, id, cancellationToken);
+        }
+
         IQueryable<Assessment> query = Visible(db, user).Include(a => a.TargetObjects);
         if (user is { IsIsb: false, IsContributor: true })
         {
@@ -82,15 +130,14 @@ public static class AssessmentAccess
     /// to the tracked <paramref name="assessment"/> loaded with <see cref="LoadHeadAsync"/>: what
     /// <see cref="Assessment.RecordAnswer"/> and <see cref="Assessment.AttachEvidence"/> check.
     /// </summary>
-    public static Task LoadModuleApplicationAsync(GrundschutzDbContext db, Assessment assessment, string groupId, Guid targetObjectId, CancellationToken cancellationToken)
+    public static async Task LoadModuleApplicationAsync(GrundschutzDbContext db, Assessment assessment, string groupId, Guid targetObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         // A tracked query of the set (not Entry(…).Collection(…).Query(), which builds a new expression around the
         // parent's key on every call): the change tracker puts the row into the tracked assessment's collection.
-        var assessmentId = assessment.Id;
-        return db.Set<ModuleApplication>().AsTracking()
-            .Where(m => EF.Property<Guid>(m, "AssessmentId") == assessmentId && m.GroupId == groupId && m.TargetObjectId == targetObjectId)
-            .LoadAsync(cancellationToken);
+        await foreach (var _ in ModuleApplicationOf(db, assessment.Id, groupId, targetObjectId).WithCancellation(cancellationToken))
+        {
+        }
     }
 
     /// <summary>
@@ -99,9 +146,7 @@ public static class AssessmentAccess
     /// the head stored on the answer row). Null when the pair has no answer yet.
     /// </summary>
     public static Task<Answer?> LoadAnswerAsync(GrundschutzDbContext db, Guid assessmentId, string requirementId, Guid targetObjectId, CancellationToken cancellationToken) =>
-        db.Answers.AsTracking()
-            .Where(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.RequirementId == requirementId && a.TargetObjectId == targetObjectId)
-            .FirstOrDefaultAsync(cancellationToken);
+        AnswerOfPair(db, assessmentId, requirementId, targetObjectId, cancellationToken);
 
     /// <summary>
     /// Loads, tracked and with its evidence files, the answer of the assessment that holds an evidence file (after
@@ -123,44 +168,36 @@ public static class AssessmentAccess
         GrundschutzDbContext db, Guid answerId, int? newest, IDictionary<string, string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var query = db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId);
-        var chosen = newest is { } limit ? query.OrderByDescending(h => h.Sequence).Take(limit) : query;
-        var rows = await (
-            from h in chosen
-            join u in db.Users on h.UserId equals u.Id into authors
-            from u in authors.DefaultIfEmpty()
-            select new { Entry = h, DisplayName = u != null ? u.DisplayName : null, UserName = u != null ? u.UserName : null })
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            AddName(names, row.Entry.UserId, row.DisplayName, row.UserName);
-        }
-
-        var entries = rows.Select(r => r.Entry).ToList();
-        return (entries, newest is not { } shown || entries.Count < shown ? entries.Count : await query.CountAsync(cancellationToken));
+        var entries = await ReadAuthoredAsync(newest is { } limit ? NewestHistory(db, answerId, limit) : WholeHistory(db, answerId), h => h.UserId, names, cancellationToken);
+        return (entries, newest is not { } shown || entries.Count < shown ? entries.Count : await HistoryCount(db, answerId, cancellationToken));
     }
 
     /// <summary>The evidence files of one answer, read-only; their uploaders' display names are added to <paramref name="names"/>.</summary>
     public static async Task<List<EvidenceFile>> LoadEvidenceAsync(GrundschutzDbContext db, Guid answerId, IDictionary<string, string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var rows = await (
-            from e in db.Set<EvidenceFile>().AsNoTracking().Where(e => EF.Property<Guid>(e, "AnswerId") == answerId)
-            join u in db.Users on e.UploadedByUserId equals u.Id into uploaders
-            from u in uploaders.DefaultIfEmpty()
-            select new { File = e, DisplayName = u != null ? u.DisplayName : null, UserName = u != null ? u.UserName : null })
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            AddName(names, row.File.UploadedByUserId, row.DisplayName, row.UserName);
-        }
-
-        return rows.Select(r => r.File).ToList();
+        return await ReadAuthoredAsync(EvidenceOf(db, answerId), e => e.UploadedByUserId, names, cancellationToken);
     }
 
     /// <summary>The name shown for a user: the display name, else the user name (a deleted user: the id itself).</summary>
     public static string NameOf(string userId, string? displayName, string? userName) =>
         string.IsNullOrWhiteSpace(displayName) ? userName ?? userId : displayName;
+
+    /// <summary>A row with the display name and user name of the user who wrote it (both null when the user is gone).</summary>
+    private sealed record Authored<T>(T Item, string? DisplayName, string? UserName);
+
+    private static async Task<List<T>> ReadAuthoredAsync<T>(
+        IAsyncEnumerable<Authored<T>> rows, Func<T, string> author, IDictionary<string, string> names, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            AddName(names, author(row.Item), row.DisplayName, row.UserName);
+            items.Add(row.Item);
+        }
+
+        return items;
+    }
 
     private static void AddName(IDictionary<string, string> names, string userId, string? displayName, string? userName)
     {
