@@ -25,7 +25,9 @@ namespace Grundschutz.Benchmarks;
 /// redirect to the next question (GET, the next form). Latency of the save POST (p50/p95/p99), errors and throughput
 /// are measured over <c>seconds</c> (default 20) after a warm-up; then the same users request a bare Razor page of the
 /// same host (<c>/Status/200</c>: layout, localisation, authentication, no database) for the same time, for the
-/// throughput comparison. Targets: p95 save ≤ 100 ms, no errors, throughput (requests/s) ≥ 50 % of the bare page.
+/// throughput comparison. Targets: p95 save-and-next ≤ 100 ms (the POST and the following GET of the next question,
+/// as a user waits for them), no errors, throughput (requests/s) ≥ 50 % of the bare page. The save POST alone is
+/// reported too.
 /// </summary>
 public static class SaveLoad
 {
@@ -113,10 +115,10 @@ public static class SaveLoad
             Console.WriteLine($"Memory: save loop {Describe(saves)}; bare page {Describe(bare)}");
             Console.WriteLine($"CPU per request: save loop {saves.CpuPerRequest:0.000} ms, bare page {bare.CpuPerRequest:0.000} ms → {bare.CpuPerRequest / saves.CpuPerRequest:P0} (CPU {saves.Cpu.TotalSeconds:0.0} s / {saves.Elapsed.TotalSeconds:0.0} s and {bare.Cpu.TotalSeconds:0.0} s / {bare.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores)");
 
-            var p95Ok = Percentile(saves.Saves, 95) <= 100;
+            var p95Ok = Percentile(saves.Iterations, 95) <= 100;
             var errorsOk = saves.Errors == 0 && bare.Errors == 0;
             var ratioOk = ratio >= 0.5;
-            Console.WriteLine($"  target p95 save ≤ 100 ms: {(p95Ok ? "met" : "NOT met")}; no errors: {(errorsOk ? "met" : "NOT met")}; throughput ≥ 50 % of bare page: {(ratioOk ? "met" : "NOT met")}");
+            Console.WriteLine($"  target p95 save and next (POST + GET) ≤ 100 ms: {(p95Ok ? "met" : "NOT met")} (save POST alone: {(Percentile(saves.Saves, 95) <= 100 ? "≤" : ">")} 100 ms); no errors: {(errorsOk ? "met" : "NOT met")}; throughput ≥ 50 % of bare page: {(ratioOk ? "met" : "NOT met")}");
 
             // Optionally the same users as people work: a think time between saves instead of saving back to back. Not
             // part of the targets above (which are measured at saturation); it shows the latency at an ordinary load.
