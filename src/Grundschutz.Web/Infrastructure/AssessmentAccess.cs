@@ -34,16 +34,10 @@ public static class AssessmentAccess
             db.Answers.AsTracking()
                 .FirstOrDefault(a => EF.Property<Guid>(a, "AssessmentId") == assessmentId && a.RequirementId == requirementId && a.TargetObjectId == targetObjectId));
 
+    /// <summary>The <c>newest</c> latest history entries of an answer (all of them with <see cref="int.MaxValue"/>).</summary>
     private static readonly Func<GrundschutzDbContext, Guid, int, IAsyncEnumerable<Authored<AnswerChange>>> NewestHistory =
         EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId, int newest) =>
             from h in db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId).OrderByDescending(h => h.Sequence).Take(newest)
-            join u in db.Users on h.UserId equals u.Id into authors
-            from u in authors.DefaultIfEmpty()
-            select new Authored<AnswerChange>(h, u != null ? u.DisplayName : null, u != null ? u.UserName : null));
-
-    private static readonly Func<GrundschutzDbContext, Guid, IAsyncEnumerable<Authored<AnswerChange>>> WholeHistory =
-        EF.CompileAsyncQuery((GrundschutzDbContext db, Guid answerId) =>
-            from h in db.Set<AnswerChange>().AsNoTracking().Where(h => EF.Property<Guid>(h, "AnswerId") == answerId)
             join u in db.Users on h.UserId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             select new Authored<AnswerChange>(h, u != null ? u.DisplayName : null, u != null ? u.UserName : null));
@@ -168,7 +162,7 @@ public static class AssessmentAccess
         GrundschutzDbContext db, Guid answerId, int? newest, IDictionary<string, string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var entries = await ReadAuthoredAsync(newest is { } limit ? NewestHistory(db, answerId, limit) : WholeHistory(db, answerId), h => h.UserId, names, cancellationToken);
+        var entries = await ReadAuthoredAsync(NewestHistory(db, answerId, newest ?? int.MaxValue), h => h.UserId, names, cancellationToken);
         return (entries, newest is not { } shown || entries.Count < shown ? entries.Count : await HistoryCount(db, answerId, cancellationToken));
     }
 
