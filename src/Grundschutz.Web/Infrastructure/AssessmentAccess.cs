@@ -17,7 +17,9 @@ public static class AssessmentAccess
         [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.Returned, AssessmentState.Approved, AssessmentState.Archived];
 
     // The questionnaire's statements (every save and every question page run them) as compiled queries: EF Core then
-    // neither builds nor parameterises an expression tree nor looks up its query cache on each call.
+    // neither builds nor parameterises an expression tree nor looks up its query cache on each call. A compiled query
+    // is bound to the first model it runs with (EF Core refuses a context with another model): the app builds one
+    // model per process – a second, differently configured context type would need queries of its own.
 
     /// <summary><see cref="LoadHeadAsync"/> for a user who sees the municipality's assessments and answers every module.</summary>
     private static readonly Func<GrundschutzDbContext, int, Guid, CancellationToken, Task<Assessment?>> HeadOfMunicipality =
