@@ -8,6 +8,7 @@ using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Municipalities;
+using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Grundschutz.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -92,7 +93,10 @@ public static class SaveLoad
             await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(warmUp));
             using var sampler = Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_ALLOC") == "1" ? new AllocationSampler() : null;
             sampler?.Start();
+            var group = SqliteGroupCommit.For(Path.Combine(dir, "load.db"));
+            var (committedBefore, syncsBefore) = (group.Committed, group.Syncs);
             var saves = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds));
+            var (committed, syncs) = (group.Committed - committedBefore, group.Syncs - syncsBefore);
             sampler?.Stop();
             sampler?.Print(40);
             await RunBareAsync(clients, TimeSpan.FromSeconds(Math.Min(10, seconds)));
@@ -105,6 +109,9 @@ public static class SaveLoad
             Console.WriteLine($"  save POST     p50 {Percentile(saves.Saves, 50):0.0} ms  p95 {Percentile(saves.Saves, 95):0.0} ms  p99 {Percentile(saves.Saves, 99):0.0} ms  max {saves.Saves.Max():0.0} ms");
             Console.WriteLine($"  next page GET p50 {Percentile(saves.Pages, 50):0.0} ms  p95 {Percentile(saves.Pages, 95):0.0} ms  p99 {Percentile(saves.Pages, 99):0.0} ms");
             Console.WriteLine($"  save + next   p50 {Percentile(saves.Iterations, 50):0.0} ms  p95 {Percentile(saves.Iterations, 95):0.0} ms  p99 {Percentile(saves.Iterations, 99):0.0} ms");
+            Console.WriteLine(committed > 0
+                ? $"  group commit: {committed:N0} commits, {syncs:N0} WAL syncs ({(double)committed / Math.Max(1, syncs):0.00} commits per sync)"
+                : "  group commit: off (SQLite syncs inside each commit, or NORMAL)");
             Console.WriteLine($"Bare Razor page /Status/200 (same users, same host):");
             Console.WriteLine($"  requests {bare.Requests:N0} ({bareThroughput:0.0}/s), errors {bare.Errors}, p50 {Percentile(bare.Pages, 50):0.0} ms  p95 {Percentile(bare.Pages, 95):0.0} ms");
             var ratio = saveThroughput / bareThroughput;

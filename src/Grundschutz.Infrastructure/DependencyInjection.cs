@@ -41,7 +41,7 @@ public static class DependencyInjection
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, database, contentRootPath);
-                var pragmas = new SqlitePragmaInterceptor(database.SqliteSynchronous);
+                var pragmas = new SqlitePragmaInterceptor(database.SqliteSynchronous, database.SqliteGroupCommit);
                 services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
                 break;
         }

@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite only: Full (default; every acknowledged save survives a power loss) or Normal (faster commits).</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// SQLite with Full only: concurrent saves share the sync of the WAL after leaving the write gate
+    /// (<see cref="Sqlite.SqliteGroupCommit"/>; default on). Off: SQLite syncs inside every commit.
+    /// </summary>
+    public bool SqliteGroupCommit { get; set; } = true;
 }
 
 /// <summary>The supported database providers.</summary>

@@ -52,6 +52,9 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         ChangeTracker.AutoDetectChangesEnabled = false;
         var gate = WriteGate();
         var entered = false;
+        Sqlite.SqliteGroupCommit? group = null;
+        long ticket = 0;
+        int result;
         try
         {
             StampAssessments();
@@ -59,19 +62,38 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
             {
                 gate.Wait();
                 entered = true;
+                group = BeginGroupCommit();
             }
 
-            return SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
+            result = SaveWithAnswerRevisions(acceptAllChangesOnSuccess);
+            ticket = result > 0 && group is not null ? group.Commit() : 0;
         }
         finally
         {
-            if (entered)
+            try
             {
-                gate!.Release();
+                if (group is not null)
+                {
+                    EndGroupCommit();
+                }
             }
+            finally
+            {
+                if (entered)
+                {
+                    gate!.Release();
+                }
 
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
         }
+
+        if (ticket > 0)
+        {
+            group!.MakeDurable(ticket);
+        }
+
+        return result;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -82,6 +104,9 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         ChangeTracker.AutoDetectChangesEnabled = false;
         var gate = WriteGate();
         var entered = false;
+        Sqlite.SqliteGroupCommit? group = null;
+        long ticket = 0;
+        int result;
         try
         {
             StampAssessments();
@@ -89,19 +114,39 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
             {
                 await gate.WaitAsync(cancellationToken);
                 entered = true;
+                group = BeginGroupCommit();
             }
 
-            return await SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            result = await SaveWithAnswerRevisionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ticket = result > 0 && group is not null ? group.Commit() : 0;
         }
         finally
         {
-            if (entered)
+            try
             {
-                gate!.Release();
+                if (group is not null)
+                {
+                    EndGroupCommit();
+                }
             }
+            finally
+            {
+                if (entered)
+                {
+                    gate!.Release();
+                }
 
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
         }
+
+        // Outside the gate: the next writer commits while this one waits for the sync (group commit).
+        if (ticket > 0)
+        {
+            await group!.MakeDurableAsync(ticket);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -109,6 +154,17 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
     /// (row locks, many writers) and inside a transaction the caller began (it may already hold the write lock).
     /// </summary>
     protected virtual SemaphoreSlim? WriteGate() => null;
+
+    /// <summary>
+    /// Called inside the write gate before a save: switches the connection to deferred syncing and returns the group
+    /// commit that syncs after the gate (<see cref="Sqlite.SqliteGroupCommit"/>), or null to save as configured.
+    /// </summary>
+    protected virtual Sqlite.SqliteGroupCommit? BeginGroupCommit() => null;
+
+    /// <summary>Undoes <see cref="BeginGroupCommit"/> (still inside the gate, whether or not the save succeeded).</summary>
+    protected virtual void EndGroupCommit()
+    {
+    }
 
     /// <summary>
     /// Renews the stamp of every assessment whose row or scope/workflow children change. Answers are excluded:

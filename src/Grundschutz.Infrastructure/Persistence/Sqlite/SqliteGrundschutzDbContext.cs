@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Grundschutz.Infrastructure.Persistence.Sqlite;
@@ -11,6 +12,10 @@ public sealed class SqliteGrundschutzDbContext : GrundschutzDbContext
 
     private SemaphoreSlim? _gate;
 
+    private SqliteGroupCommit? _groupCommit;
+
+    private bool? _groupCommitConfigured;
+
     /// <inheritdoc />
     protected override SemaphoreSlim? WriteGate()
     {
@@ -21,6 +26,59 @@ public sealed class SqliteGrundschutzDbContext : GrundschutzDbContext
 
         // The same for the life of this (pooled) context: its options, and so its file, never change.
         return _gate ??= SqliteWriteGate.For(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+    }
+
+    /// <inheritdoc />
+    protected override SqliteGroupCommit? BeginGroupCommit()
+    {
+        // Configured through the pragma interceptor (Database:SqliteSynchronous=Full, Database:SqliteGroupCommit);
+        // a context without it (tools, tests) keeps SQLite's own FULL commits.
+        _groupCommitConfigured ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+            .OfType<SqlitePragmaInterceptor>().Any(i => i.GroupCommit) == true;
+        if (!_groupCommitConfigured.Value)
+        {
+            return null;
+        }
+
+        Database.OpenConnection();
+        try
+        {
+            var connection = Database.GetDbConnection();
+            var group = _groupCommit ??= SqliteGroupCommit.For(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+            if (!group.Applies(connection))
+            {
+                Database.CloseConnection();
+                return null;
+            }
+
+            SqliteGroupCommit.SetSynchronous(connection, full: false);
+            return group;
+        }
+        catch
+        {
+            Database.CloseConnection();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndGroupCommit()
+    {
+        var connection = Database.GetDbConnection();
+        try
+        {
+            SqliteGroupCommit.SetSynchronous(connection, full: true);
+        }
+        catch
+        {
+            // Let the next open of this native connection send the settings again.
+            SqlitePragmaInterceptor.Forget(connection);
+            throw;
+        }
+        finally
+        {
+            Database.CloseConnection();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

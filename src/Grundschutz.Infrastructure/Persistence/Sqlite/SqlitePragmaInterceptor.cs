@@ -16,8 +16,14 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite;
 /// Both settings live on the native connection, which the connection pool keeps open: they are sent once per native
 /// connection, not on every open (EF Core opens and closes the pooled connection around each query).
 /// </summary>
-public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, bool groupCommit = true) : DbConnectionInterceptor
 {
+    /// <summary>The configured synchronous mode.</summary>
+    public SqliteSynchronous Synchronous => synchronous;
+
+    /// <summary>Whether saves through the write gate use <see cref="SqliteGroupCommit"/> (only with FULL).</summary>
+    public bool GroupCommit => groupCommit && synchronous == SqliteSynchronous.Full;
+
     /// <summary>How long a statement waits for the write lock before it fails with "database is locked".</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
@@ -52,6 +58,15 @@ public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbC
         command.CommandText = _sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
         Remember(connection);
+    }
+
+    /// <summary>Makes the next open of this native connection send the settings again (after a failed change).</summary>
+    public static void Forget(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.Remove(handle);
+        }
     }
 
     private bool IsConfigured(DbConnection connection) =>
