@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Grundschutz.Infrastructure;
 using Grundschutz.Infrastructure.Evidence;
@@ -18,6 +20,10 @@ namespace Grundschutz.Web;
 public static class GrundschutzApp
 {
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>The HTML encoder of the pages: Latin letters (with umlauts and ß), general punctuation and currency signs unencoded.</summary>
+    public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(
+        UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols);
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -44,6 +50,9 @@ public static class GrundschutzApp
         services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.SectionName));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // German pages: umlauts, ß, typographic quotes and dashes, € are written as they are instead of as character
+        // references (&#xE4; …). The encoder still encodes < > & " ' and everything outside these ranges.
+        services.AddSingleton(PageEncoder);
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
