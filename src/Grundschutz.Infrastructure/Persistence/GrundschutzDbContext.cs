@@ -70,22 +70,7 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         }
         finally
         {
-            try
-            {
-                if (group is not null)
-                {
-                    EndGroupCommit();
-                }
-            }
-            finally
-            {
-                if (entered)
-                {
-                    gate!.Release();
-                }
-
-                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-            }
+            EndSave(gate, entered, group, autoDetect);
         }
 
         if (ticket > 0)
@@ -122,22 +107,7 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         }
         finally
         {
-            try
-            {
-                if (group is not null)
-                {
-                    EndGroupCommit();
-                }
-            }
-            finally
-            {
-                if (entered)
-                {
-                    gate!.Release();
-                }
-
-                ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-            }
+            EndSave(gate, entered, group, autoDetect);
         }
 
         // Outside the gate: the next writer commits while this one waits for the sync (group commit).
@@ -147,6 +117,27 @@ public abstract partial class GrundschutzDbContext : IdentityDbContext<Applicati
         }
 
         return result;
+    }
+
+    /// <summary>Ends a save: undoes the group commit's setting, leaves the gate and restores change detection.</summary>
+    private void EndSave(SemaphoreSlim? gate, bool entered, Sqlite.SqliteGroupCommit? group, bool autoDetect)
+    {
+        try
+        {
+            if (group is not null)
+            {
+                EndGroupCommit();
+            }
+        }
+        finally
+        {
+            if (entered)
+            {
+                gate!.Release();
+            }
+
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     /// <summary>

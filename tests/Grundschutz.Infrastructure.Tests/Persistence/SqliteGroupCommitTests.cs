@@ -56,6 +56,23 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SynchronousSave_IsSyncedBeforeItReturns_AndLeavesTheConnectionAtFull()
+    {
+        await SetJournalModeAsync("wal");
+        var group = SqliteGroupCommit.For(Database.FilePath);
+        var recorder = new SynchronousRecorder();
+        await using var db = Context(new SqlitePragmaInterceptor(SqliteSynchronous.Full), recorder);
+        db.Database.OpenConnection();
+        db.Municipalities.Add(NewMunicipality("05001000", "Gleichlaufstadt"));
+
+        Assert.Equal(1, db.SaveChanges());
+
+        Assert.Equal((1L, 1L, 1L), (group.Committed, group.Durable, group.Syncs));
+        Assert.Equal([1L], recorder.AtInsert);
+        Assert.Equal(2L, await SynchronousAsync(db));
+    }
+
+    [Fact]
     public async Task ConcurrentSaves_AreAllSyncedBeforeTheyReturn_WithAtMostOneSyncEach()
     {
         await SetJournalModeAsync("wal");
@@ -173,6 +190,18 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         {
             Record(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return base.NonQueryExecuting(command, eventData, result);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
