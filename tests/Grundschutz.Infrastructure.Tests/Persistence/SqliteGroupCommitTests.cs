@@ -73,6 +73,28 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UriDataSource_SyncsTheWalThatSqliteOpened()
+    {
+        await SetJournalModeAsync("wal");
+        var dataSource = "file:" + Database.FilePath + "?cache=private";
+        var group = SqliteGroupCommit.For(dataSource);
+        var options = new DbContextOptionsBuilder<SqliteGrundschutzDbContext>()
+            .UseSqlite($"Data Source={dataSource};Foreign Keys=True")
+            .AddInterceptors(new SqlitePragmaInterceptor(SqliteSynchronous.Full))
+            .Options;
+        await using var db = new SqliteGrundschutzDbContext(options);
+        await db.Database.OpenConnectionAsync();
+        db.Municipalities.Add(NewMunicipality("06001000", "Uristadt"));
+
+        Assert.Equal(1, await db.SaveChangesAsync());
+
+        // The WAL beside the file SQLite opened was synced – not a file named after the URI, which does not exist.
+        Assert.Equal((1L, 1L, 1L), (group.Committed, group.Durable, group.Syncs));
+        await using var check = Database.NewContext();
+        Assert.Equal("Uristadt", (await check.Municipalities.SingleAsync()).Name);
+    }
+
+    [Fact]
     public async Task ConcurrentSaves_AreAllSyncedBeforeTheyReturn_WithAtMostOneSyncEach()
     {
         await SetJournalModeAsync("wal");

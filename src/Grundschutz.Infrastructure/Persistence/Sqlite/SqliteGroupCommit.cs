@@ -22,20 +22,22 @@ public sealed class SqliteGroupCommit
 {
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Files = new(StringComparer.Ordinal);
 
-    private readonly string _walPath;
+    private string? _walPath;
     private readonly SemaphoreSlim _syncing = new(1, 1);
     private long _committed;
     private long _durable;
     private long _syncs;
     private int _wal = -1;
 
-    private SqliteGroupCommit(string databasePath) => _walPath = databasePath + "-wal";
+    private SqliteGroupCommit()
+    {
+    }
 
     /// <summary>The group commit of the database file <paramref name="dataSource"/> (one per file in this process).</summary>
     public static SqliteGroupCommit For(string dataSource)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataSource);
-        return Files.GetOrAdd(Path.GetFullPath(dataSource), path => new SqliteGroupCommit(path));
+        return Files.GetOrAdd(Path.GetFullPath(dataSource), _ => new SqliteGroupCommit());
     }
 
     /// <summary>How many commits were made through this group commit.</summary>
@@ -44,12 +46,13 @@ public sealed class SqliteGroupCommit
     /// <summary>Every commit up to this number (see <see cref="Committed"/>) is synced.</summary>
     public long Durable => Volatile.Read(ref _durable);
 
-    /// <summary>How many times the WAL file was synced.</summary>
+    /// <summary>How many times the WAL file was synced (not counting syncs that found the WAL already checkpointed and removed).</summary>
     public long Syncs => Volatile.Read(ref _syncs);
 
     /// <summary>
     /// Whether the database behind <paramref name="connection"/> (open) is in WAL mode: group commit needs the WAL.
-    /// Asked once per file (the mode is stored in the file and the application sets it at start).
+    /// Asked once per file (the mode is stored in the file and the application sets it at start), together with the
+    /// file's real path as SQLite opened it (a URI or relative data source names it differently), next to which the WAL lies.
     /// </summary>
     public bool Applies(DbConnection connection)
     {
@@ -58,8 +61,15 @@ public sealed class SqliteGroupCommit
         if (wal < 0)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            wal = string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            command.CommandText = "SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT file FROM pragma_database_list WHERE name = 'main');";
+            using (var reader = command.ExecuteReader())
+            {
+                reader.Read();
+                var file = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                wal = string.Equals(reader.GetString(0), "wal", StringComparison.OrdinalIgnoreCase) && file.Length > 0 ? 1 : 0;
+                _walPath = file + "-wal";
+            }
+
             Volatile.Write(ref _wal, wal);
         }
 
@@ -131,8 +141,9 @@ public sealed class SqliteGroupCommit
         var upTo = Committed;
         try
         {
-            using var wal = new FileStream(_walPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            using var wal = new FileStream(_walPath!, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
             wal.Flush(flushToDisk: true);
+            Interlocked.Increment(ref _syncs);
         }
         catch (FileNotFoundException)
         {
@@ -140,7 +151,6 @@ public sealed class SqliteGroupCommit
             // and synced that file first.
         }
 
-        Interlocked.Increment(ref _syncs);
         Volatile.Write(ref _durable, upTo);
     }
 }
