@@ -126,7 +126,12 @@ public sealed class BrowserHost : IAsyncLifetime
     /// </summary>
     public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, float? timeout = null)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+        // Only when the navigation has not committed yet: for a URL that already matches, Playwright's WaitForURLAsync
+        // waits for the "load" event instead (whatever WaitUntil says) – the wait that hung once more in CI after sign-in.
+        if (!url(page.Url))
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+        }
 
         // Polled from here: WaitForFunctionAsync evaluates its expression with eval, which the app's CSP refuses.
         var waited = Stopwatch.StartNew();

@@ -124,7 +124,7 @@ public sealed partial class NewUserJourneyTests : IClassFixture<BrowserHost>
             // Saved once the post-redirect-get has committed the next page (the save happens before the redirect).
             var before = isb.Url;
             await isb.ClickAsync("#save-next");
-            await isb.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.Commit });
+            await BrowserHost.WaitForPageAsync(isb, url => url != before);
         }
 
         Assert.Equal(total, answered.Distinct().Count());
