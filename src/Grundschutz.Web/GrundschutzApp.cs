@@ -20,11 +20,11 @@ namespace Grundschutz.Web;
 public static class GrundschutzApp
 {
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// <summary>The HTML encoder of the pages: Latin letters (with umlauts and ß), general punctuation and currency signs unencoded.</summary>
     public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(
         UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols);
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
