@@ -42,7 +42,14 @@ public static class DependencyInjection
             default:
                 var sqlite = SqliteConnectionString(connectionString, database, contentRootPath);
                 var pragmas = new SqlitePragmaInterceptor(database.SqliteSynchronous, database.SqliteGroupCommit);
-                services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
+                services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>(o =>
+                {
+                    o.UseSqlite(sqlite).AddInterceptors(pragmas);
+                    if (database.SqliteStatementCache)
+                    {
+                        o.AddInterceptors(new SqliteStatementCacheInterceptor());
+                    }
+                });
                 break;
         }
 

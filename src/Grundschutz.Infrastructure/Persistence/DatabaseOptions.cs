@@ -22,6 +22,12 @@ public sealed class DatabaseOptions
     /// (<see cref="Sqlite.SqliteGroupCommit"/>; default on). Off: SQLite syncs inside every commit.
     /// </summary>
     public bool SqliteGroupCommit { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: keep prepared statements per pooled context (<see cref="Sqlite.CachingSqliteConnection"/>; default
+    /// on). Off: every command is compiled anew and the connection is closed after each use.
+    /// </summary>
+    public bool SqliteStatementCache { get; set; } = true;
 }
 
 /// <summary>The supported database providers.</summary>

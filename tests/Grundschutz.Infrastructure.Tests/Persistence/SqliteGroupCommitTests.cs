@@ -28,15 +28,17 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await Database.DisposeAsync();
 
-    [Fact]
-    public async Task GatedSave_CommitsWithNormal_IsSyncedBeforeItReturns_AndLeavesTheConnectionAtFull()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GatedSave_CommitsWithNormal_IsSyncedBeforeItReturns_AndLeavesTheConnectionAtFull(bool statementCache)
     {
         await SetJournalModeAsync("wal");
         var group = SqliteGroupCommit.For(Database.FilePath);
         var recorder = new SynchronousRecorder();
         for (var i = 1; i <= 3; i++)
         {
-            await using var db = Context(new SqlitePragmaInterceptor(SqliteSynchronous.Full), recorder);
+            await using var db = Context(new SqlitePragmaInterceptor(SqliteSynchronous.Full), recorder, statementCache);
             await db.Database.OpenConnectionAsync();
             db.Municipalities.Add(NewMunicipality($"0100{i}000", $"Gemeinde {i}"));
 
@@ -94,8 +96,10 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         Assert.Equal("Uristadt", (await check.Municipalities.SingleAsync()).Name);
     }
 
-    [Fact]
-    public async Task ConcurrentSaves_AreAllSyncedBeforeTheyReturn_WithAtMostOneSyncEach()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ConcurrentSaves_AreAllSyncedBeforeTheyReturn_WithAtMostOneSyncEach(bool statementCache)
     {
         await SetJournalModeAsync("wal");
         var group = SqliteGroupCommit.For(Database.FilePath);
@@ -103,7 +107,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
 
         async Task<long> SaveAsync(int i)
         {
-            await using var db = Context(interceptor);
+            await using var db = Context(interceptor, statementCache: statementCache);
             db.Municipalities.Add(NewMunicipality($"02{i:D3}000", $"Parallelgemeinde {i}"));
             await db.SaveChangesAsync();
             return group.Durable;
@@ -120,8 +124,10 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         Assert.Equal(24, await check.Municipalities.CountAsync());
     }
 
-    [Fact]
-    public async Task FailedSave_LeavesTheConnectionAtFull_AndCountsNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FailedSave_LeavesTheConnectionAtFull_AndCountsNothing(bool statementCache)
     {
         await SetJournalModeAsync("wal");
         var group = SqliteGroupCommit.For(Database.FilePath);
@@ -131,7 +137,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
             await first.SaveChangesAsync();
         }
 
-        await using var db = Context(new SqlitePragmaInterceptor(SqliteSynchronous.Full));
+        await using var db = Context(new SqlitePragmaInterceptor(SqliteSynchronous.Full), statementCache: statementCache);
         await db.Database.OpenConnectionAsync();
         db.Municipalities.Add(NewMunicipality("03001000", "Doppelstadt"));
 
@@ -184,11 +190,20 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         Assert.Equal(mode, Assert.Single(result));
     }
 
-    private SqliteGrundschutzDbContext Context(SqlitePragmaInterceptor pragmas, SynchronousRecorder? recorder = null)
+    /// <summary>A context as the app configures it; with <paramref name="statementCache"/> its connection keeps its statements.</summary>
+    private SqliteGrundschutzDbContext Context(SqlitePragmaInterceptor pragmas, SynchronousRecorder? recorder = null, bool statementCache = false)
     {
         var builder = new DbContextOptionsBuilder<SqliteGrundschutzDbContext>()
             .UseSqlite($"Data Source={Database.FilePath};Foreign Keys=True");
-        return new SqliteGrundschutzDbContext((recorder is null ? builder.AddInterceptors(pragmas) : builder.AddInterceptors(pragmas, recorder)).Options);
+        builder = recorder is null ? builder.AddInterceptors(pragmas) : builder.AddInterceptors(pragmas, recorder);
+        if (statementCache)
+        {
+            builder.AddInterceptors(new SqliteStatementCacheInterceptor());
+        }
+
+        var context = new SqliteGrundschutzDbContext(builder.Options);
+        Assert.Equal(statementCache, context.Database.GetDbConnection() is CachingSqliteConnection);
+        return context;
     }
 
     private static async Task<long> SynchronousAsync(GrundschutzDbContext db) =>

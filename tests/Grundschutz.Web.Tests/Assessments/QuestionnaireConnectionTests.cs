@@ -13,7 +13,9 @@ namespace Grundschutz.Web.Tests.Assessments;
 /// <summary>
 /// The questionnaire is the hot path (a save and the next question for every answer): each of its requests opens the
 /// database connection once, not once per statement – under load, opening a pooled SQLite connection again for each
-/// of a request's 5–7 statements cost about a fifth of the CPU (bench/README.md).
+/// of a request's 5–7 statements cost about a fifth of the CPU (bench/README.md). Counted with SQLite's statement cache
+/// switched off: with it (the default) a pooled context's connection stays open between requests
+/// (<c>CachingSqliteConnection</c>, tested in the infrastructure tests), so most requests open nothing at all.
 /// </summary>
 public sealed class QuestionnaireConnectionTests(QuestionnaireConnectionTests.CountingFactory factory) : IClassFixture<QuestionnaireConnectionTests.CountingFactory>
 {
@@ -23,7 +25,11 @@ public sealed class QuestionnaireConnectionTests(QuestionnaireConnectionTests.Co
     /// </summary>
     public sealed class CountingFactory : GrundschutzWebFactory
     {
-        public CountingFactory() => Opened = new ConnectionOpenCounter(this);
+        public CountingFactory()
+        {
+            Opened = new ConnectionOpenCounter(this);
+            Settings["Database:SqliteStatementCache"] = "false";
+        }
 
         public ConnectionOpenCounter Opened { get; }
 

@@ -73,6 +73,7 @@ public sealed class SqliteGrundschutzDbContext : GrundschutzDbContext
         {
             // Let the next open of this native connection send the settings again.
             SqlitePragmaInterceptor.Forget(connection);
+            (connection as CachingSqliteConnection)?.DoNotKeep();
             throw;
         }
         finally
