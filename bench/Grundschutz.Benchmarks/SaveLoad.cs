@@ -90,7 +90,7 @@ public static class SaveLoad
                 var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
                 var mode = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
                 var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
-                Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
+                Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, statement cache {(db.Database.GetDbConnection() is CachingSqliteConnection ? "on" : "off")}.");
             }
 
             // Warm-up (JIT, query compilation, connection pool), not counted. Tiered compilation with dynamic PGO keeps

@@ -130,7 +130,18 @@ public sealed class BrowserHost : IAsyncLifetime
         // waits for the "load" event instead (whatever WaitUntil says) – the wait that hung once more in CI after sign-in.
         if (!url(page.Url))
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+            try
+            {
+                await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+            }
+            catch (TimeoutException ex)
+            {
+                // Say where the page stayed and what it showed (a search once did not leave its form in CI).
+                await ScreenshotAsync(page, "navigation-timeout-" + DateTime.UtcNow.Ticks);
+                var text = (await page.InnerTextAsync("body", new() { Timeout = 5_000 })).Trim();
+                var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : ''");
+                throw new TimeoutException($"The page stayed at {page.Url} (focus: {focused}); it says: {text[..Math.Min(text.Length, 400)]}", ex);
+            }
         }
 
         // Polled from here: WaitForFunctionAsync evaluates its expression with eval, which the app's CSP refuses.

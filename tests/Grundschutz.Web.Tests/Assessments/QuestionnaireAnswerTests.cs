@@ -221,6 +221,48 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
     }
 
+    [Fact]
+    public async Task Save_Refused_ShowsEveryPostedValueAgain_AndMarksOnlyTheInvalidField()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100007", "Bottrop");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+
+        // The form is written by hand (no asp-for): what was typed must come back as typed (markup characters too), and
+        // only the invalid field is marked.
+        var result = await SaveRefusedAsync(client, page, new()
+        {
+            ["Input.Status"] = "Nein",
+            ["Input.Justification"] = "\r\nZweite Zeile <b>fett</b>",
+            ["Input.Owner"] = "Frau Özdemir & Team",
+            ["Input.DueDate"] = "31.02.2027",
+            ["Input.CostEstimate"] = "1.250,50",
+        });
+
+        Assert.Equal(["#Input_DueDate"], ErrorLinks(result));
+        var due = (IHtmlInputElement)result.GetElementById("Input_DueDate")!;
+        Assert.Equal("31.02.2027", due.Value);
+        Assert.Equal(["input-validation-error"], due.ClassList);
+        Assert.Equal("true", due.GetAttribute("aria-invalid"));
+        var message = result.GetElementById("Input_DueDate-error")!;
+        Assert.Equal(Errors(result)[0], message.TextContent);
+        Assert.Contains("field-validation-error", message.ClassList);
+
+        var checkedStatus = result.QuerySelectorAll("input[name='Input.Status']").Cast<IHtmlInputElement>().Where(i => i.IsChecked).ToList();
+        Assert.Equal("Nein", Assert.Single(checkedStatus).Value);
+        Assert.Equal("\r\nZweite Zeile <b>fett</b>", ((IHtmlTextAreaElement)result.GetElementById("Input_Justification")!).Value);
+        Assert.Equal("Frau Özdemir & Team", ((IHtmlInputElement)result.GetElementById("Input_Owner")!).Value);
+        Assert.Equal("1.250,50", ((IHtmlInputElement)result.GetElementById("Input_CostEstimate")!).Value);
+        foreach (var id in new[] { "Input_Justification", "Input_Owner", "Input_CostEstimate", "Input_ImplementationDescription" })
+        {
+            Assert.Empty(result.GetElementById(id)!.ClassList);
+            Assert.Null(result.GetElementById(id)!.GetAttribute("aria-invalid"));
+            Assert.Equal("", result.GetElementById(id + "-error")!.TextContent);
+        }
+
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
+    }
+
     [Theory]
     [InlineData("1.5", "05100071")]
     [InlineData("zwölf Euro", "05100072")]
