@@ -42,12 +42,14 @@ public static class DependencyInjection
             default:
                 var sqlite = SqliteConnectionString(connectionString, database, contentRootPath);
                 var pragmas = new SqlitePragmaInterceptor(database.SqliteSynchronous, database.SqliteGroupCommit);
-                services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>(o =>
+                // A singleton of the app's container, so that it is disposed (and closes the kept connections) when the app stops.
+                services.AddSingleton<SqliteStatementCacheInterceptor>();
+                services.AddDbContextPool<GrundschutzDbContext, SqliteGrundschutzDbContext>((provider, o) =>
                 {
                     o.UseSqlite(sqlite).AddInterceptors(pragmas);
                     if (database.SqliteStatementCache)
                     {
-                        o.AddInterceptors(new SqliteStatementCacheInterceptor());
+                        o.AddInterceptors(provider.GetRequiredService<SqliteStatementCacheInterceptor>());
                     }
                 });
                 break;

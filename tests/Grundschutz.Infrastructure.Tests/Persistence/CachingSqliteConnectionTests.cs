@@ -188,6 +188,62 @@ public sealed class CachingSqliteConnectionTests : IAsyncLifetime
         Assert.Equal(0, connection.CachedStatements);
     }
 
+    [Fact]
+    public async Task AtMostMaxParkedConnectionsStayOpen_AndDisposeGivesThePlaceBack()
+    {
+        var before = CachingSqliteConnection.Parked;
+        var connections = new List<CachingSqliteConnection>();
+        try
+        {
+            for (var i = before; i <= CachingSqliteConnection.MaxParked; i++)
+            {
+                var connection = new CachingSqliteConnection($"Data Source={Database.FilePath}");
+                connections.Add(connection);
+                await connection.OpenAsync();
+                await connection.CloseAsync();
+            }
+
+            // All but the last found a place; the last one, over the limit, really closed.
+            Assert.Equal(CachingSqliteConnection.MaxParked, CachingSqliteConnection.Parked);
+            Assert.All(connections[..^1], c => Assert.True(c.IsParked));
+            Assert.False(connections[^1].IsParked);
+            Assert.Equal(ConnectionState.Closed, connections[^1].State);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        Assert.Equal(before, CachingSqliteConnection.Parked);
+    }
+
+    [Fact]
+    public async Task WhenTheAppStops_ItsKeptConnectionsAreClosed()
+    {
+        var before = CachingSqliteConnection.Parked;
+        var services = Services(statementCache: true);
+        CachingSqliteConnection connection;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            connection = Assert.IsType<CachingSqliteConnection>(db.Database.GetDbConnection());
+            Assert.Equal(2, await db.Municipalities.CountAsync());
+        }
+
+        Assert.True(connection.IsParked);
+        Assert.Equal(before + 1, CachingSqliteConnection.Parked);
+
+        // EF Core's pool leaves its contexts' connections alone; the interceptor, a singleton of the app, closes them.
+        await services.DisposeAsync();
+
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        Assert.False(connection.IsParked);
+        Assert.Equal(before, CachingSqliteConnection.Parked);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

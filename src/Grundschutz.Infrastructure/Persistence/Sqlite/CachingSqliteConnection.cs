@@ -29,6 +29,18 @@ public sealed class CachingSqliteConnection : SqliteConnection
     /// <summary>At most this many SQL texts are kept prepared per connection (the app uses a few dozen).</summary>
     public const int MaxStatements = 200;
 
+    /// <summary>
+    /// At most this many connections are parked in the process at the same time (each holds a file handle, its page
+    /// cache of up to 2 MB and its statements); beyond, a close really closes. EF Core's pool keeps up to 1,024
+    /// contexts, so a burst of requests must not leave that many connections open.
+    /// </summary>
+    public const int MaxParked = 64;
+
+    private static int s_parked;
+
+    /// <summary>Connections parked right now in this process.</summary>
+    public static int Parked => Volatile.Read(ref s_parked);
+
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
     private bool _keep = true;
@@ -40,7 +52,7 @@ public sealed class CachingSqliteConnection : SqliteConnection
     /// <summary>Prepared commands waiting for their next use.</summary>
     public int CachedStatements => _statements.Count;
 
-    /// <summary>Open only because the last close kept it (no one is using it).</summary>
+    /// <summary>Kept open by a close (and counted against <see cref="MaxParked"/>) until it really closes.</summary>
     public bool IsParked { get; private set; }
 
     /// <summary>How often a command found its statement prepared (for tests and the load program).</summary>
@@ -56,7 +68,6 @@ public sealed class CachingSqliteConnection : SqliteConnection
     {
         if (State == ConnectionState.Open)
         {
-            IsParked = false;
             return;
         }
 
@@ -75,8 +86,19 @@ public sealed class CachingSqliteConnection : SqliteConnection
 
         if (_keep && CanPark())
         {
-            IsParked = true;
-            return;
+            // Kept connections count until they really close, used or not: the cap bounds what pooled contexts hold.
+            if (IsParked)
+            {
+                return;
+            }
+
+            if (Interlocked.Increment(ref s_parked) <= MaxParked)
+            {
+                IsParked = true;
+                return;
+            }
+
+            Interlocked.Decrement(ref s_parked);
         }
 
         CloseNow();
@@ -87,6 +109,12 @@ public sealed class CachingSqliteConnection : SqliteConnection
         if (disposing)
         {
             CloseNow();
+        }
+        else
+        {
+            // Finalised without Dispose (EF Core's pool abandons its contexts' connections): only give back the place;
+            // the native connection and its statements have finalisers of their own.
+            Unpark();
         }
 
         base.Dispose(disposing);
@@ -123,9 +151,18 @@ public sealed class CachingSqliteConnection : SqliteConnection
         command.Dispose();
     }
 
+    private void Unpark()
+    {
+        if (IsParked)
+        {
+            IsParked = false;
+            Interlocked.Decrement(ref s_parked);
+        }
+    }
+
     private void CloseNow()
     {
-        IsParked = false;
+        Unpark();
         _keep = true;
         _statements.Clear();
         // Disposes every command of this connection (the cached ones included) and returns the native connection.
