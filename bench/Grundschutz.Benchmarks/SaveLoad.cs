@@ -124,6 +124,7 @@ public static class SaveLoad
             Console.WriteLine(committed > 0
                 ? $"  group commit: {committed:N0} commits, {syncs:N0} WAL syncs ({(double)committed / Math.Max(1, syncs):0.00} commits per sync)"
                 : "  group commit: off (SQLite syncs inside each commit, or NORMAL)");
+            Console.WriteLine($"  statement cache: {CachingSqliteConnection.Parked} connections kept open (at most {CachingSqliteConnection.MaxParked})");
             Console.WriteLine($"Bare Razor page /Status/200 (same users, same host):");
             Console.WriteLine($"  requests {bare.Requests:N0} ({bareThroughput:0.0}/s), errors {bare.Errors}, p50 {Percentile(bare.Pages, 50):0.0} ms  p95 {Percentile(bare.Pages, 95):0.0} ms");
             var ratio = saveThroughput / bareThroughput;
