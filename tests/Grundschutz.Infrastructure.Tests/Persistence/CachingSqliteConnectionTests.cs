@@ -107,7 +107,21 @@ public sealed class CachingSqliteConnectionTests : IAsyncLifetime
         Assert.Equal(ConnectionState.Closed, connection.State);
         Assert.False(connection.IsParked);
 
+        // The command of that reader, given back only now, belonged to the closed connection: it is not kept (closing
+        // disposed it; kept, its statements would no longer be finalised with the connection).
         await connection.OpenAsync();
+        await reader.DisposeAsync();
+        await command.DisposeAsync();
+        Assert.Equal(0, connection.CachedStatements);
+        var prepared = connection.Prepared;
+        await using (var again = ((DbConnection)connection).CreateCommand())
+        {
+            again.CommandText = "SELECT \"Name\" FROM \"Municipalities\" ORDER BY \"Id\"";
+            Assert.Equal("Erststadt", await again.ExecuteScalarAsync());
+        }
+
+        Assert.Equal(prepared + 1, connection.Prepared);
+        Assert.Equal(1, connection.CachedStatements);
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await connection.CloseAsync();

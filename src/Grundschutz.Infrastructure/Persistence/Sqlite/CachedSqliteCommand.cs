@@ -13,6 +13,7 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite;
 internal sealed class CachedSqliteCommand(CachingSqliteConnection connection) : DbCommand
 {
     private SqliteCommand? _inner;
+    private int _epoch;
     private string _commandText = string.Empty;
     private int? _timeout;
     private SqliteTransaction? _transaction;
@@ -26,6 +27,7 @@ internal sealed class CachedSqliteCommand(CachingSqliteConnection connection) : 
             value ??= string.Empty;
             if (_inner is null)
             {
+                _epoch = connection.Epoch;
                 _inner = connection.Rent(value);
             }
             else if (!string.Equals(_inner.CommandText, value, StringComparison.Ordinal))
@@ -102,6 +104,7 @@ internal sealed class CachedSqliteCommand(CachingSqliteConnection connection) : 
         {
             if (_inner is null)
             {
+                _epoch = connection.Epoch;
                 _inner = connection.Rent(string.Empty);
                 Apply(_inner);
             }
@@ -130,7 +133,7 @@ internal sealed class CachedSqliteCommand(CachingSqliteConnection connection) : 
         if (disposing && _inner is { } inner)
         {
             _inner = null;
-            connection.Return(inner);
+            connection.Return(inner, _epoch);
         }
 
         base.Dispose(disposing);

@@ -45,6 +45,15 @@ public sealed class CachingSqliteConnection : SqliteConnection
 
     private bool _keep = true;
 
+    /// <summary>Commands rented and not yet given back.</summary>
+    private int _inUse;
+
+    /// <summary>Counts real closes: a command rented before one is not taken back (closing disposed it).</summary>
+    private int _epoch;
+
+    /// <summary>The current <see cref="_epoch"/>, for <see cref="Return"/>.</summary>
+    internal int Epoch => _epoch;
+
     public CachingSqliteConnection(string? connectionString) : base(connectionString)
     {
     }
@@ -125,6 +134,7 @@ public sealed class CachingSqliteConnection : SqliteConnection
     /// <summary>A prepared command for this SQL text (taken out of the cache while in use), or a new one.</summary>
     internal SqliteCommand Rent(string sql)
     {
+        _inUse++;
         if (_statements.Remove(sql, out var command))
         {
             Reused++;
@@ -138,8 +148,16 @@ public sealed class CachingSqliteConnection : SqliteConnection
     }
 
     /// <summary>Takes a command back after use: kept for its SQL text while there is room, else disposed.</summary>
-    internal void Return(SqliteCommand command)
+    internal void Return(SqliteCommand command, int epoch)
     {
+        if (epoch != _epoch)
+        {
+            // Rented before the connection really closed: closing disposed it; it must not come back unregistered.
+            command.Dispose();
+            return;
+        }
+
+        _inUse--;
         command.Parameters.Clear();
         command.Transaction = null;
         if (State == ConnectionState.Open && command.Connection == this && command.CommandText.Length > 0
@@ -164,25 +182,37 @@ public sealed class CachingSqliteConnection : SqliteConnection
     {
         Unpark();
         _keep = true;
+        _inUse = 0;
+        _epoch++;
         _statements.Clear();
         // Disposes every command of this connection (the cached ones included) and returns the native connection.
         base.Close();
     }
 
-    /// <summary>No transaction and no statement that would hold a read snapshot.</summary>
+    /// <summary>No transaction, no command in use and no statement that would hold a read snapshot.</summary>
     private bool CanPark()
     {
-        if (Transaction is not null || Handle is not { } db || raw.sqlite3_get_autocommit(db) == 0)
+        if (_inUse != 0 || Transaction is not null || Handle is not { } db || raw.sqlite3_get_autocommit(db) == 0)
         {
             return false;
         }
 
-        for (var statement = raw.sqlite3_next_stmt(db, null); statement is not null && !statement.IsInvalid; statement = raw.sqlite3_next_stmt(db, statement))
+        try
         {
-            if (raw.sqlite3_stmt_busy(statement) != 0)
+            // Every statement of the native connection, also those of commands made without this cache.
+            for (var statement = raw.sqlite3_next_stmt(db, null); statement is not null && !statement.IsInvalid; statement = raw.sqlite3_next_stmt(db, statement))
             {
-                return false;
+                if (raw.sqlite3_stmt_busy(statement) != 0)
+                {
+                    return false;
+                }
             }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // SQLitePCL knows only the statements prepared through it (e.g. not those a virtual table module prepares
+            // for itself): when it cannot list them, close rather than keep a connection that might hold a snapshot.
+            return false;
         }
 
         return true;
