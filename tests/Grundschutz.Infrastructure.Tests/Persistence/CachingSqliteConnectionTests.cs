@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using static Grundschutz.Infrastructure.Tests.Persistence.TestMunicipalities;
 
 namespace Grundschutz.Infrastructure.Tests.Persistence;
 
@@ -19,8 +20,6 @@ namespace Grundschutz.Infrastructure.Tests.Persistence;
 [Collection(ConnectionPoolCollection.Name)]
 public sealed class CachingSqliteConnectionTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-
     private readonly TestDatabase[] _databases = new TestDatabase[1];
 
     private TestDatabase Database => _databases[0];
@@ -308,11 +307,4 @@ public sealed class CachingSqliteConnectionTests : IAsyncLifetime
         return command;
     }
 
-    private static Municipality NewMunicipality(string ags, string name)
-    {
-        var municipality = new Municipality { Population = 1_000, Type = MunicipalityType.Gemeinde, CreatedAt = Now, UpdatedAt = Now };
-        municipality.SetAgs(Ags.Parse(ags));
-        municipality.SetName(name);
-        return municipality;
-    }
 }

@@ -6,6 +6,7 @@ using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using static Grundschutz.Infrastructure.Tests.Persistence.TestMunicipalities;
 
 namespace Grundschutz.Infrastructure.Tests.Persistence;
 
@@ -18,8 +19,6 @@ namespace Grundschutz.Infrastructure.Tests.Persistence;
 [Collection(ConnectionPoolCollection.Name)]
 public sealed class SqliteGroupCommitTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-
     private readonly TestDatabase[] _databases = new TestDatabase[1];
 
     private TestDatabase Database => _databases[0];
@@ -209,13 +208,6 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     private static async Task<long> SynchronousAsync(GrundschutzDbContext db) =>
         await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
 
-    private static Municipality NewMunicipality(string ags, string name)
-    {
-        var municipality = new Municipality { Population = 1_000, Type = MunicipalityType.Gemeinde, CreatedAt = Now, UpdatedAt = Now };
-        municipality.SetAgs(Ags.Parse(ags));
-        municipality.SetName(name);
-        return municipality;
-    }
 
     /// <summary>Reads the connection's synchronous setting just before each INSERT runs.</summary>
     private sealed class SynchronousRecorder : DbCommandInterceptor

@@ -2,22 +2,13 @@ using Grundschutz.Domain.Municipalities;
 using Grundschutz.Infrastructure.Persistence.Municipalities;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static Grundschutz.Infrastructure.Tests.Persistence.TestMunicipalities;
 
 namespace Grundschutz.Infrastructure.Tests.Persistence;
 
 /// <summary>SaveChanges on SQLite passes the file's write gate: one saving context at a time, queued without a thread.</summary>
 public sealed class SqliteWriteGateTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-
-    private static Municipality NewMunicipality(string ags, string name)
-    {
-        var municipality = new Municipality { Population = 1_000, Type = MunicipalityType.Gemeinde, CreatedAt = Now, UpdatedAt = Now };
-        municipality.SetAgs(Ags.Parse(ags));
-        municipality.SetName(name);
-        return municipality;
-    }
-
     [Fact]
     public async Task Save_WhileTheGateIsHeld_WaitsAndWritesOnceItIsFree()
     {
