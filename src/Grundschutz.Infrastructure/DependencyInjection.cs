@@ -37,7 +37,8 @@ public static class DependencyInjection
                         "Database:Provider=Postgres braucht ConnectionStrings:Grundschutz (z. B. \"Host=localhost;Database=grundschutz;Username=…;Password=…\").");
                 }
 
-                services.AddDbContextPool<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(connectionString));
+                var postgres = PostgresConnectionString(connectionString);
+                services.AddDbContextPool<GrundschutzDbContext, PostgresGrundschutzDbContext>(o => o.UseNpgsql(postgres));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, database, contentRootPath);
@@ -63,6 +64,37 @@ public static class DependencyInjection
         services.AddWorkshopsAndWorkbooks(configuration);
         services.AddBenchmarking(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string with the app's defaults for two settings it leaves out (a setting
+    /// that is given, with any of Npgsql's spellings, stays as given):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: Npgsql prepares a statement on the server once it has run a few times, so
+    /// PostgreSQL no longer parses and plans the questionnaire's statements on every request (Npgsql's default is 0,
+    /// off). Behind a connection pooler in transaction mode without prepared-statement support set it to 0.</item>
+    /// <item><c>No Reset On Close=true</c>: a pooled connection is not reset when it goes back to the pool. The reset
+    /// clears session state (<c>SET</c> parameters, temporary tables, advisory locks, <c>LISTEN</c>) that the app never
+    /// creates; an open transaction is rolled back on return either way.</item>
+    /// </list>
+    /// Measured with the save load against PostgreSQL in bench/README.md.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!keys.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!keys.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The configured connection string, or a file in the data folder; the folder is created.</summary>
