@@ -7,8 +7,9 @@ namespace Grundschutz.Web.Tests.Durability;
 
 /// <summary>
 /// The built Grundschutz.Web.dll as a separate process (<c>dotnet Grundschutz.Web.dll</c>) on Kestrel at
-/// 127.0.0.1 with a free port, with a SQLite file and key folder in <paramref name="folder"/> and the demo data
-/// (Development). <see cref="Kill"/> ends it like <c>kill -9</c>: no shutdown code runs.
+/// 127.0.0.1 with a free port, with its database (a SQLite file in the folder, or a PostgreSQL database – see
+/// <see cref="AppDatabase"/>), a key folder in the folder and the demo data (Development). <see cref="Kill"/> ends it
+/// like <c>kill -9</c>: no shutdown code runs.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
@@ -18,7 +19,7 @@ public sealed class AppProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AppProcess(string folder)
+    private AppProcess(string folder, AppDatabase database)
     {
         var dll = typeof(Program).Assembly.Location;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -35,7 +36,8 @@ public sealed class AppProcess : IDisposable
             "--urls=http://127.0.0.1:0",
             "--environment=Development",
             $"--contentRoot={folder}",
-            $"--ConnectionStrings:Grundschutz=Data Source={DatabasePath(folder)}",
+            $"--Database:Provider={database.Provider}",
+            $"--ConnectionStrings:Grundschutz={database.ConnectionString}",
             $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}",
             "--Startup:DemoData=true",
             $"--Startup:DemoCatalog={SharedFiles.InRepository("catalog/demo-katalog.json")}",
@@ -58,8 +60,6 @@ public sealed class AppProcess : IDisposable
         _process.EnableRaisingEvents = true;
     }
 
-    public static string DatabasePath(string folder) => Path.Combine(folder, "app.db");
-
     public Uri BaseAddress => _listening.Task.Result;
 
     public string Output
@@ -74,9 +74,9 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Starts the app and waits (at most 60 s) until Kestrel listens.</summary>
-    public static async Task<AppProcess> StartAsync(string folder)
+    public static async Task<AppProcess> StartAsync(string folder, AppDatabase database)
     {
-        var app = new AppProcess(folder);
+        var app = new AppProcess(folder, database);
         app._process.Start();
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();

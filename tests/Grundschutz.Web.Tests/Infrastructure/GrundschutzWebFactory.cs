@@ -31,6 +31,12 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
 
     private string? _postgresDatabase;
 
+    /// <summary>
+    /// Leave the database (the SQLite file's folder, or the PostgreSQL database) behind on dispose, for a test that
+    /// stops the app and goes on with its database; the test removes it with <see cref="DeleteDatabase"/>.
+    /// </summary>
+    public bool KeepDatabaseOnDispose { get; init; }
+
     /// <summary>Extra configuration, applied after the defaults (e.g. a smaller upload limit).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -114,26 +120,33 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDatabaseOnDispose)
         {
-            if (_postgresDatabase is not null && PostgresBase is { } postgres)
-            {
-                DropPostgresDatabase(postgres, _postgresDatabase);
-            }
-
-            try
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp folder left behind does not affect other tests.
-            }
+            DeleteDatabase();
         }
     }
 
-    private static void DropPostgresDatabase(string connectionBase, string database)
+    /// <summary>Drops this factory's PostgreSQL database and deletes its folder (SQLite file, keys).</summary>
+    public void DeleteDatabase()
+    {
+        if (_postgresDatabase is not null && PostgresBase is { } postgres)
+        {
+            DropPostgresDatabase(postgres, _postgresDatabase);
+        }
+
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind does not affect other tests.
+        }
+    }
+
+    /// <summary>Drops a test database on the PostgreSQL server of <paramref name="connectionBase"/> (ends leftover sessions).</summary>
+    public static void DropPostgresDatabase(string connectionBase, string database)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
         using var connection = new Npgsql.NpgsqlConnection($"{connectionBase};Database=postgres");
