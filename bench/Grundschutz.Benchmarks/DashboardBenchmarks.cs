@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Municipalities;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grundschutz.Benchmarks;
 
 /// <summary>
-/// Auditor dashboard at realistic scale: starts the real app on Kestrel (loopback, fresh SQLite, Kompendium 2023 imported),
+/// Auditor dashboard at realistic scale: starts the real app on Kestrel (loopback, fresh SQLite – or PostgreSQL with
+/// GRUNDSCHUTZ_LOAD_POSTGRES, see <see cref="BenchDatabase"/> – Kompendium 2023 imported),
 /// imports all 10,751 municipalities from the GV100AD file in ../shared, seeds NRW (396 municipalities, three rounds, full
 /// answers against the Kompendium) with the <c>seed</c> code path, signs in as an auditor for NRW and requests the
 /// dashboard (and a filtered view) N times, reading the server's own time from Server-Timing, then the benchmark
@@ -31,11 +33,12 @@ public static partial class DashboardBenchmarks
         var germany = args.Contains("--germany");
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-dashboard-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var database = Path.Combine(dir, "bench.db");
+        // GRUNDSCHUTZ_LOAD_POSTGRES: against a PostgreSQL database of its own instead of a SQLite file (BenchDatabase).
+        await using var database = BenchDatabase.Create(dir, "bench.db", "gs_dashboard_");
         var app = GrundschutzApp.Build(
         [
             "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:Grundschutz=Data Source={database}",
+            .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
@@ -47,6 +50,12 @@ public static partial class DashboardBenchmarks
         var ok = true;
         try
         {
+            if (database.IsPostgres)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                Console.WriteLine($"Database: {await BenchDatabase.DescribePostgresAsync(scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>())} on this machine.");
+            }
+
             var sw = Stopwatch.StartNew();
             await using (var scope = app.Services.CreateAsyncScope())
             {
@@ -97,14 +106,13 @@ public static partial class DashboardBenchmarks
         }
     }
 
-    private static async Task SeedAsync(IServiceProvider services, IReadOnlyCollection<string>? lands, bool kpisOnly, string database)
+    private static async Task SeedAsync(IServiceProvider services, IReadOnlyCollection<string>? lands, bool kpisOnly, BenchDatabase database)
     {
         await using var scope = services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<BenchmarkSeeder>();
         var result = await seeder.SeedAsync(new BenchmarkSeedOptions(lands?.ToList() ?? AllButNrw(), [2024, 2025, 2026], kpisOnly), null, CancellationToken.None);
-        var size = new FileInfo(database).Length + (File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0);
         Console.WriteLine($"Seeded {(lands is null ? "the other 15 Länder" : "Land " + string.Join(",", lands))}{(kpisOnly ? " (KPI snapshots, answers not stored)" : "")}: " +
-            $"{result.Municipalities:N0} municipalities, {result.Assessments:N0} assessments, {result.Pairs:N0} pairs, {result.Answers:N0} answer rows in {result.Elapsed.TotalSeconds:0.0} s; SQLite file now {size / 1048576.0:0} MB.");
+            $"{result.Municipalities:N0} municipalities, {result.Assessments:N0} assessments, {result.Pairs:N0} pairs, {result.Answers:N0} answer rows in {result.Elapsed.TotalSeconds:0.0} s; {await database.DescribeSizeAsync(services)} now.");
     }
 
     private static List<string> AllButNrw() => [.. Grundschutz.Domain.Municipalities.Land.All.Select(l => l.Code).Where(c => c != "05")];

@@ -50,17 +50,12 @@ public static class SaveLoad
         var synchronous = args.Length > 2 ? args[2] : null;
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-save-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        // GRUNDSCHUTZ_LOAD_POSTGRES: a PostgreSQL connection string without a database (as GRUNDSCHUTZ_TEST_POSTGRES):
-        // the run then gets a database of its own, created by the real migrations and dropped at the end.
-        var postgres = Environment.GetEnvironmentVariable("GRUNDSCHUTZ_LOAD_POSTGRES") is { Length: > 0 } pg ? pg : null;
-        var postgresDatabase = postgres is null ? null : "gs_load_" + Guid.NewGuid().ToString("N");
+        // GRUNDSCHUTZ_LOAD_POSTGRES: run against a PostgreSQL database of its own instead of a SQLite file (BenchDatabase).
+        await using var database = BenchDatabase.Create(dir, "load.db", "gs_load_");
         List<string> settings =
         [
             "--urls=http://127.0.0.1:0",
-            postgres is null
-                ? $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "load.db")}"
-                : $"--ConnectionStrings:Grundschutz={postgres};Database={postgresDatabase}",
-            $"--Database:Provider={(postgres is null ? "Sqlite" : "Postgres")}",
+            .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={Path.Combine(BenchData.RepositoryRoot, "catalog", "demo-katalog.json")}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
@@ -96,12 +91,9 @@ public static class SaveLoad
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
-                if (postgres is not null)
+                if (database.IsPostgres)
                 {
-                    var version = await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync();
-                    var commit = await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").SingleAsync();
-                    var fsync = await db.Database.SqlQueryRaw<string>("SELECT current_setting('fsync') AS \"Value\"").SingleAsync();
-                    Console.WriteLine($"PostgreSQL {version} on this machine (synchronous_commit={commit}, fsync={fsync}); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
+                    Console.WriteLine($"{await BenchDatabase.DescribePostgresAsync(db)} on this machine; {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
                 }
                 else
                 {
@@ -121,9 +113,9 @@ public static class SaveLoad
             var group = SqliteGroupCommit.For(Path.Combine(dir, "load.db"));
             var (committedBefore, syncsBefore) = (group.Committed, group.Syncs);
             var changesBefore = await AnswerChangesAsync(app.Services);
-            var postgresCpuBefore = PostgresServerCpu();
+            var postgresCpuBefore = BenchDatabase.PostgresServerCpu();
             var saves = await RunSavesAsync(clients, questions, TimeSpan.FromSeconds(seconds));
-            var postgresCpu = PostgresServerCpu() - postgresCpuBefore;
+            var postgresCpu = BenchDatabase.PostgresServerCpu() - postgresCpuBefore;
             var (committed, syncs) = (group.Committed - committedBefore, group.Syncs - syncsBefore);
             var changes = await AnswerChangesAsync(app.Services) - changesBefore;
             sampler?.Stop();
@@ -141,7 +133,7 @@ public static class SaveLoad
             // Every save must change its answer (a new text each time), else it writes nothing and flatters the figures.
             // Counted are the history entries of the text alone: a first answer also writes one for its status.
             Console.WriteLine($"  implementation texts written {changes:N0} for {saves.Saves.Count:N0} saves{(changes >= saves.Saves.Count ? "" : " – NOT every save wrote: the run is not valid")}");
-            if (postgres is null)
+            if (!database.IsPostgres)
             {
                 Console.WriteLine(committed > 0
                     ? $"  group commit: {committed:N0} commits, {syncs:N0} WAL syncs ({(double)committed / Math.Max(1, syncs):0.00} commits per sync)"
@@ -209,11 +201,6 @@ public static class SaveLoad
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            if (postgres is not null)
-            {
-                await DropPostgresDatabaseAsync(postgres, postgresDatabase!);
-            }
-
             try
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -223,56 +210,6 @@ public static class SaveLoad
             {
                 // A temp folder left behind is harmless.
             }
-        }
-    }
-
-    /// <summary>
-    /// CPU time used so far by the PostgreSQL server processes on this machine (all processes named <c>postgres</c>,
-    /// from <c>/proc</c>; zero where there is none). Backends of pooled connections live through a phase, so the
-    /// difference over a phase is what the database cost it.
-    /// </summary>
-    private static TimeSpan PostgresServerCpu()
-    {
-        long ticks = 0;
-        foreach (var entry in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(entry, "stat"));
-                // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis of comm.
-                var close = stat.LastIndexOf(')');
-                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-            {
-                // A process that ended meanwhile, or not a process folder.
-            }
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
-    }
-
-    private static async Task DropPostgresDatabaseAsync(string connectionBase, string database)
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await using var connection = new Npgsql.NpgsqlConnection($"{connectionBase};Database=postgres");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        // The name is generated above (gs_load_ + hex), never input.
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
-        try
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Npgsql.PostgresException ex)
-        {
-            Console.WriteLine($"The load database {database} could not be dropped ({ex.MessageText}); drop it by hand.");
         }
     }
 
