@@ -39,10 +39,12 @@ public static partial class ReportBenchmarks
         var changes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-report-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        // GRUNDSCHUTZ_LOAD_POSTGRES: against a PostgreSQL database of its own instead of a SQLite file (BenchDatabase).
+        await using var database = BenchDatabase.Create(dir, "bench.db", "gs_report_");
         var app = GrundschutzApp.Build(
         [
             "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "bench.db")}",
+            .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
@@ -55,6 +57,12 @@ public static partial class ReportBenchmarks
         await app.StartAsync();
         try
         {
+            if (database.IsPostgres)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                Console.WriteLine($"Database: {await BenchDatabase.DescribePostgresAsync(scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>())} on this machine.");
+            }
+
             var setup = Stopwatch.StartNew();
             var (assessmentId, pairs) = await SeedAsync(app.Services);
             Console.WriteLine($"Seeded a Kompendium assessment with {pairs:N0} pairs in {setup.Elapsed.TotalSeconds:0.0} s.");

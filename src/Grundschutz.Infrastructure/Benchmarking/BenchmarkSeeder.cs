@@ -105,12 +105,13 @@ public sealed class BenchmarkSeeder(GrundschutzDbContext db, CatalogContextCache
             foreach (var land in municipalities.GroupBy(m => m.LandCode).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                using var assessmentTable = new BulkTable<Assessment>(db, connection, transaction);
-                using var targetTable = new BulkTable<TargetObject>(db, connection, transaction);
-                using var moduleTable = new BulkTable<ModuleApplication>(db, connection, transaction);
-                using var transitionTable = new BulkTable<AssessmentTransition>(db, connection, transaction);
-                using var answerTable = new BulkTable<Answer>(db, connection, transaction);
-                using var snapshotTable = new BulkTable<AssessmentKpiSnapshot>(db, connection, transaction);
+                using var batch = new BulkBatch(connection, transaction);
+                using var assessmentTable = new BulkTable<Assessment>(db, connection, transaction, batch);
+                using var targetTable = new BulkTable<TargetObject>(db, connection, transaction, batch);
+                using var moduleTable = new BulkTable<ModuleApplication>(db, connection, transaction, batch);
+                using var transitionTable = new BulkTable<AssessmentTransition>(db, connection, transaction, batch);
+                using var answerTable = new BulkTable<Answer>(db, connection, transaction, batch);
+                using var snapshotTable = new BulkTable<AssessmentKpiSnapshot>(db, connection, transaction, batch);
                 foreach (var municipality in land.OrderBy(m => m.Ags, StringComparer.Ordinal))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -165,6 +166,7 @@ public sealed class BenchmarkSeeder(GrundschutzDbContext db, CatalogContextCache
                     }
                 }
 
+                batch.Flush();
                 await transaction.CommitAsync(cancellationToken);
                 progress?.Report($"Land {land.Key}: {land.Count()} Kommunen geschrieben.");
             }

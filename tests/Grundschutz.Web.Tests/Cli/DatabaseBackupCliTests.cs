@@ -8,7 +8,7 @@ namespace Grundschutz.Web.Tests.Cli;
 /// <summary><c>backup</c> and <c>restore</c> through the real CLI runner against a SQLite file of their own.</summary>
 public sealed class DatabaseBackupCliTests : IDisposable
 {
-    private readonly CliTestHost _host = new();
+    private readonly CliTestHost _host = new(sqliteOnly: true);
 
     private static string DemoCatalog => SharedFiles.InRepository("catalog/demo-katalog.json");
 
