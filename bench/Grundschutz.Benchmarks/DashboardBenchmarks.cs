@@ -69,7 +69,7 @@ public static partial class DashboardBenchmarks
             }
 
             await SeedAsync(app.Services, ["05"], kpisOnly: false, database);
-            var peakAfterSeed = Process.GetCurrentProcess().PeakWorkingSet64;
+            var seedingPeak = StartServingPhase();
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var handler = new CookieJarHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
@@ -77,16 +77,21 @@ public static partial class DashboardBenchmarks
             await LoginAsync(client, "bench-pruefer");
 
             ok &= await MeasureAsync(client, "NRW", requests);
+            var servingPeak = PeakWorkingSet();
             if (germany)
             {
                 await SeedAsync(app.Services, null, kpisOnly: true, database);
+                seedingPeak = Math.Max(seedingPeak, StartServingPhase());
                 ok &= await MeasureAsync(client, "NRW with all of Germany in the database", requests);
+                servingPeak = Math.Max(servingPeak, PeakWorkingSet());
             }
 
             var process = Process.GetCurrentProcess();
             process.Refresh();
-            Console.WriteLine($"Process memory: peak working set {process.PeakWorkingSet64 / 1048576.0:0} MB (after seeding NRW: {peakAfterSeed / 1048576.0:0} MB), working set now {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB.");
-            ok &= process.PeakWorkingSet64 <= 500L * 1024 * 1024;
+            Console.WriteLine(CanResetPeak
+                ? $"Process memory: peak working set while serving dashboards and workbooks {servingPeak / 1048576.0:0} MB; while seeding (in this process; the seed verb runs as its own process in a deployment) {seedingPeak / 1048576.0:0} MB; working set now {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB."
+                : $"Process memory: peak working set {servingPeak / 1048576.0:0} MB (seeding included: the peak could not be reset), working set now {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB.");
+            ok &= servingPeak <= 500L * 1024 * 1024;
             Console.WriteLine(ok ? "All targets met." : "A target was missed.");
             return ok ? 0 : 1;
         }
@@ -113,6 +118,35 @@ public static partial class DashboardBenchmarks
         var result = await seeder.SeedAsync(new BenchmarkSeedOptions(lands?.ToList() ?? AllButNrw(), [2024, 2025, 2026], kpisOnly), null, CancellationToken.None);
         Console.WriteLine($"Seeded {(lands is null ? "the other 15 Länder" : "Land " + string.Join(",", lands))}{(kpisOnly ? " (KPI snapshots, answers not stored)" : "")}: " +
             $"{result.Municipalities:N0} municipalities, {result.Assessments:N0} assessments, {result.Pairs:N0} pairs, {result.Answers:N0} answer rows in {result.Elapsed.TotalSeconds:0.0} s; {await database.DescribeSizeAsync(services)} now.");
+    }
+
+    private static bool CanResetPeak { get; set; }
+
+    /// <summary>
+    /// Ends a seeding phase: returns the peak working set so far, collects the seeder's garbage and resets the kernel's
+    /// peak (VmHWM, by writing 5 to /proc/self/clear_refs – Linux), so that the next reading is the serving phase's own.
+    /// </summary>
+    private static long StartServingPhase()
+    {
+        var peak = PeakWorkingSet();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            CanResetPeak = true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            CanResetPeak = false;
+        }
+
+        return peak;
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
     }
 
     private static List<string> AllButNrw() => [.. Grundschutz.Domain.Municipalities.Land.All.Select(l => l.Code).Where(c => c != "05")];
