@@ -36,9 +36,11 @@ public static class EvidencePackageBench
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-package-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var (keyPath, _, _) = EvidenceKeys.WriteFiles(dir, "bench-key");
+        // GRUNDSCHUTZ_LOAD_POSTGRES: against a PostgreSQL database of its own instead of a SQLite file (BenchDatabase).
+        await using var database = BenchDatabase.Create(dir, "bench.db", "gs_package_");
         var app = GrundschutzApp.Build(
         [
-            $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "bench.db")}",
+            .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",

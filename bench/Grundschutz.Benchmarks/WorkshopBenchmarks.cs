@@ -29,9 +29,11 @@ public static class WorkshopBenchmarks
         var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var dir = Path.Combine(Path.GetTempPath(), "grundschutz-workshop-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        // GRUNDSCHUTZ_LOAD_POSTGRES: against a PostgreSQL database of its own instead of a SQLite file (BenchDatabase).
+        await using var database = BenchDatabase.Create(dir, "bench.db", "gs_workshop_");
         var app = GrundschutzApp.Build(
         [
-            $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "bench.db")}",
+            .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
