@@ -1,43 +1,30 @@
 using Grundschutz.Infrastructure.Persistence;
-using Grundschutz.Infrastructure.Persistence.Postgres;
-using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Grundschutz.Web.Cli;
 using Grundschutz.Web.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Grundschutz.Web.Tests.Cli;
 
 /// <summary>
-/// Runs CLI verbs in-process against a fresh database of its own: a SQLite file, or – when the web tests run against
-/// PostgreSQL (<see cref="GrundschutzWebFactory.PostgresBase"/>) and the test is not about SQLite itself – a
-/// PostgreSQL database, created by the verbs' own migration on first use. Deleted (dropped) on dispose.
+/// Runs CLI verbs in-process against a fresh database of its own (<see cref="AppDatabase"/>: a SQLite file, or a
+/// PostgreSQL database when the web tests run against PostgreSQL and the test is not about SQLite itself), created by
+/// the verbs' own migration on first use. Deleted (dropped) on dispose.
 /// </summary>
 public sealed class CliTestHost : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "grundschutz-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly string? _postgresBase;
-    private readonly string? _postgresDatabase;
+    private readonly AppDatabase _database;
 
     /// <param name="sqliteOnly">Always SQLite (for the SQLite-only verbs backup and restore).</param>
     public CliTestHost(bool sqliteOnly = false)
     {
         Directory.CreateDirectory(_directory);
-        if (!sqliteOnly && GrundschutzWebFactory.PostgresBase is { } postgres)
-        {
-            _postgresBase = postgres;
-            _postgresDatabase = "gs_test_" + Guid.NewGuid().ToString("N");
-        }
+        _database = new AppDatabase(_directory, "cli.db", sqliteOnly);
     }
 
     public string Folder => _directory;
 
     /// <summary>The SQLite file (SQLite only).</summary>
-    public string DatabasePath => _postgresDatabase is null
-        ? Path.Combine(_directory, "cli.db")
-        : throw new InvalidOperationException("This host runs on PostgreSQL.");
-
-    private string ConnectionString => _postgresDatabase is null ? $"Data Source={DatabasePath}" : $"{_postgresBase};Database={_postgresDatabase}";
+    public string DatabasePath => _database.SqlitePath ?? throw new InvalidOperationException("This host runs on PostgreSQL.");
 
     /// <summary>Runs the verb with this host's database and key folder; returns exit code, stdout and stderr.</summary>
     public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
@@ -45,8 +32,8 @@ public sealed class CliTestHost : IDisposable
         string[] all =
         [
             .. args,
-            $"--ConnectionStrings:Grundschutz={ConnectionString}",
-            $"--Database:Provider={(_postgresDatabase is null ? "Sqlite" : "Postgres")}",
+            $"--ConnectionStrings:Grundschutz={_database.ConnectionString}",
+            $"--Database:Provider={_database.Provider}",
             $"--DataProtection:KeysDirectory={Path.Combine(_directory, "keys")}",
         ];
         Assert.True(CliArguments.TryParse(all, out var cli));
@@ -57,18 +44,11 @@ public sealed class CliTestHost : IDisposable
     }
 
     /// <summary>A context on the same database, to check what was (not) saved.</summary>
-    public GrundschutzDbContext NewContext() => _postgresDatabase is null
-        ? new SqliteGrundschutzDbContext(new DbContextOptionsBuilder<SqliteGrundschutzDbContext>().UseSqlite(ConnectionString).Options)
-        : new PostgresGrundschutzDbContext(new DbContextOptionsBuilder<PostgresGrundschutzDbContext>().UseNpgsql(ConnectionString).Options);
+    public GrundschutzDbContext NewContext() => _database.OpenContext();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        if (_postgresBase is not null && _postgresDatabase is not null)
-        {
-            GrundschutzWebFactory.DropPostgresDatabase(_postgresBase, _postgresDatabase);
-        }
-
+        _database.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Grundschutz.TestSupport;
 using Grundschutz.Web.Infrastructure;
+using Grundschutz.Web.Tests.Infrastructure;
 
 namespace Grundschutz.Web.Tests.Durability;
 

@@ -1,25 +1,28 @@
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Postgres;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
-using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Grundschutz.Web.Tests.Durability;
+namespace Grundschutz.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The database of an <see cref="AppProcess"/>: a SQLite file in the test's folder, or – when the web tests run
-/// against PostgreSQL (<see cref="GrundschutzWebFactory.PostgresBase"/>) – a database of its own on that server,
-/// created by the app's migrations on its first start and dropped on <see cref="Dispose"/>.
+/// The database of an app started by a test outside <see cref="GrundschutzWebFactory"/> (an app process, CLI verbs): a
+/// SQLite file in the test's folder, or – when the web tests run against PostgreSQL
+/// (<see cref="GrundschutzWebFactory.PostgresBase"/>) and the test is not about SQLite itself – a database of its own on
+/// that server, created by the app's migrations on first use and dropped on <see cref="Dispose"/>.
 /// </summary>
 public sealed class AppDatabase : IDisposable
 {
     private readonly string? _postgresBase;
     private readonly string? _postgresDatabase;
 
-    public AppDatabase(string folder)
+    /// <param name="folder">The test's folder (holds the SQLite file).</param>
+    /// <param name="fileName">The SQLite file's name.</param>
+    /// <param name="sqliteOnly">Always SQLite (for the SQLite-only verbs backup and restore).</param>
+    public AppDatabase(string folder, string fileName = "app.db", bool sqliteOnly = false)
     {
-        if (GrundschutzWebFactory.PostgresBase is { } postgres)
+        if (!sqliteOnly && GrundschutzWebFactory.PostgresBase is { } postgres)
         {
             _postgresBase = postgres;
             _postgresDatabase = "gs_test_" + Guid.NewGuid().ToString("N");
@@ -28,7 +31,7 @@ public sealed class AppDatabase : IDisposable
         }
         else
         {
-            SqlitePath = Path.Combine(folder, "app.db");
+            SqlitePath = Path.Combine(folder, fileName);
             Provider = "Sqlite";
             ConnectionString = $"Data Source={SqlitePath}";
         }
@@ -43,10 +46,10 @@ public sealed class AppDatabase : IDisposable
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath { get; }
 
-    /// <summary>A context of the test's own on the app's database (for reading what the app stored).</summary>
-    public GrundschutzDbContext OpenContext() => SqlitePath is { } path
+    /// <summary>A context of the test's own on the app's database (to read, or change, what the app stored).</summary>
+    public GrundschutzDbContext OpenContext() => SqlitePath is not null
         ? new SqliteGrundschutzDbContext(new DbContextOptionsBuilder<SqliteGrundschutzDbContext>()
-            .UseSqlite($"Data Source={path};Mode=ReadOnly;Pooling=False").Options)
+            .UseSqlite(ConnectionString + ";Pooling=False").Options)
         : new PostgresGrundschutzDbContext(new DbContextOptionsBuilder<PostgresGrundschutzDbContext>()
             .UseNpgsql(ConnectionString + ";Pooling=false").Options);
 
