@@ -135,7 +135,22 @@ public static class GrundschutzApp
             // German first: only an explicit choice (query or cookie) switches to English.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Client address and scheme from the reverse proxy's headers – only from proxies configured as trusted
+        // (ReverseProxy:KnownProxies/KnownNetworks; loopback always). Read here so that a wrong entry stops the start.
+        var (proxies, networks) = (builder.Configuration.GetSection(ReverseProxyOptions.SectionName).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions()).Parse();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies)
+            {
+                o.KnownProxies.Add(proxy);
+            }
+
+            foreach (var network in networks)
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddScoped<StartupSeeder>();
         services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
