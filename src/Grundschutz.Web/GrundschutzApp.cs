@@ -205,7 +205,7 @@ public static class GrundschutzApp
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<StartupSeeder>().SeedAsync(cancellationToken);
+        var seeder = scope.ServiceProvider.GetRequiredService<StartupSeeder>();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seeder.SeedAsync, cancellationToken);
     }
 }

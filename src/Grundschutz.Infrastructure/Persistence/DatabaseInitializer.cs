@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,29 +11,32 @@ namespace Grundschutz.Infrastructure.Persistence;
 /// <summary>Applies migrations and switches SQLite to WAL (readers never block the writer).</summary>
 public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Migrates and then runs <paramref name="whileLocked"/> (the start-up seeding) while still holding the start-up
+    /// lock, so that instances starting together neither migrate nor seed (e.g. the first administrator) twice.
+    /// </summary>
+    public async Task InitializeAsync(Func<CancellationToken, Task>? whileLocked, CancellationToken cancellationToken)
     {
         var provider = options.Value.Provider;
-        if (provider == DatabaseProvider.Sqlite || options.Value.MigrateOnStart)
+        var migrate = provider == DatabaseProvider.Sqlite || options.Value.MigrateOnStart;
+        if (migrate)
         {
-            // A database that does not exist yet is created first: asking for its migrations would try to connect to
-            // it, and EF Core logs each failed attempt as an error (PostgreSQL) although nothing is wrong.
-            // A new database has no migration history either: every migration is pending.
-            var creator = db.GetService<IRelationalDatabaseCreator>();
-            var created = false;
-            if (!await creator.ExistsAsync(cancellationToken))
-            {
-                logger.LogInformation("Creating the database (it does not exist yet).");
-                await creator.CreateAsync(cancellationToken);
-                // EF Core reads the history table before it creates it and logs the failed read as an error
-                // (dotnet/efcore#37328): create it first.
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
+            await CreateIfMissingAsync(cancellationToken);
+        }
 
-            var pending = created
-                ? db.Database.GetMigrations().ToList()
-                : (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // One instance at a time from here: EF Core's own migration lock on PostgreSQL is taken per migration
+        // transaction, after the list of pending migrations was read, so instances started together applied the
+        // same migrations twice ("relation already exists") and created the first administrator twice
+        // (ConcurrentStartTests).
+        await using var startupLock = await StartupLock.AcquireAsync(db, provider, cancellationToken);
+        if (migrate)
+        {
+            // EF Core reads the history table before it creates it and logs the failed read as an error
+            // (dotnet/efcore#37328): create it first.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
@@ -46,5 +50,97 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        if (whileLocked is not null)
+        {
+            await whileLocked(cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// Creates a database that does not exist yet: asking for its migrations would try to connect to it, and EF Core
+    /// logs each failed attempt as an error (PostgreSQL) although nothing is wrong. Several instances starting at once
+    /// may all find it missing: the ones that lose the race go on with it.
+    /// </summary>
+    private async Task CreateIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        logger.LogInformation("Creating the database (it does not exist yet).");
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            logger.LogInformation("Another instance created the database meanwhile.");
+        }
+    }
+}
+
+/// <summary>
+/// Held while one instance migrates and seeds, so that others starting at the same time wait and then find nothing
+/// left to do. PostgreSQL: a session-level advisory lock on a connection of its own (unpooled, so that closing it –
+/// or the process dying – ends the session and with it the lock). SQLite: an exclusive lock on a file beside the
+/// database (<c>.startup-lock</c>), which also separates hosts in one process.
+/// </summary>
+internal sealed class StartupLock : IAsyncDisposable
+{
+    /// <summary>The advisory lock's key: "GSMIGR" in ASCII, a number no other lock of the app uses.</summary>
+    private const long Key = 0x4753_4D49_4752;
+
+    private readonly IAsyncDisposable _held;
+
+    private StartupLock(IAsyncDisposable held) => _held = held;
+
+    /// <summary>Waits for and takes the lock.</summary>
+    public static async Task<StartupLock> AcquireAsync(GrundschutzDbContext db, DatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        var connectionString = db.Database.GetConnectionString()!;
+        if (provider != DatabaseProvider.Postgres)
+        {
+            var path = SqliteBackup.DatabasePath(connectionString) + ".startup-lock";
+            while (true)
+            {
+                try
+                {
+                    return new StartupLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Held by another instance: wait.
+                    await Task.Delay(50, cancellationToken);
+                }
+            }
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT pg_advisory_lock({Key})";
+            command.CommandTimeout = 0; // as long as another instance's start takes
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new StartupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Releases the lock (closes the file or ends the session).</summary>
+    public ValueTask DisposeAsync() => _held.DisposeAsync();
 }
