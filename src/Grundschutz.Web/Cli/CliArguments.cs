@@ -7,7 +7,7 @@ namespace Grundschutz.Web.Cli;
 public sealed record CliArguments(string Noun, string Verb, IReadOnlyList<string> Positional, IReadOnlySet<string> Flags, string[] ConfigArgs)
 {
     /// <summary>The nouns that start a CLI command instead of the web server.</summary>
-    public static readonly IReadOnlySet<string> Nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "catalog", "municipalities", "evidence", "help", "database", "backup", "restore", "seed" };
+    public static readonly IReadOnlySet<string> Nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "catalog", "municipalities", "evidence", "help", "database", "backup", "restore", "seed", "migrate" };
 
     public static bool TryParse(string[] args, out CliArguments cli)
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Grundschutz.Web.Cli;
 
@@ -21,6 +22,9 @@ public static class CliRunner
               --json  gibt je importiertem Dokument ein JSON-Objekt aus.
           dotnet run --project src/Grundschutz.Web -- municipalities import <GV100AD-datei> [--json]
               Importiert das Gemeindeverzeichnis von Destatis (GV100AD); neue Kommunen werden angelegt, vorhandene aktualisiert.
+          dotnet run --project src/Grundschutz.Web -- migrate
+              Legt die Datenbank an, falls sie fehlt, und wendet ausstehende Migrationen an – auch mit
+              Database:MigrateOnStart=false (PostgreSQL: vor dem Start einer neuen Version).
           dotnet run --project src/Grundschutz.Web -- backup <datei> [--force]
               Sichert die SQLite-Datenbank (Online-Backup, auch bei laufender Anwendung); --force überschreibt eine vorhandene Datei.
           dotnet run --project src/Grundschutz.Web -- restore <datei>
@@ -54,6 +58,12 @@ public static class CliRunner
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+            if (cli.Noun == "migrate")
+            {
+                // The verb's whole point: migrate even where the server does not migrate on start.
+                builder.Configuration["Database:MigrateOnStart"] = "true";
+            }
+
             configure?.Invoke(builder);
         });
 
@@ -76,6 +86,7 @@ public static class CliRunner
 
         return (cli.Noun, cli.Verb) switch
         {
+            ("migrate", "") => await MigratedAsync(services, stdout),
             ("catalog", "import") => await ImportCatalogsAsync(cli, services, stdout, stderr),
             ("municipalities", "import") => await MunicipalityCli.ImportAsync(cli, services, stdout, stderr),
             ("evidence", "verify") => await EvidenceCli.VerifyAsync(cli, services, stdout, stderr),
@@ -84,6 +95,15 @@ public static class CliRunner
             ("seed", _) => await SeedCli.RunAsync(cli, services, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd()),
         };
+    }
+
+    /// <summary>Reports the state the initializer left the database in (it applied what was pending).</summary>
+    private static async Task<int> MigratedAsync(IServiceProvider services, TextWriter stdout)
+    {
+        var db = services.GetRequiredService<GrundschutzDbContext>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        await stdout.WriteLineAsync($"Die Datenbank ist auf dem neuesten Stand: {applied.Count} Migrationen, zuletzt {applied.LastOrDefault() ?? "–"}.");
+        return 0;
     }
 
     private static async Task<int> ImportCatalogsAsync(CliArguments cli, IServiceProvider services, TextWriter stdout, TextWriter stderr)
