@@ -120,32 +120,32 @@ public sealed class BrowserHost : IAsyncLifetime
 
     /// <summary>
     /// Waits until the page has gone to a URL matching <paramref name="url"/> and that document has finished loading.
-    /// Playwright's own wait (the URL, then the "load" lifecycle event) once hung for 30 s in CI after the login's
-    /// post-redirect-get although the new page was completely there; here the URL wait ends when the navigation commits
-    /// and "loaded" is read from the document itself (<c>document.readyState</c>), which does not depend on that event.
+    /// Both are polled: Playwright's own wait (the URL, then the "load" lifecycle event) once hung for 30 s in CI after
+    /// the login's post-redirect-get although the new page was completely there, and <c>WaitForURLAsync</c> waits for
+    /// the "load" event whenever the URL already matches when it looks (whatever WaitUntil says) – so a navigation that
+    /// committed between our look and its look hung it too (a keyboard search in CI stayed "at" the very URL it waited
+    /// for). <c>page.Url</c> follows every committed navigation; "loaded" is read from the document itself
+    /// (<c>document.readyState</c>).
     /// </summary>
     public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, float? timeout = null)
     {
-        // Only when the navigation has not committed yet: for a URL that already matches, Playwright's WaitForURLAsync
-        // waits for the "load" event instead (whatever WaitUntil says) – the wait that hung once more in CI after sign-in.
-        if (!url(page.Url))
+        var limit = timeout ?? 30_000;
+        var waited = Stopwatch.StartNew();
+        while (!url(page.Url))
         {
-            try
-            {
-                await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
-            }
-            catch (TimeoutException ex)
+            if (waited.ElapsedMilliseconds > limit)
             {
                 // Say where the page stayed and what it showed (a search once did not leave its form in CI).
                 await ScreenshotAsync(page, "navigation-timeout-" + DateTime.UtcNow.Ticks);
                 var text = (await page.InnerTextAsync("body", new() { Timeout = 5_000 })).Trim();
                 var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : ''");
-                throw new TimeoutException($"The page stayed at {page.Url} (focus: {focused}); it says: {text[..Math.Min(text.Length, 400)]}", ex);
+                throw new TimeoutException($"The page stayed at {page.Url} (focus: {focused}); it says: {text[..Math.Min(text.Length, 400)]}");
             }
+
+            await Task.Delay(50);
         }
 
         // Polled from here: WaitForFunctionAsync evaluates its expression with eval, which the app's CSP refuses.
-        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -160,7 +160,7 @@ public sealed class BrowserHost : IAsyncLifetime
                 // A further navigation (a redirect) replaced the document while it was asked; ask the new one.
             }
 
-            if (waited.ElapsedMilliseconds > (timeout ?? 30_000))
+            if (waited.ElapsedMilliseconds > limit)
             {
                 throw new TimeoutException($"{page.Url} did not finish loading within {waited.ElapsedMilliseconds} ms.");
             }
