@@ -17,6 +17,9 @@ namespace Grundschutz.Web.Tests.Infrastructure;
 public class GrundschutzWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "grundschutz-tests", Guid.NewGuid().ToString("N"));
+    private readonly AppDatabase _database;
+
+    public GrundschutzWebFactory() => _database = new AppDatabase(_directory, "test.db");
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -28,8 +31,6 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
     /// then gets its own database, created by the real migrations and dropped afterwards.
     /// </summary>
     public static string? PostgresBase => Environment.GetEnvironmentVariable("GRUNDSCHUTZ_TEST_POSTGRES") is { Length: > 0 } value ? value : null;
-
-    private string? _postgresDatabase;
 
     /// <summary>
     /// Leave the database (the SQLite file's folder, or the PostgreSQL database) behind on dispose, for a test that
@@ -44,17 +45,8 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        if (PostgresBase is { } postgres)
-        {
-            _postgresDatabase = "gs_test_" + Guid.NewGuid().ToString("N");
-            builder.UseSetting("ConnectionStrings:Grundschutz", $"{postgres};Database={_postgresDatabase}");
-            builder.UseSetting("Database:Provider", "Postgres");
-        }
-        else
-        {
-            builder.UseSetting("ConnectionStrings:Grundschutz", $"Data Source={DatabasePath}");
-            builder.UseSetting("Database:Provider", "Sqlite");
-        }
+        builder.UseSetting("ConnectionStrings:Grundschutz", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", _database.Provider);
 
         builder.UseSetting("Startup:DemoData", "false");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
@@ -129,14 +121,9 @@ public class GrundschutzWebFactory : WebApplicationFactory<Program>
     /// <summary>Drops this factory's PostgreSQL database and deletes its folder (SQLite file, keys).</summary>
     public void DeleteDatabase()
     {
-        if (_postgresDatabase is not null && PostgresBase is { } postgres)
-        {
-            DropPostgresDatabase(postgres, _postgresDatabase);
-        }
-
+        _database.Dispose();
         try
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
