@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Persistence;
-using Grundschutz.TestSupport;
 using Grundschutz.Web.Cli;
 using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +15,7 @@ namespace Grundschutz.Web.Tests.Durability;
 /// the options the README gives. The backup is taken while the app runs; after it an answer is changed and a
 /// municipality added; the app stops, the backup is restored, and the restarted app serves the state at backup time.
 /// </summary>
-public sealed partial class BackupRestoreTests
+public sealed class BackupRestoreTests
 {
     private const string SavedText = "Tägliche Sicherung auf Band, Auslagerung im Tresor.";
 
@@ -92,7 +89,7 @@ public sealed partial class BackupRestoreTests
             return;
         }
 
-        await RunToolAsync("pg_dump", [.. DocumentedOptions("pg_dump"), $"--file={backup}", $"--dbname={Libpq(connectionString)}"], connectionString);
+        await PostgresTools.RunSucceedingAsync("pg_dump", [.. PostgresTools.DocumentedOptions("pg_dump"), $"--file={backup}", $"--dbname={PostgresTools.Libpq(connectionString)}"], connectionString);
     }
 
     private static async Task RestoreAsync(GrundschutzWebFactory factory, string connectionString, string backup)
@@ -104,7 +101,7 @@ public sealed partial class BackupRestoreTests
         }
 
         NpgsqlConnection.ClearAllPools();
-        await RunToolAsync("pg_restore", [.. DocumentedOptions("pg_restore"), $"--dbname={Libpq(connectionString)}", backup], connectionString);
+        await PostgresTools.RunSucceedingAsync("pg_restore", [.. PostgresTools.DocumentedOptions("pg_restore"), $"--dbname={PostgresTools.Libpq(connectionString)}", backup], connectionString);
     }
 
     /// <summary>The app's CLI verb, in-process, on the factory's SQLite file.</summary>
@@ -116,45 +113,4 @@ public sealed partial class BackupRestoreTests
         using var stderr = new StringWriter();
         Assert.True(await CliRunner.RunAsync(cli, stdout, stderr) == 0, $"{verb}: {stderr}");
     }
-
-    /// <summary>
-    /// The options README's PostgreSQL block gives the tool (its line in the code block), without the file and
-    /// database, which are the test's own.
-    /// </summary>
-    private static List<string> DocumentedOptions(string tool)
-    {
-        var readme = File.ReadAllLines(SharedFiles.InRepository("README.md"));
-        var line = Assert.Single(readme, l => l.StartsWith(tool + " ", StringComparison.Ordinal));
-        var options = Option().Matches(line).Select(m => m.Value)
-            .Where(o => !o.StartsWith("--file=", StringComparison.Ordinal) && !o.StartsWith("--dbname=", StringComparison.Ordinal))
-            .ToList();
-        Assert.NotEmpty(options);
-        return options;
-    }
-
-    /// <summary>The Npgsql connection string as a libpq one (the password goes through PGPASSWORD).</summary>
-    private static string Libpq(string connectionString)
-    {
-        var b = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"host={b.Host} port={b.Port} dbname={b.Database} user={b.Username}";
-    }
-
-    private static async Task RunToolAsync(string tool, IReadOnlyList<string> arguments, string connectionString)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PGPASSWORD"] = new NpgsqlConnectionStringBuilder(connectionString).Password ?? "";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} ended with {process.ExitCode}: {await error}{await output}");
-    }
-
-    [GeneratedRegex(@"--[a-z-]+(=\S+)?")]
-    private static partial Regex Option();
 }

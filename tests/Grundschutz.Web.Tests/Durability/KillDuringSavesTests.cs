@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Persistence;
@@ -17,9 +18,10 @@ namespace Grundschutz.Web.Tests.Durability;
 /// WAL mode; a committed transaction is in the WAL file before the response is sent, and a killed process loses
 /// nothing the operating system already has – checked with <c>PRAGMA integrity_check</c>. When the web tests run
 /// against PostgreSQL the same burst runs against it (the server survives; the question is whether the app
-/// acknowledges anything before its commit). On both, every answer's history still forms an unbroken hash chain.
+/// acknowledges anything before its commit), and README's <c>pg_amcheck</c> checks every table and index. On both,
+/// every answer's history still forms an unbroken hash chain.
 /// </summary>
-public sealed class KillDuringSavesTests : IDisposable
+public sealed partial class KillDuringSavesTests : IDisposable
 {
     private const int Workers = 4;
     private const int QuestionsPerWorker = 2;
@@ -120,6 +122,11 @@ public sealed class KillDuringSavesTests : IDisposable
                 Assert.Equal("ok", IntegrityCheck(path));
             }
 
+            if (_database.PostgresDatabase is { } database)
+            {
+                await AmcheckAsDocumentedAsync(database);
+            }
+
             await using var db = _database.OpenContext();
             Assert.Empty(await AnswerChainVerifier.VerifyAsync(db, assessmentId, CancellationToken.None));
             var stored = await db.Answers.AsNoTracking()
@@ -161,6 +168,36 @@ public sealed class KillDuringSavesTests : IDisposable
         var href = list.QuerySelectorAll("th.title a").Select(a => a.GetAttribute("href")).Single()!;
         return Guid.Parse(href.Split('/', StringSplitOptions.RemoveEmptyEntries)[1]);
     }
+
+    /// <summary>
+    /// README's PostgreSQL integrity check: <c>pg_amcheck</c> with its documented options as a superuser (every table's
+    /// rows and every index entry, exit code 0 = no corruption), then the documented removal of the amcheck extension.
+    /// </summary>
+    private async Task AmcheckAsDocumentedAsync(string database)
+    {
+        var admin = PostgresTools.AdminConnection(database);
+        var (exitCode, output) = await PostgresTools.RunAsync("pg_amcheck", [.. PostgresTools.DocumentedOptions("pg_amcheck"), PostgresTools.Libpq(admin)], admin);
+        Assert.True(exitCode == 0, $"pg_amcheck found corruption or failed ({exitCode}): {output}");
+        Assert.True(await HasAmcheckAsync(), "pg_amcheck ran, but not on the app's database (no amcheck extension there).");
+
+        var drop = AmcheckRemoval().Match(PostgresTools.DocumentedLine("psql"));
+        Assert.True(drop.Success, "README's psql line has no --command=\"…\".");
+        await PostgresTools.RunSucceedingAsync("psql", [$"--command={drop.Groups[1].Value}", PostgresTools.Libpq(admin)], admin);
+        Assert.False(await HasAmcheckAsync(), "The documented DROP EXTENSION left amcheck in the database.");
+    }
+
+    private async Task<bool> HasAmcheckAsync()
+    {
+        await using var db = _database.OpenContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    [GeneratedRegex("--command=\"([^\"]+)\"")]
+    private static partial Regex AmcheckRemoval();
 
     private static string IntegrityCheck(string path)
     {

@@ -43,6 +43,9 @@ public sealed class AppDatabase : IDisposable
     /// <summary><c>ConnectionStrings:Grundschutz</c> of the app.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The PostgreSQL database's name, or null on SQLite.</summary>
+    public string? PostgresDatabase => _postgresDatabase;
+
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath { get; }
 
