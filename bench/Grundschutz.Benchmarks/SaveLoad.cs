@@ -7,6 +7,7 @@ using Grundschutz.Domain.Municipalities;
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Web.Infrastructure;
 using Grundschutz.Infrastructure.Persistence.Municipalities;
 using Grundschutz.Infrastructure.Persistence.Sqlite;
 using Grundschutz.Web;
@@ -102,6 +103,11 @@ public static class SaveLoad
                     Console.WriteLine($"SQLite journal_mode={journal}, synchronous={mode} (0 OFF, 1 NORMAL, 2 FULL); {users} users, {questions} questions each, {seconds} s per phase, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, statement cache {(db.Database.GetDbConnection() is CachingSqliteConnection ? "on" : "off")}.");
                 }
             }
+
+            var gate = app.Services.GetRequiredService<RequestGate>();
+            Console.WriteLine(gate.Limit == 0
+                ? "Requests in work at once: no limit (Server:MaxConcurrentRequests=0)."
+                : $"Requests in work at once: {gate.Limit}, the others wait in arrival order (Server:MaxConcurrentRequests; queue up to {gate.QueueLimit}).");
 
             // Warm-up (JIT, query compilation, connection pool), not counted. Tiered compilation with dynamic PGO keeps
             // recompiling hot methods for a while (a 5 s warm-up left the JIT's background thread using half a core

@@ -135,6 +135,12 @@ public static class GrundschutzApp
             // German first: only an explicit choice (query or cookie) switches to English.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        // Requests in work at once (Server:MaxConcurrentRequests); read here so that a wrong value stops the start.
+        var concurrency = builder.Configuration.GetSection(RequestConcurrencyOptions.SectionName);
+        (concurrency.Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()).EffectiveLimit(Environment.ProcessorCount);
+        services.Configure<RequestConcurrencyOptions>(concurrency);
+        services.AddSingleton<RequestGate>();
+
         // Client address and scheme from the reverse proxy's headers – only from proxies configured as trusted
         // (ReverseProxy:KnownProxies/KnownNetworks; loopback always). Read here so that a wrong entry stops the start.
         var (proxies, networks) = (builder.Configuration.GetSection(ReverseProxyOptions.SectionName).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions()).Parse();
@@ -186,6 +192,7 @@ public static class GrundschutzApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseStaticFiles();
+        app.UseMiddleware<RequestGate>();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();

@@ -1,0 +1,36 @@
+namespace Grundschutz.Web.Infrastructure;
+
+/// <summary>
+/// Bound from section "Server": how many requests the app works on at once (<see cref="RequestGate"/>). The others wait
+/// in arrival order; beyond the queue the app answers 503 at once.
+/// </summary>
+public sealed class RequestConcurrencyOptions
+{
+    public const string SectionName = "Server";
+
+    /// <summary>Requests per processor when <see cref="MaxConcurrentRequests"/> is not set.</summary>
+    public const int DefaultPerProcessor = 8;
+
+    /// <summary>Requests worked on at once; not set: 8 per processor; 0: no limit.</summary>
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>Requests that may wait for a free place; one more gets 503 with Retry-After.</summary>
+    public int RequestQueueLimit { get; set; } = 1000;
+
+    /// <summary>The effective limit (0 = none).</summary>
+    /// <exception cref="InvalidOperationException">A value is negative; the message names the setting.</exception>
+    public int EffectiveLimit(int processorCount)
+    {
+        if (MaxConcurrentRequests < 0)
+        {
+            throw new InvalidOperationException($"Server:MaxConcurrentRequests: {MaxConcurrentRequests} ist ungültig (0 = keine Begrenzung, sonst eine positive Zahl).");
+        }
+
+        if (RequestQueueLimit < 0)
+        {
+            throw new InvalidOperationException($"Server:RequestQueueLimit: {RequestQueueLimit} ist ungültig (0 oder eine positive Zahl).");
+        }
+
+        return MaxConcurrentRequests ?? DefaultPerProcessor * Math.Max(1, processorCount);
+    }
+}

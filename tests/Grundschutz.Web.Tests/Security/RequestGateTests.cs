@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using Grundschutz.Web.Infrastructure;
+using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grundschutz.Web.Tests.Security;
+
+/// <summary>
+/// <see cref="RequestGate"/> in the real pipeline: the test holds the gate's places itself (as requests in work would)
+/// and watches what the next requests get – a wait in arrival order, 503 beyond the queue, static files regardless.
+/// </summary>
+public sealed class RequestGateTests
+{
+    private const string Page = "/Account/Login";
+
+    [Fact]
+    public async Task Full_QueueFull_RequestGets503WithRetryAfterInGermanAndEnglish_StaticFilesStillServed()
+    {
+        using var factory = Factory(limit: 1, queue: 0);
+        using var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+        var gate = factory.Services.GetRequiredService<RequestGate>();
+
+        using (var held = await gate.HoldAsync(CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            using var refused = await client.GetAsync(Page);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+            Assert.True(refused.Headers.CacheControl?.NoStore);
+            Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options")));
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("gerade ausgelastet", text, StringComparison.Ordinal);
+            Assert.Contains("The service is busy", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+
+            // Static files come before the gate; uploads (multipart) pass it – this one reaches the app, which refuses
+            // it for its missing anti-forgery token, not the gate.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/css/site.css")).StatusCode);
+            using var upload = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "upload", "nachweis.pdf" } };
+            using var uploaded = await client.PostAsync(Page, upload);
+            Assert.Equal(HttpStatusCode.BadRequest, uploaded.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Full_RequestsWaitAndAreServedInArrivalOrder_WhenAPlaceFrees()
+    {
+        using var factory = Factory(limit: 1, queue: 10);
+        using var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+        var gate = factory.Services.GetRequiredService<RequestGate>();
+
+        // The test holds the only place; in the queue: a request, the test's second hold, another request.
+        var held = await gate.HoldAsync(CancellationToken.None);
+        Assert.NotNull(held);
+        var first = client.GetAsync(Page);
+        await WaitUntilAsync(() => gate.Waiting == 1);
+        var secondHold = gate.HoldAsync(CancellationToken.None);
+        await WaitUntilAsync(() => gate.Waiting == 2);
+        var last = client.GetAsync(Page);
+        await WaitUntilAsync(() => gate.Waiting == 3);
+
+        // Nothing gets past the held place.
+        await Task.Delay(200);
+        Assert.False(first.IsCompleted);
+
+        // Freed: the first request is served, then the second hold gets the place – the later request still waits.
+        held!.Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        using (var hold = await secondHold.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            Assert.NotNull(hold);
+            Assert.Equal(1, gate.Waiting);
+            await Task.Delay(200);
+            Assert.False(last.IsCompleted);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await last).StatusCode);
+        Assert.Equal(0, gate.Waiting);
+    }
+
+    [Fact]
+    public async Task Waiting_ClientGivesUp_LeavesTheQueue()
+    {
+        using var factory = Factory(limit: 1, queue: 1);
+        using var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+        var gate = factory.Services.GetRequiredService<RequestGate>();
+
+        using (var held = await gate.HoldAsync(CancellationToken.None))
+        {
+            using var giveUp = new CancellationTokenSource();
+            var waiting = client.GetAsync(Page, giveUp.Token);
+            await WaitUntilAsync(() => gate.Waiting == 1);
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            await WaitUntilAsync(() => gate.Waiting == 0);
+
+            // Its place in the queue is free again: the next one may wait (and is not refused).
+            var next = client.GetAsync(Page);
+            await WaitUntilAsync(() => gate.Waiting == 1);
+            held!.Dispose();
+            Assert.Equal(HttpStatusCode.OK, (await next).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Default_EightPerProcessor_ZeroMeansNoLimit()
+    {
+        using (var factory = new GrundschutzWebFactory())
+        {
+            var gate = factory.Services.GetRequiredService<RequestGate>();
+            Assert.Equal(RequestConcurrencyOptions.DefaultPerProcessor * Environment.ProcessorCount, gate.Limit);
+            Assert.Equal(1000, gate.QueueLimit);
+        }
+
+        using var unlimited = Factory(limit: 0, queue: 0);
+        using var client = unlimited.CreateBrowserClient();
+        Assert.Equal(0, unlimited.Services.GetRequiredService<RequestGate>().Limit);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Server:MaxConcurrentRequests", "-1")]
+    [InlineData("Server:RequestQueueLimit", "-5")]
+    public void NegativeSetting_StartFailsNamingIt(string key, string value)
+    {
+        using var factory = new GrundschutzWebFactory();
+        factory.Settings[key] = value;
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.StartsWith(key + ": " + value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExampleSettingsNull_BindsToTheDefault()
+    {
+        // appsettings.example.json writes "MaxConcurrentRequests": null – that must mean "8 per processor", not 0.
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes("""{ "Server": { "MaxConcurrentRequests": null, "RequestQueueLimit": 7 } }"""));
+        var options = new ConfigurationBuilder().AddJsonStream(json).Build().GetSection(RequestConcurrencyOptions.SectionName).Get<RequestConcurrencyOptions>()!;
+        Assert.Null(options.MaxConcurrentRequests);
+        Assert.Equal(7, options.RequestQueueLimit);
+        Assert.Equal(RequestConcurrencyOptions.DefaultPerProcessor * 3, options.EffectiveLimit(3));
+    }
+
+    private static GrundschutzWebFactory Factory(int limit, int queue)
+    {
+        var factory = new GrundschutzWebFactory();
+        factory.Settings["Server:MaxConcurrentRequests"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        factory.Settings["Server:RequestQueueLimit"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return factory;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The gate did not reach the expected state within 10 s.");
+            await Task.Delay(10);
+        }
+    }
+}
