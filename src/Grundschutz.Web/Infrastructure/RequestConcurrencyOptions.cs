@@ -1,3 +1,5 @@
+using Grundschutz.Infrastructure.Persistence;
+
 namespace Grundschutz.Web.Infrastructure;
 
 /// <summary>
@@ -8,10 +10,14 @@ public sealed class RequestConcurrencyOptions
 {
     public const string SectionName = "Server";
 
-    /// <summary>Requests per processor when <see cref="MaxConcurrentRequests"/> is not set.</summary>
+    /// <summary>Requests per processor when <see cref="MaxConcurrentRequests"/> is not set and the database is SQLite.</summary>
     public const int DefaultPerProcessor = 8;
 
-    /// <summary>Requests worked on at once; not set: 8 per processor; 0: no limit.</summary>
+    /// <summary>
+    /// Requests worked on at once; 0: no limit. Not set: 8 per processor on SQLite (saves then reach the disk in larger
+    /// groups), no limit on PostgreSQL (requests spend their waits on the database server, and the gate measured
+    /// slower there – bench/README.md).
+    /// </summary>
     public int? MaxConcurrentRequests { get; set; }
 
     /// <summary>Requests that may wait for a free place; one more gets 503 with Retry-After.</summary>
@@ -19,7 +25,7 @@ public sealed class RequestConcurrencyOptions
 
     /// <summary>The effective limit (0 = none).</summary>
     /// <exception cref="InvalidOperationException">A value is negative; the message names the setting.</exception>
-    public int EffectiveLimit(int processorCount)
+    public int EffectiveLimit(int processorCount, DatabaseProvider provider)
     {
         if (MaxConcurrentRequests < 0)
         {
@@ -31,6 +37,6 @@ public sealed class RequestConcurrencyOptions
             throw new InvalidOperationException($"Server:RequestQueueLimit: {RequestQueueLimit} ist ungültig (0 oder eine positive Zahl).");
         }
 
-        return MaxConcurrentRequests ?? DefaultPerProcessor * Math.Max(1, processorCount);
+        return MaxConcurrentRequests ?? (provider == DatabaseProvider.Sqlite ? DefaultPerProcessor * Math.Max(1, processorCount) : 0);
     }
 }

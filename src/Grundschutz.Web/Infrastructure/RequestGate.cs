@@ -1,13 +1,16 @@
+using Grundschutz.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web.Infrastructure;
 
 /// <summary>
-/// Lets at most <see cref="RequestConcurrencyOptions.MaxConcurrentRequests"/> requests into the app at once; the others
+/// Lets at most <see cref="RequestConcurrencyOptions.MaxConcurrentRequests"/> requests into the app at once (by default
+/// 8 per processor on SQLite, no limit on PostgreSQL); the others
 /// wait in arrival order (up to <see cref="RequestConcurrencyOptions.RequestQueueLimit"/>, then 503 with Retry-After).
 /// Under a burst this keeps the requests in work few enough that each finishes quickly instead of all of them sharing
 /// the processors, and the saves waiting for the disk's sync come in larger groups (SQLite's group commit: in the save
-/// load on 2 cores 10 commits per sync instead of 1.4, about a tenth less CPU per request, lower p95 – bench/README.md).
+/// load on 2 cores 8–12 commits per sync instead of 1.2–1.5, about a tenth less CPU per request, lower p95 –
+/// bench/README.md).
 /// Static files are served before the gate, uploads pass it (see <see cref="IsUpload"/>). A client that gives up while
 /// waiting leaves the queue.
 /// </summary>
@@ -23,11 +26,11 @@ public sealed class RequestGate : IMiddleware, IDisposable
     private long _rejectedSinceLog;
     private DateTimeOffset _lastLog = DateTimeOffset.MinValue;
 
-    public RequestGate(IOptions<RequestConcurrencyOptions> options, ILogger<RequestGate> logger, TimeProvider time)
+    public RequestGate(IOptions<RequestConcurrencyOptions> options, IOptions<DatabaseOptions> database, ILogger<RequestGate> logger, TimeProvider time)
     {
         _logger = logger;
         _time = time;
-        Limit = options.Value.EffectiveLimit(Environment.ProcessorCount);
+        Limit = options.Value.EffectiveLimit(Environment.ProcessorCount, database.Value.Provider);
         QueueLimit = options.Value.RequestQueueLimit;
         // SemaphoreSlim hands a freed place to the longest-waiting request (its asynchronous waiters form a queue) and
         // continues that request on the thread pool, not inside the leaving request's release. (ConcurrencyLimiter from

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
 using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -110,12 +111,12 @@ public sealed class RequestGateTests
     }
 
     [Fact]
-    public async Task Default_EightPerProcessor_ZeroMeansNoLimit()
+    public async Task Default_EightPerProcessorOnSqlite_NoLimitOnPostgres_ZeroMeansNoLimit()
     {
         using (var factory = new GrundschutzWebFactory())
         {
             var gate = factory.Services.GetRequiredService<RequestGate>();
-            Assert.Equal(RequestConcurrencyOptions.DefaultPerProcessor * Environment.ProcessorCount, gate.Limit);
+            Assert.Equal(GrundschutzWebFactory.PostgresBase is null ? RequestConcurrencyOptions.DefaultPerProcessor * Environment.ProcessorCount : 0, gate.Limit);
             Assert.Equal(1000, gate.QueueLimit);
         }
 
@@ -144,7 +145,10 @@ public sealed class RequestGateTests
         var options = new ConfigurationBuilder().AddJsonStream(json).Build().GetSection(RequestConcurrencyOptions.SectionName).Get<RequestConcurrencyOptions>()!;
         Assert.Null(options.MaxConcurrentRequests);
         Assert.Equal(7, options.RequestQueueLimit);
-        Assert.Equal(RequestConcurrencyOptions.DefaultPerProcessor * 3, options.EffectiveLimit(3));
+        Assert.Equal(RequestConcurrencyOptions.DefaultPerProcessor * 3, options.EffectiveLimit(3, DatabaseProvider.Sqlite));
+        Assert.Equal(0, options.EffectiveLimit(3, DatabaseProvider.Postgres));
+        options.MaxConcurrentRequests = 12;
+        Assert.Equal(12, options.EffectiveLimit(3, DatabaseProvider.Postgres));
     }
 
     private static GrundschutzWebFactory Factory(int limit, int queue)
