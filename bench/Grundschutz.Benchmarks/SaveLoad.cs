@@ -106,7 +106,7 @@ public static class SaveLoad
 
             var gate = app.Services.GetRequiredService<RequestGate>();
             Console.WriteLine(gate.Limit == 0
-                ? "Requests in work at once: no limit (Server:MaxConcurrentRequests=0)."
+                ? "Requests in work at once: no limit (Server:MaxConcurrentRequests 0, or unset on PostgreSQL)."
                 : $"Requests in work at once: {gate.Limit}, the others wait in arrival order (Server:MaxConcurrentRequests; queue up to {gate.QueueLimit}).");
 
             // Warm-up (JIT, query compilation, connection pool), not counted. Tiered compilation with dynamic PGO keeps

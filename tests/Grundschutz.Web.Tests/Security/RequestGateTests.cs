@@ -5,6 +5,7 @@ using Grundschutz.Web.Infrastructure;
 using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Grundschutz.Web.Tests.Security;
 
@@ -46,6 +47,38 @@ public sealed class RequestGateTests
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Refusals_LoggedOncePerTenSeconds_WithTheCount()
+    {
+        using var factory = new LoggingWebFactory();
+        factory.Settings["Server:MaxConcurrentRequests"] = "1";
+        factory.Settings["Server:RequestQueueLimit"] = "0";
+        using var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+        var gate = factory.Services.GetRequiredService<RequestGate>();
+        List<string> Warnings() => factory.Log.Entries
+            .Where(e => e.Category == typeof(RequestGate).FullName && e.Level == LogLevel.Warning)
+            .Select(e => e.Message)
+            .ToList();
+
+        using (await gate.HoldAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(Page)).StatusCode);
+            }
+
+            // The first refusal is logged at once, the next two within the same 10 s are counted.
+            var first = Assert.Single(Warnings());
+            Assert.StartsWith("Server busy: 1 request(s) refused with 503 – 1 in work and 0 waiting", first, StringComparison.Ordinal);
+
+            factory.Time.Advance(TimeSpan.FromSeconds(10));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(Page)).StatusCode);
+            Assert.Equal(2, Warnings().Count);
+            Assert.StartsWith("Server busy: 3 request(s) refused", Warnings()[1], StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Grundschutz.Web.Tests.Startup;
 
@@ -19,7 +16,7 @@ public sealed class StartupLogTests
     [Fact]
     public void FirstStart_CreatesAndMigrates_WithoutErrors_SecondStart_NothingToDo()
     {
-        using var first = new LoggingFactory();
+        using var first = new LoggingWebFactory();
         var (connectionString, migrations) = Database(first);
 
         var created = first.Log.Entries.Where(e => e.Category == typeof(DatabaseInitializer).FullName).Select(e => e.Message).ToList();
@@ -28,7 +25,7 @@ public sealed class StartupLogTests
             created);
         Assert.Empty(first.Log.Errors);
 
-        using var second = new LoggingFactory();
+        using var second = new LoggingWebFactory();
         second.Settings["ConnectionStrings:Grundschutz"] = connectionString;
         var (again, _) = Database(second);
 
@@ -44,46 +41,5 @@ public sealed class StartupLogTests
         var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
         Assert.Empty(db.Database.GetPendingMigrations());
         return (db.Database.GetConnectionString()!, db.Database.GetMigrations().ToList());
-    }
-
-    private sealed class LoggingFactory : GrundschutzWebFactory
-    {
-        public CapturingLoggerProvider Log { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging
-                .AddProvider(Log)
-                .AddFilter<CapturingLoggerProvider>(null, LogLevel.Information));
-        }
-    }
-
-    private sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-
-        public IReadOnlyList<Entry> Entries => [.. _entries];
-
-        public IEnumerable<string> Errors => Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception?.Message}");
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
-        }
     }
 }
