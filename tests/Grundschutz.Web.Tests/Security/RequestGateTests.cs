@@ -21,9 +21,7 @@ public sealed class RequestGateTests
     public async Task Full_QueueFull_RequestGets503WithRetryAfterInGermanAndEnglish_StaticFilesStillServed()
     {
         using var factory = Factory(limit: 1, queue: 0);
-        using var client = factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
-        var gate = factory.Services.GetRequiredService<RequestGate>();
+        var (client, gate) = await StartAsync(factory);
 
         using (var held = await gate.HoldAsync(CancellationToken.None))
         {
@@ -53,11 +51,8 @@ public sealed class RequestGateTests
     public async Task Refusals_LoggedOncePerTenSeconds_WithTheCount()
     {
         using var factory = new LoggingWebFactory();
-        factory.Settings["Server:MaxConcurrentRequests"] = "1";
-        factory.Settings["Server:RequestQueueLimit"] = "0";
-        using var client = factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
-        var gate = factory.Services.GetRequiredService<RequestGate>();
+        Limit(factory, limit: 1, queue: 0);
+        var (client, gate) = await StartAsync(factory);
         List<string> Warnings() => factory.Log.Entries
             .Where(e => e.Category == typeof(RequestGate).FullName && e.Level == LogLevel.Warning)
             .Select(e => e.Message)
@@ -85,9 +80,7 @@ public sealed class RequestGateTests
     public async Task Full_RequestsWaitAndAreServedInArrivalOrder_WhenAPlaceFrees()
     {
         using var factory = Factory(limit: 1, queue: 10);
-        using var client = factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
-        var gate = factory.Services.GetRequiredService<RequestGate>();
+        var (client, gate) = await StartAsync(factory);
 
         // The test holds the only place; in the queue: a request, the test's second hold, another request.
         var held = await gate.HoldAsync(CancellationToken.None);
@@ -122,9 +115,7 @@ public sealed class RequestGateTests
     public async Task Waiting_ClientGivesUp_LeavesTheQueue()
     {
         using var factory = Factory(limit: 1, queue: 1);
-        using var client = factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
-        var gate = factory.Services.GetRequiredService<RequestGate>();
+        var (client, gate) = await StartAsync(factory);
 
         using (var held = await gate.HoldAsync(CancellationToken.None))
         {
@@ -184,12 +175,21 @@ public sealed class RequestGateTests
         Assert.Equal(12, options.EffectiveLimit(3, DatabaseProvider.Postgres));
     }
 
-    private static GrundschutzWebFactory Factory(int limit, int queue)
+    private static GrundschutzWebFactory Factory(int limit, int queue) => Limit(new GrundschutzWebFactory(), limit, queue);
+
+    private static GrundschutzWebFactory Limit(GrundschutzWebFactory factory, int limit, int queue)
     {
-        var factory = new GrundschutzWebFactory();
         factory.Settings["Server:MaxConcurrentRequests"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         factory.Settings["Server:RequestQueueLimit"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return factory;
+    }
+
+    /// <summary>A client (the factory disposes the clients it created) after one page was served, and the app's gate.</summary>
+    private static async Task<(HttpClient Client, RequestGate Gate)> StartAsync(GrundschutzWebFactory factory)
+    {
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
+        return (client, factory.Services.GetRequiredService<RequestGate>());
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
