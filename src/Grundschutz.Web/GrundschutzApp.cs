@@ -137,7 +137,7 @@ public static class GrundschutzApp
         });
         // Requests in work at once (Server:MaxConcurrentRequests); read here so that a wrong value stops the start.
         var concurrency = builder.Configuration.GetSection(RequestConcurrencyOptions.SectionName);
-        (concurrency.Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()).EffectiveLimit(Environment.ProcessorCount, DatabaseProvider.Sqlite);
+        (concurrency.Get<RequestConcurrencyOptions>() ?? new RequestConcurrencyOptions()).Validate();
         services.Configure<RequestConcurrencyOptions>(concurrency);
         services.AddSingleton<RequestGate>();
 

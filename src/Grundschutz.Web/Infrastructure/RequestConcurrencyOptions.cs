@@ -27,6 +27,14 @@ public sealed class RequestConcurrencyOptions
     /// <exception cref="InvalidOperationException">A value is negative; the message names the setting.</exception>
     public int EffectiveLimit(int processorCount, DatabaseProvider provider)
     {
+        Validate();
+        return MaxConcurrentRequests ?? (provider == DatabaseProvider.Sqlite ? DefaultPerProcessor * Math.Max(1, processorCount) : 0);
+    }
+
+    /// <summary>Checked on start, so that a wrong value stops the app before it serves anything.</summary>
+    /// <exception cref="InvalidOperationException">A value is negative; the message names the setting.</exception>
+    public void Validate()
+    {
         if (MaxConcurrentRequests < 0)
         {
             throw new InvalidOperationException($"Server:MaxConcurrentRequests: {MaxConcurrentRequests} ist ungültig (0 = keine Begrenzung, sonst eine positive Zahl).");
@@ -36,7 +44,5 @@ public sealed class RequestConcurrencyOptions
         {
             throw new InvalidOperationException($"Server:RequestQueueLimit: {RequestQueueLimit} ist ungültig (0 oder eine positive Zahl).");
         }
-
-        return MaxConcurrentRequests ?? (provider == DatabaseProvider.Sqlite ? DefaultPerProcessor * Math.Max(1, processorCount) : 0);
     }
 }

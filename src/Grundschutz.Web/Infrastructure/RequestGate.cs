@@ -16,6 +16,9 @@ namespace Grundschutz.Web.Infrastructure;
 /// </summary>
 public sealed class RequestGate : IMiddleware, IDisposable
 {
+    /// <summary>Multipart POSTs above this size (or of unknown length) count as uploads and pass the gate.</summary>
+    public const long UploadBypassBytes = 256 * 1024;
+
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim? _places;
@@ -127,11 +130,15 @@ public sealed class RequestGate : IMiddleware, IDisposable
     }
 
     /// <summary>
-    /// Uploads (multipart forms: evidence, workbooks, catalogues) pass without a place: most of their time is spent
-    /// receiving the body at the client's pace, and a few slow uploads must not hold up everyone else's pages.
+    /// Uploads (multipart POSTs of more than 256 KB or of unknown length: evidence, workbooks, catalogues) pass without
+    /// a place: most of their time is spent receiving the body at the client's pace, and a few slow uploads must not
+    /// hold up everyone else's pages. Small multipart posts – the questionnaire's autosave sends its form that way –
+    /// take a place like any other request. (The upload limits, Uploads:MaxRequestBytes, still apply.)
     /// </summary>
     private static bool IsUpload(HttpRequest request) =>
-        request.ContentType is { } type && type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && request.ContentType is { } type && type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+        && request.ContentLength is null or > UploadBypassBytes;
 
     /// <summary>One warning per 10 seconds at most, with the count since the last one (an overload must not flood the log).</summary>
     private void LogRejection()

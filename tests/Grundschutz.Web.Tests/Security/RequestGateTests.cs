@@ -36,12 +36,17 @@ public sealed class RequestGateTests
             Assert.Contains("The service is busy", text, StringComparison.Ordinal);
             Assert.DoesNotContain("<", text, StringComparison.Ordinal);
 
-            // Static files come before the gate; uploads (multipart) pass it – this one reaches the app, which refuses
-            // it for its missing anti-forgery token, not the gate.
+            // Static files come before the gate; uploads (multipart above 256 KB) pass it – this one reaches the app,
+            // which refuses it for its missing anti-forgery token, not the gate.
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/css/site.css")).StatusCode);
-            using var upload = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "upload", "nachweis.pdf" } };
+            using var upload = new MultipartFormDataContent { { new ByteArrayContent(new byte[RequestGate.UploadBypassBytes + 1]), "upload", "nachweis.pdf" } };
             using var uploaded = await client.PostAsync(Page, upload);
             Assert.Equal(HttpStatusCode.BadRequest, uploaded.StatusCode);
+
+            // A small multipart post (the questionnaire's autosave sends its form so) takes a place like any request.
+            using var autosave = new MultipartFormDataContent { { new StringContent("Ja"), "Input.Status" } };
+            using var refusedAutosave = await client.PostAsync(Page, autosave);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedAutosave.StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page)).StatusCode);
