@@ -185,7 +185,12 @@ public sealed class CatalogImportPageTests
 
         var page = await Html.ParseAsync(await UploadAsync(client));
 
-        Assert.Contains("mindestens eine Datei", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        // One message, the app's own (not also ASP.NET's English "The Files field is required."), here and beside the field.
+        var summary = page.QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        var message = Assert.Single(summary);
+        Assert.Contains("mindestens eine Datei", message, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#Files")!.GetAttribute("data-val"));
+        Assert.Contains("mindestens eine Datei", page.QuerySelector("#Files")!.GetAttribute("data-val-required"), StringComparison.Ordinal);
     }
 
     /// <summary>

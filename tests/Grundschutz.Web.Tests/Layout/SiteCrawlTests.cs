@@ -292,6 +292,18 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         {
             yield return $"image {image.GetAttribute("src")} without alt";
         }
+
+        // Client-side validation messages come from the data annotations: ASP.NET's English defaults name C# properties.
+        foreach (var element in page.QuerySelectorAll("[data-val='true']"))
+        {
+            foreach (var attribute in element.Attributes.Where(a => a.Name.StartsWith("data-val-", StringComparison.Ordinal) && !a.Name[9..].Contains('-')))
+            {
+                if (attribute.Value.StartsWith("The field ", StringComparison.Ordinal) || attribute.Value.Contains(" field is required", StringComparison.Ordinal))
+                {
+                    yield return $"{attribute.Name} on #{element.Id} is the framework's default „{Short(attribute.Value)}“";
+                }
+            }
+        }
     }
 
     private static string Short(string text)

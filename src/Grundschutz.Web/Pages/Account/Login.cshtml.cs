@@ -68,11 +68,11 @@ public sealed class LoginModel(
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Bitte geben Sie Ihren Benutzernamen ein.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Der Benutzername darf höchstens 256 Zeichen lang sein.")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Bitte geben Sie Ihr Passwort ein.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Das Passwort darf höchstens 256 Zeichen lang sein.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Web.Infrastructure;
@@ -11,7 +12,9 @@ namespace Grundschutz.Web.Pages.Admin.Catalogs;
 /// <summary>Upload of catalogue files by an administrator; the same pipeline as the CLI.</summary>
 public sealed class ImportModel(CatalogImportService importer, IOptions<CatalogImportOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The message also serves the browser's check (otherwise ASP.NET's English default would be used).</summary>
     [BindProperty]
+    [Required(ErrorMessage = "Bitte wählen Sie mindestens eine Datei aus.")]
     public List<IFormFile> Files { get; set; } = [];
 
     public IReadOnlyList<CatalogImportResult> Results { get; private set; } = [];
