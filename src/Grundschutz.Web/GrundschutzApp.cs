@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web;
 
@@ -61,6 +63,7 @@ public static class GrundschutzApp
             .AddMvcOptions(o => o.Filters.Add<MustChangePasswordFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {

@@ -171,6 +171,29 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A date the browser did not check (old browsers show a text field) fails model binding: the message is the app's,
+    /// in the page's language – not ASP.NET's „The value '…' is not valid for ApprovedOn.“ with the C# property name.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "Der Wert „31.02.2026“ ist ungültig.")]
+    [InlineData(true, "The value “31.02.2026” is not valid.")]
+    public async Task Upload_DateTheBrowserDidNotCheck_MessageInThePagesLanguage(bool english, string expected)
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync(english ? "09184000" : "09183000", english ? "Landkreis München" : "Mühldorf a. Inn");
+        var client = await seed.SignInAsync(isb);
+        var fields = Metadata("1.0");
+        fields["Input.ApprovedOn"] = "31.02.2026";
+
+        var response = await UploadAsync(client, fields, Pdf, "Leitlinie.pdf", english);
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([expected], page.QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()));
+        Assert.Null(page.QuerySelector("#policy-table"));
+    }
 }
 
 /// <summary>Freshness warnings on the overview (A.4 older than 12 months, Leitlinie missing or old).</summary>
