@@ -60,7 +60,11 @@ public static class GrundschutzApp
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
                 o.Conventions.AllowAnonymousToFolder("/Account");
             })
-            .AddMvcOptions(o => o.Filters.Add<MustChangePasswordFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UnknownHandlerFilter>();
+                o.Filters.Add<MustChangePasswordFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();

@@ -118,6 +118,7 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         var queue = new Queue<(string Url, string From)>([(start, "(start)")]);
         var seen = new HashSet<string>(StringComparer.Ordinal) { start };
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var probed = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         var pages = 0;
         while (queue.Count > 0 && pages < MaxPages)
@@ -139,6 +140,10 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
 
             var page = await Html.ParseAsync(response);
             problems.AddRange(CheckPage(page).Select(p => $"{final}: {p}"));
+            if (probed.Add(Variable().Replace(final.Split('?')[0], "{x}")))
+            {
+                problems.AddRange((await ProbeUnknownHandlerAsync(client, page, final)).Select(p => $"{final}: {p}"));
+            }
             if (english && page.DocumentElement.GetAttribute("lang") != "en")
             {
                 problems.Add($"{final}: the English crawl landed on a page with lang=\"{page.DocumentElement.GetAttribute("lang")}\"");
@@ -156,6 +161,34 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         Assert.True(pages >= (user is null ? 3 : 8), $"only {pages} pages reached – is the crawl following the links?");
         Assert.True(queue.Count == 0, $"more than {MaxPages} pages: raise the limit or collapse more shapes ({queue.Count} left, e.g. {string.Join(", ", queue.Take(5).Select(q => q.Url))})");
         Assert.True(problems.Count == 0, $"{problems.Count} problems on {pages} pages:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// A forged or outdated request to the page – a handler name it does not have, by GET and by POST with a valid
+    /// anti-forgery token – gets an answer, not an error: Razor Pages falls back to the page's unnamed handler of that
+    /// method, and where there is none (a page that only shows something) the app answers 404 instead of rendering the
+    /// page without its data (<c>UnknownHandlerTests</c> checks the 404 itself).
+    /// </summary>
+    private static async Task<IEnumerable<string>> ProbeUnknownHandlerAsync(HttpClient client, IHtmlDocument page, string url)
+    {
+        var problems = new List<string>();
+        var path = url.Split('?')[0];
+        var get = await client.GetAsync(path + "?handler=Unbekannt");
+        if ((int)get.StatusCode >= 500)
+        {
+            problems.Add($"GET ?handler=Unbekannt → {(int)get.StatusCode}");
+        }
+
+        if (page.QuerySelector("input[name='__RequestVerificationToken']") is IHtmlInputElement token)
+        {
+            var post = await client.PostAsync(path + "?handler=Unbekannt", new FormUrlEncodedContent([new(token.Name!, token.Value)]));
+            if ((int)post.StatusCode >= 500)
+            {
+                problems.Add($"POST ?handler=Unbekannt → {(int)post.StatusCode}");
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Follows redirects within the site (a link may lead through one, e.g. to the first question).</summary>
