@@ -9,6 +9,9 @@ namespace Grundschutz.Web.Pages;
 [AllowAnonymous]
 public sealed class CultureModel : PageModel
 {
+    /// <summary>The longest address returned to (the app's own addresses with filters stay far below it).</summary>
+    public const int MaxReturnUrlLength = 2048;
+
     public IActionResult OnGet() => LocalRedirect("/");
 
     public IActionResult OnPost(string culture, string? returnUrl)
@@ -18,6 +21,7 @@ public sealed class CultureModel : PageModel
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        // An address longer than any page of the app has is not followed (the redirect would fail with HTTP 414).
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl.Length <= MaxReturnUrlLength ? returnUrl : "/");
     }
 }

@@ -115,6 +115,25 @@ public sealed class CreateAssessmentTests(GrundschutzWebFactory factory) : IClas
         Assert.Equal("Basis-Absicherung", Text(created, "#header-approach"));
     }
 
+    /// <summary>The title typed so far travels in the redirect's address: an overlong one is cut, not turned into an HTTP 414.</summary>
+    [Fact]
+    public async Task Create_ChooseVersionWithOverlongTitle_PageStillOpens()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("09185000", "Neuburg-Schrobenhausen");
+        var client = await seed.SignInAsync(isb);
+        var page = await Html.GetDocumentAsync(client, "/Assessments/Create");
+        var form = Form(page, "create-form");
+        form.Action = page.GetElementById("choose-version-button")!.GetAttribute("formaction")!;
+        ((IHtmlInputElement)form.Elements["Input.Title"]!).Value = new string('Ä', 100_000);
+
+        var chosen = await Html.SubmitAsync(client, form);
+        var again = await Html.FollowRedirectAsync(client, chosen);
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal(new string('Ä', Assessment.MaxTitleLength), ((IHtmlInputElement)Form(again, "create-form").Elements["Input.Title"]!).Value);
+    }
+
     [Fact]
     public async Task Create_MunicipalityComesFromTheSignInNotFromTheForm()
     {

@@ -132,6 +132,32 @@ public sealed class ScopePageTests(GrundschutzWebFactory factory) : IClassFixtur
         Assert.Null(page.QuerySelector("#exclusions"));
     }
 
+    /// <summary>
+    /// Removing what is not there (removed meanwhile in another tab, or a forged id) says so instead of reporting
+    /// success – and never echoes the posted value: a 100,000-character id used to land in the status cookie and made
+    /// every later request of that browser fail with HTTP 431.
+    /// </summary>
+    [Fact]
+    public async Task RemoveExclusionAndAssignment_NothingThere_SaysSoWithoutEchoingTheInput()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241099", "Laatzen");
+        var assessment = await seed.Assessment(municipality, isb).WithTarget("Clients", "ORG.1").BuildAsync();
+        var client = await seed.SignInAsync(isb);
+        var token = Token(await Html.GetDocumentAsync(client, Scope(assessment.Id)));
+        var forged = "NOPE." + new string('9', 100_000);
+
+        var exclusion = await PostAsync(client, Scope(assessment.Id), "RemoveExclusion", token, ("groupId", forged));
+        var assignment = await PostAsync(client, Scope(assessment.Id), "UnassignContributor", token, ("userId", isb.Id), ("groupId", forged));
+
+        Assert.Equal(HttpStatusCode.OK, exclusion.StatusCode);
+        Assert.Equal(["Für diesen Baustein ist keine Begründung (mehr) hinterlegt."], Errors(await Html.ParseAsync(exclusion)));
+        Assert.Equal(HttpStatusCode.OK, assignment.StatusCode);
+        Assert.Equal(["Diese Zuständigkeit besteht nicht (mehr)."], Errors(await Html.ParseAsync(assignment)));
+        Assert.All(exclusion.Headers.Concat(assignment.Headers).Where(h => h.Key == "Set-Cookie").SelectMany(h => h.Value), cookie => Assert.True(cookie.Length < 1000, $"a cookie of {cookie.Length} characters"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Scope(assessment.Id))).StatusCode);
+    }
+
     [Fact]
     public async Task HRequirements_OfferedForStandardAbsicherung_AdoptedAndDropped()
     {

@@ -59,6 +59,23 @@ public sealed class HeaderFormsTests : IClassFixture<GrundschutzWebFactory>
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>An address longer than any of the app's own is not returned to (following it would fail with HTTP 414).</summary>
+    [Theory]
+    [InlineData(2048, true)]
+    [InlineData(2049, false)]
+    public async Task LanguageSwitch_OverlongReturnUrl_GoesHome(int length, bool kept)
+    {
+        var client = _factory.CreateBrowserClient();
+        var page = await Html.GetDocumentAsync(client, "/Account/Login");
+        var form = (IHtmlFormElement)page.QuerySelector("#language-switch")!.Closest("form")!;
+        var returnUrl = "/Catalog/Search?q=" + new string('a', length - "/Catalog/Search?q=".Length);
+
+        var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["returnUrl"] = returnUrl }, (IHtmlButtonElement)page.QuerySelector("#language-switch")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(kept ? returnUrl : "/", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Logout_FromTheHeader_EndsTheSession()
     {

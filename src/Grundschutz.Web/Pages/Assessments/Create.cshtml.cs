@@ -44,9 +44,13 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         SelectVersion();
     }
 
-    /// <summary>Without JavaScript: shows the approaches of the version chosen in the select (post-redirect-get).</summary>
+    /// <summary>
+    /// Without JavaScript: shows the approaches of the version chosen in the select (post-redirect-get). The title
+    /// travels in the address, so it is cut to the longest title an assessment may have – an overlong one would make an
+    /// address no server accepts (HTTP 414) – and the final save still checks it.
+    /// </summary>
     public IActionResult OnPostChooseVersion() =>
-        RedirectToPage(new { version = Input.CatalogVersionId, title = Input.Title });
+        RedirectToPage(new { version = Input.CatalogVersionId, title = Input.Title is { Length: > Assessment.MaxTitleLength } typed ? typed[..Assessment.MaxTitleLength] : Input.Title });
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -200,12 +200,21 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
     public Task<IActionResult> OnPostRemoveExclusionAsync(Guid id, string? groupId, CancellationToken cancellationToken) =>
         ChangeAsync(id, (assessment, _, _) =>
         {
+            var before = assessment.ModuleExclusions.ToList();
             var done = Try("", () =>
             {
                 assessment.RemoveModuleExclusion(groupId ?? "");
                 return true;
             });
-            return done ? t["Die Begründung für {0} wurde entfernt.", groupId ?? ""].Value : null;
+            var removed = before.Except(assessment.ModuleExclusions).FirstOrDefault();
+            if (done && removed is null)
+            {
+                // Nothing matched (removed meanwhile in another tab, or a forged id): say so, and never echo the input.
+                ModelState.AddModelError("", t["Für diesen Baustein ist keine Begründung (mehr) hinterlegt."]);
+                return null;
+            }
+
+            return done ? t["Die Begründung für {0} wurde entfernt.", removed!.GroupId].Value : null;
         }, cancellationToken);
 
     /// <summary>The checked H requirements are the wanted set: new ones are adopted, unchecked ones dropped.</summary>
@@ -281,12 +290,20 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
     public Task<IActionResult> OnPostUnassignContributorAsync(Guid id, string? userId, string? groupId, CancellationToken cancellationToken) =>
         ChangeAsync(id, (assessment, _, _) =>
         {
+            var before = assessment.ContributorAssignments.ToList();
             var done = Try("", () =>
             {
                 assessment.UnassignContributor(userId ?? "", groupId ?? "");
                 return true;
             });
-            return done ? t["Die Zuständigkeit für {0} wurde entfernt.", groupId ?? ""].Value : null;
+            var removed = before.Except(assessment.ContributorAssignments).FirstOrDefault();
+            if (done && removed is null)
+            {
+                ModelState.AddModelError("", t["Diese Zuständigkeit besteht nicht (mehr)."]);
+                return null;
+            }
+
+            return done ? t["Die Zuständigkeit für {0} wurde entfernt.", removed!.GroupId].Value : null;
         }, cancellationToken);
 
     /// <summary>Id of the name field of a target object's rename form (and the error summary's link target).</summary>
