@@ -4,7 +4,10 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Grundschutz.Web.Tests.Assessments.AssessmentPages;
 
 namespace Grundschutz.Web.Tests.Assessments;
@@ -184,6 +187,47 @@ public sealed class AssessmentLifecycleTests(GrundschutzWebFactory factory) : IC
         Assert.Equal("Archiviert", Text(list, $"#assessment-{id} .state"));
         Assert.Equal("Entwurf", Text(list, $"#assessment-{newId} .state"));
         Assert.Equal($"{progress.Total} von {progress.Total} beantwortet", Text(list, $"#assessment-{newId} .progress-cell"));
+    }
+
+    /// <summary>
+    /// „Wieder öffnen“ starts the one next cycle: sent again (a double click, a second tab – one after the other or at
+    /// the same moment) it is refused with a link to the next assessment instead of creating a second one.
+    /// </summary>
+    [Fact]
+    public async Task Reopen_SentTwiceOrAtOnce_OneNextAssessmentAndALinkToIt()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("05314099", "Königswinter");
+        var approved = await seed.Assessment(municipality, isb).Titled("Selbstbewertung 2025").WithTarget("Server", "TEC.1").AnswerRest().InState(AssessmentState.Approved).BuildAsync();
+        var archived = await seed.Assessment(municipality, isb).Titled("Selbstbewertung 2024").WithTarget("Server", "TEC.1").AnswerRest().InState(AssessmentState.Archived).BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        // One after the other: the second form (loaded before the first was sent) is refused.
+        var overview = await Html.GetDocumentAsync(client, Overview(approved.Id));
+        var first = await Html.SubmitAsync(client, Form(overview, "reopen-form"));
+        var second = await Html.SubmitAsync(client, Form(overview, "reopen-form"));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(["Diese Bewertung wurde bereits wieder geöffnet: Die Folgebewertung ist „Selbstbewertung 2025“."], Errors(await Html.ParseAsync(second)));
+        Assert.Equal([IdFromLocation(first)], await SuccessorsAsync(approved.Id));
+
+        // The original now links to its next cycle and no longer offers to reopen.
+        overview = await Html.GetDocumentAsync(client, Overview(approved.Id));
+        Assert.Null(overview.GetElementById("reopen-form"));
+        Assert.Equal(Overview(IdFromLocation(first)), overview.GetElementById("successor-link")!.GetAttribute("href"));
+
+        // At the same moment: one wins, the other is refused (by the check or by the concurrency stamp).
+        overview = await Html.GetDocumentAsync(client, Overview(archived.Id));
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Html.SubmitAsync(client, Form(overview, "reopen-form"))));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], both.Select(r => r.StatusCode).Order());
+        Assert.Single(await SuccessorsAsync(archived.Id));
+    }
+
+    private async Task<List<Guid>> SuccessorsAsync(Guid id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        return await db.Assessments.AsNoTracking().Where(a => a.PreviousAssessmentId == id).Select(a => a.Id).ToListAsync();
     }
 
     [Fact]

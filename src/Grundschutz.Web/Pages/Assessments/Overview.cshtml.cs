@@ -59,6 +59,9 @@ public sealed class OverviewModel(
 
     public bool CanReopen { get; private set; }
 
+    /// <summary>The assessment reopened from this one (the next cycle), if there is one.</summary>
+    public SuccessorView? Successor { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadViewAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -103,8 +106,30 @@ public sealed class OverviewModel(
             return await RefuseAsync(id, "", DomainText.Of(t, ex), cancellationToken);
         }
 
+        // One next cycle per assessment: a second „Wieder öffnen“ (a double click, another tab) is refused. The check
+        // covers requests one after the other; renewing this assessment's concurrency stamp makes the second of two
+        // simultaneous requests fail on saving.
+        if (await SuccessorAsync(id, cancellationToken) is { } existing)
+        {
+            return await RefuseAsync(id, "", AlreadyReopened(existing), cancellationToken);
+        }
+
+        db.Entry(assessment).Property(GrundschutzDbContext.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
         db.Assessments.Add(next);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var successor = await SuccessorAsync(id, cancellationToken);
+            return await RefuseAsync(
+                id, "",
+                successor is null ? t["Die Bewertung wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand und versuchen Sie es erneut."].Value : AlreadyReopened(successor),
+                cancellationToken);
+        }
+
         TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde wieder geöffnet. Dies ist die neue Bewertung; Umfang und Antworten wurden übernommen.", next.Title].Value;
         return RedirectToPage(new { id = next.Id });
     }
@@ -186,6 +211,17 @@ public sealed class OverviewModel(
         }
     }
 
+    /// <summary>The assessment reopened from this one, if any.</summary>
+    private Task<SuccessorView?> SuccessorAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.PreviousAssessmentId == id)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => new SuccessorView(a.Id, a.Title))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private string AlreadyReopened(SuccessorView successor) =>
+        t["Diese Bewertung wurde bereits wieder geöffnet: Die Folgebewertung ist „{0}“.", successor.Title].Value;
+
     private async Task<IActionResult> RefuseAsync(Guid id, string key, string message, CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -255,7 +291,8 @@ public sealed class OverviewModel(
             .ToList();
 
         Permitted = assessment.PermittedTriggers(actor, catalog, today);
-        CanReopen = assessment.CanReopen(actor);
+        Successor = assessment.IsReadOnly ? await SuccessorAsync(assessment.Id, cancellationToken) : null;
+        CanReopen = assessment.CanReopen(actor) && Successor is null;
         Blocked = Enum.GetValues<AssessmentTrigger>()
             .Where(trigger => !Permitted.Contains(trigger) && WouldNormallyFire(trigger, assessment.State, actor))
             .Select(trigger => assessment.CheckTrigger(trigger, actor, null, catalog, today))
@@ -374,3 +411,6 @@ public sealed class OverviewModel(
 
     public sealed record TransitionView(AssessmentState From, AssessmentState To, AssessmentTrigger Trigger, string Who, DateTimeOffset At, string? Comment);
 }
+
+/// <summary>The next cycle's assessment, reopened from the one shown.</summary>
+public sealed record SuccessorView(Guid Id, string Title);
