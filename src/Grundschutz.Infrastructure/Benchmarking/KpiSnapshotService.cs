@@ -63,15 +63,32 @@ public sealed class KpiSnapshotService(GrundschutzDbContext db, CatalogContextCa
         var snapshot = Build(assessment, stamp, BenchmarkKpis.From(report), scoredOn, time.GetUtcNow());
 
         var existing = await db.KpiSnapshots.FirstOrDefaultAsync(s => s.AssessmentId == assessmentId, cancellationToken);
-        if (existing is not null)
+        var stored = existing ?? snapshot;
+        if (existing is null)
         {
-            db.KpiSnapshots.Remove(existing);
-            await db.SaveChangesAsync(cancellationToken);
+            db.KpiSnapshots.Add(snapshot);
+        }
+        else
+        {
+            db.Entry(existing).CurrentValues.SetValues(snapshot);
         }
 
-        db.KpiSnapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(snapshot).State = EntityState.Detached;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (two dashboards opened at once) refreshed the same snapshot between our read and our
+            // write: its row is computed from the same or a newer stamp, so ours is not needed. Anything else is an error.
+            db.Entry(stored).State = EntityState.Detached;
+            if (!await db.KpiSnapshots.AsNoTracking().AnyAsync(s => s.AssessmentId == assessmentId, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        db.Entry(stored).State = EntityState.Detached;
     }
 
     /// <summary>The day of the last workflow transition (submission, approval), else of creation.</summary>

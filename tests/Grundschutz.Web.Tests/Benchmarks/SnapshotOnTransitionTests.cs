@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Benchmarking;
@@ -19,6 +20,33 @@ namespace Grundschutz.Web.Tests.Benchmarks;
 public sealed class SnapshotOnTransitionTests(GrundschutzWebFactory factory) : IClassFixture<GrundschutzWebFactory>
 {
     private static readonly string[] IsbRoles = [Roles.Isb];
+
+    /// <summary>
+    /// Two dashboards opened at the same moment refresh the same stale snapshot: both finish (one of them used to fail
+    /// with a UNIQUE violation, an HTTP 500 for its user) and one current snapshot is stored.
+    /// </summary>
+    [Fact]
+    public async Task Refresh_SameAssessmentAtTheSameMoment_BothSucceedOneSnapshot()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("05334099", "Würselen");
+        var assessment = await seed.Assessment(municipality, isb).WithTarget("Server", "TEC.1").AnswerRest().InState(AssessmentState.Submitted).BuildAsync();
+
+        for (var round = 0; round < 10; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await Task.Yield();
+                await scope.ServiceProvider.GetRequiredService<KpiSnapshotService>().RefreshAsync(assessment.Id, CancellationToken.None);
+            }));
+        }
+
+        var snapshot = await SnapshotAsync(assessment.Id);
+        Assert.NotNull(snapshot);
+        Assert.Equal(await StampAsync(assessment.Id), snapshot.AssessmentStamp);
+        Assert.Equal(AssessmentState.Submitted, snapshot.State);
+    }
 
     [Fact]
     public async Task SubmitAndApprove_ThroughTheForms_StoreACurrentSnapshotRightAway()
