@@ -146,6 +146,24 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
         Assert.Equal(0, await db.PolicyDocuments.CountAsync(p => p.MunicipalityId == municipality.Id));
     }
 
+    /// <summary>
+    /// The freshness warning of the policies page (no Leitlinie yet) in the page's language, as on the assessment pages –
+    /// it used to be the German text in the English UI.
+    /// </summary>
+    [Theory]
+    [InlineData("09274000", true, "No information security policy (A.0.1) has been uploaded.")]
+    [InlineData("09275000", false, "Es ist keine Leitlinie zur Informationssicherheit (A.0.1) hinterlegt.")]
+    public async Task Page_NoLeitlinie_WarningInThePagesLanguage(string ags, bool english, string expected)
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync(ags, "Landkreis " + ags);
+        var client = await seed.SignInAsync(isb);
+
+        var page = await Html.GetDocumentAsync(client, english ? Html.English("/Policies") : "/Policies");
+
+        Assert.Equal([expected], page.QuerySelectorAll(".freshness-warning").Select(p => p.TextContent.Trim()));
+    }
+
     [Fact]
     public async Task Upload_WithoutAntiforgeryToken_Rejected()
     {

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Grundschutz.TestSupport;
@@ -65,6 +68,62 @@ public sealed partial class EnglishResourceTests
 
         Assert.True(keys.Count > 500, $"only {keys.Count} keys found – is the pattern still right?");
         Assert.Equal([], keys.Where(k => !english.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList());
+    }
+
+    /// <summary>
+    /// Data annotations are translated through the same resources (AddDataAnnotationsLocalization), but their texts are
+    /// attribute arguments, not <c>T["…"]</c>: every <c>ErrorMessage</c> of a validation attribute and every display name,
+    /// description and prompt on a type, member or handler parameter of the web assembly needs an English entry, or the
+    /// English page shows the German text.
+    /// </summary>
+    [Fact]
+    public void EveryDataAnnotationText_HasAnEnglishEntry()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var annotated = typeof(GrundschutzApp).Assembly.GetTypes()
+            .SelectMany(type => type.GetMembers(all)
+                .Select(member => (Where: $"{type.FullName}.{member.Name}", Attributes: member.GetCustomAttributes(inherit: false)))
+                .Concat(type.GetMethods(all).SelectMany(method => method.GetParameters()
+                    .Select(parameter => (Where: $"{type.FullName}.{method.Name}({parameter.Name})", Attributes: parameter.GetCustomAttributes(inherit: false)))))
+                .Append((Where: type.FullName!, Attributes: type.GetCustomAttributes(inherit: false))));
+        var texts = annotated
+            .SelectMany(a => a.Attributes.SelectMany(Texts).Select(text => (a.Where, Text: text)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(texts.Count >= 40, $"only {texts.Count} data annotation texts found – is the reflection still right?");
+        Assert.Contains(texts, t => t.Text == "Bitte geben Sie Ihren Benutzernamen ein.");
+        Assert.Contains(texts, t => t.Text == "Änderungen gegenüber der vorigen Version");
+        var english = EnglishKeys();
+        Assert.Equal([], texts.Where(t => !english.Contains(t.Text)).Select(t => $"{t.Where}: {t.Text}").ToList());
+    }
+
+    /// <summary>The texts of one attribute that the data annotations localizer looks up.</summary>
+    private static IEnumerable<string> Texts(object attribute) => attribute switch
+    {
+        // A message from a resource type is not looked up in SharedResource.
+        ValidationAttribute { ErrorMessage: { Length: > 0 } message, ErrorMessageResourceType: null } => [message],
+        DisplayAttribute { ResourceType: null } display => new[] { display.Name, display.Description, display.Prompt }.OfType<string>().Where(s => s.Length > 0),
+        DisplayNameAttribute { DisplayName: { Length: > 0 } name } => [name],
+        _ => [],
+    };
+
+    [GeneratedRegex("""(?:TempData\[[^\]]+\]\s*=|AddModelError\([^;]*?,)\s*(?:\$@?|@\$?)?\u0022""")]
+    private static partial Regex LiteralMessage();
+
+    /// <summary>
+    /// A status message (<c>TempData[…] = "…"</c>) or a model error (<c>AddModelError(key, "…")</c>) given as a literal
+    /// is shown as it is – German in the English UI. They go through the localizer (<c>t["…"]</c>), and the test above
+    /// then finds their keys.
+    /// </summary>
+    [Fact]
+    public void StatusMessagesAndModelErrors_AreNotLiterals()
+    {
+        var raw = SourceTexts(["src/Grundschutz.Web"])
+            .SelectMany(s => LiteralMessage().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+
+        Assert.Equal([], raw);
     }
 
     /// <summary>

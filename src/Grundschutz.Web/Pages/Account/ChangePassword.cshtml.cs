@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Account;
 
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+public sealed class ChangePasswordModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    IStringLocalizer<SharedResource> t,
+    ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,7 +65,7 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Security: {UserName} changed the password", user.UserName);
-        TempData["StatusMessage"] = "Ihr Passwort wurde geändert.";
+        TempData["StatusMessage"] = t["Ihr Passwort wurde geändert."].Value;
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
@@ -71,7 +76,9 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Bitte geben Sie ein neues Passwort ein.")]
-        [StringLength(256, MinimumLength = 12, ErrorMessage = "Das Passwort muss mindestens 12 Zeichen lang sein.")]
+        // Two attributes, two messages: a single StringLength(256, MinimumLength = 12) told an overlong password it was too short.
+        [MinLength(12, ErrorMessage = "Das Passwort muss mindestens 12 Zeichen lang sein.")]
+        [StringLength(256, ErrorMessage = "Das Passwort darf höchstens 256 Zeichen lang sein.")]
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 

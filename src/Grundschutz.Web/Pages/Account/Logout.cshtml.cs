@@ -2,10 +2,11 @@ using Grundschutz.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     public void OnGet()
     {
@@ -14,7 +15,7 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageMod
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        TempData["StatusMessage"] = "Sie wurden abgemeldet.";
+        TempData["StatusMessage"] = t["Sie wurden abgemeldet."].Value;
         return LocalRedirect("/");
     }
 }

@@ -7,6 +7,7 @@ namespace Grundschutz.Web.Pages.Status;
 
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[OriginalRequestCulture]
 public sealed class IndexModel(IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Heading { get; private set; } = "";
