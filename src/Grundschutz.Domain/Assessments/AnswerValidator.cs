@@ -1,11 +1,12 @@
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Dates;
 
 namespace Grundschutz.Domain.Assessments;
 
 /// <summary>
 /// The rules for one answer (BSI 200-2 Kap. 8.4, BSI course 6.3, Grundschutz++ UMS.1.1).
 /// <see cref="AnswerIssueSeverity.Invalid"/> errors refuse saving; <see cref="AnswerIssueSeverity.Incomplete"/>
-/// errors allow saving work in progress but block submitting.
+/// errors allow saving work in progress but block submitting. Dates must lie in <see cref="PlausibleDates"/>.
 /// </summary>
 public static class AnswerValidator
 {
@@ -79,13 +80,21 @@ public static class AnswerValidator
         {
             Incomplete(AnswerFields.DueDate, "Für den Realisierungsplan ist ein Umsetzungstermin nötig.");
         }
+        else if (input.DueDate is { } due && !PlausibleDates.Contains(due))
+        {
+            Invalid(AnswerFields.DueDate, PlausibleDates.FieldOutOfRangeFormat, new Term("Umsetzung bis"), PlausibleDates.Min, PlausibleDates.Max);
+        }
 
         if (input.CostEstimate < 0)
         {
             Invalid(AnswerFields.CostEstimate, "Die Kostenschätzung darf nicht negativ sein.");
         }
 
-        if (input.AssessedOn > today)
+        if (input.AssessedOn is { } assessedOn && !PlausibleDates.Contains(assessedOn))
+        {
+            Invalid(AnswerFields.AssessedOn, PlausibleDates.FieldOutOfRangeFormat, new Term("Datum der Erhebung"), PlausibleDates.Min, PlausibleDates.Max);
+        }
+        else if (input.AssessedOn > today)
         {
             Invalid(AnswerFields.AssessedOn, "Das Datum der Erhebung darf nicht in der Zukunft liegen.");
         }

@@ -1,4 +1,5 @@
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Dates;
 using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Domain.Evidence;
@@ -84,7 +85,9 @@ public sealed class PolicyDocument
     public bool WasValidAt(DateTimeOffset moment) => UploadedAt <= moment && (SupersededAt is null || SupersededAt > moment);
 
     /// <summary>
-    /// A new policy version. Validates the metadata (German messages in <see cref="PolicyRuleException"/>).
+    /// A new policy version. Validates the metadata (German messages in <see cref="PolicyRuleException"/>): the
+    /// approval and the next review lie in <see cref="PlausibleDates"/>, the approval not after the date of
+    /// <paramref name="now"/> (a document is approved before it is uploaded), the review not before the approval.
     /// </summary>
     public static PolicyDocument Create(
         int municipalityId,
@@ -108,11 +111,9 @@ public sealed class PolicyDocument
             Title = Required(metadata.Title, new Term("Titel")),
             Author = Required(metadata.Author, new Term("Autor/in")),
             Version = Required(metadata.Version, new Term("Version")),
-            ApprovedOn = metadata.ApprovedOn,
+            ApprovedOn = Approval(metadata.ApprovedOn, now),
             ApprovedBy = Required(metadata.ApprovedBy, new Term("Freigegeben von")),
-            NextReview = metadata.NextReview is { } review && review < metadata.ApprovedOn
-                ? throw new PolicyRuleException(MessageText.Of("Die nächste Überprüfung kann nicht vor der Freigabe liegen."))
-                : metadata.NextReview,
+            NextReview = Review(metadata.NextReview, metadata.ApprovedOn),
             Changes = string.IsNullOrWhiteSpace(metadata.Changes) ? null : metadata.Changes.Trim(),
             FileName = Required(fileName, new Term("Dateiname")),
             ContentType = contentType,
@@ -130,6 +131,38 @@ public sealed class PolicyDocument
         {
             SupersededAt = now;
         }
+    }
+
+    private static DateOnly Approval(DateOnly approvedOn, DateTimeOffset now)
+    {
+        if (!PlausibleDates.Contains(approvedOn))
+        {
+            throw new PolicyRuleException(PlausibleDates.OutOfRange(new Term("Freigegeben am")));
+        }
+
+        if (approvedOn > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            throw new PolicyRuleException(MessageText.Of("Das Freigabedatum darf nicht in der Zukunft liegen."));
+        }
+
+        return approvedOn;
+    }
+
+    private static DateOnly? Review(DateOnly? nextReview, DateOnly approvedOn)
+    {
+        if (nextReview is not { } review)
+        {
+            return null;
+        }
+
+        if (!PlausibleDates.Contains(review))
+        {
+            throw new PolicyRuleException(PlausibleDates.OutOfRange(new Term("Nächste Überprüfung")));
+        }
+
+        return review < approvedOn
+            ? throw new PolicyRuleException(MessageText.Of("Die nächste Überprüfung kann nicht vor der Freigabe liegen."))
+            : review;
     }
 
     private static string Required(string? value, Term label)

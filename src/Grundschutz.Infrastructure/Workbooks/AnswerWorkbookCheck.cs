@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Dates;
 using Grundschutz.Domain.Texts;
 
 namespace Grundschutz.Infrastructure.Workbooks;
@@ -9,13 +10,18 @@ namespace Grundschutz.Infrastructure.Workbooks;
 /// Checks a parsed questionnaire workbook against its assessment, row by row, without changing anything: the
 /// metadata must name this assessment and its catalogue version (and carry a matching stamp); each row must name a
 /// pair of this assessment's scope (unknown ids, withdrawn and out-of-scope requirements are errors), hold a known
-/// status and reason, readable dates and amounts, and pass <see cref="AnswerValidator"/> (an „entbehrlich“ without
-/// justification is an error here, not just incomplete). Rows equal to the stored answer are unchanged; rows whose
-/// stored answer has another version than the exported one are conflicts.
+/// status and reason, readable dates in <see cref="PlausibleDates"/> and amounts, and pass <see cref="AnswerValidator"/>
+/// (an „entbehrlich“ without justification is an error here, not just incomplete). Rows equal to the stored answer are
+/// unchanged; rows whose stored answer has another version than the exported one are conflicts. A date out of range
+/// is an error even in an unchanged row: it can only come from an answer saved before dates were checked, and the row
+/// names the date to correct.
 /// </summary>
 public static class AnswerWorkbookCheck
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>Day 0 of Excel's serial dates, as the export writes them (ExcelRowWriter).</summary>
+    private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
     /// <summary>The largest amount the database column holds.</summary>
     public const decimal MaxCost = 999_999_999_999.99m;
@@ -254,12 +260,16 @@ public static class AnswerWorkbookCheck
             return null;
         }
 
+        DateOnly? date = null;
         if (cell.Number is { } serial)
         {
-            // Excel serial dates: 1 = 1900-01-01 … 2958465 = 9999-12-31; a time of day is ignored.
-            if (serial >= 1 && serial < 2_958_466)
+            // Excel serial days counted from 1899-12-30, as the export writes them (a time of day is ignored). A date
+            // the export wrote for an answer saved before dates were checked (year 1 is -693593) is read as that date,
+            // so that the row can name it; Excel itself shows such a cell as ####.
+            var days = Math.Floor(serial);
+            if (days >= DateOnly.MinValue.DayNumber - ExcelEpoch.DayNumber && days <= DateOnly.MaxValue.DayNumber - ExcelEpoch.DayNumber)
             {
-                return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+                date = ExcelEpoch.AddDays((int)days);
             }
         }
         else
@@ -270,15 +280,28 @@ public static class AnswerWorkbookCheck
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, ["d.M.yyyy", "dd.MM.yyyy"], German, DateTimeStyles.None, out var date)
-                || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (DateOnly.TryParseExact(text, ["d.M.yyyy", "dd.MM.yyyy"], German, DateTimeStyles.None, out var parsed)
+                || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed))
             {
-                return date;
+                date = parsed;
             }
         }
 
-        errors.Add(MessageText.Of("Ungültiges Datum in „{0}“: „{1}“. Bitte als Datum eingeben, z. B. 31.12.2026.", label, Short(cell.AsText())));
-        return null;
+        if (date is not { } value)
+        {
+            errors.Add(MessageText.Of("Ungültiges Datum in „{0}“: „{1}“. Bitte als Datum eingeben, z. B. 31.12.2026.", label, Short(cell.AsText())));
+            return null;
+        }
+
+        if (!PlausibleDates.Contains(value))
+        {
+            errors.Add(MessageText.Of(
+                "Das Datum {0} in „{1}“ liegt außerhalb des erlaubten Bereichs. Bitte ein Datum zwischen {2} und {3} eingeben.",
+                value.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), label, PlausibleDates.Min, PlausibleDates.Max));
+            return null;
+        }
+
+        return value;
     }
 
     private static decimal? ReadCost(WorkbookCell? cell, List<MessageText> errors)

@@ -1,5 +1,6 @@
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Dates;
 
 namespace Grundschutz.Domain.Tests.Assessments;
 
@@ -63,6 +64,68 @@ public class AnswerValidatorTests
             expected.SequenceEqual(errors.Select(e => $"{e.Field}:{e.Severity}")),
             $"{name}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", errors.Select(e => $"{e.Field}:{e.Severity}"))}]");
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    /// <summary>
+    /// The plausible range (01.01.1990–31.12.2099) at its edges, for both dates of an answer: the bound itself is
+    /// accepted, the day beyond it refused (Invalid: nothing is saved). Today lies far inside the range, so the
+    /// assessed-on cases above the maximum would also be in the future – the range message wins there.
+    /// </summary>
+    [Theory]
+    [InlineData(1990, 1, 1, true)]
+    [InlineData(1989, 12, 31, false)]
+    [InlineData(2099, 12, 31, true)]
+    [InlineData(2100, 1, 1, false)]
+    [InlineData(1, 1, 1, false)]
+    [InlineData(9999, 12, 31, false)]
+    public void Validate_DueDateAtTheEdgesOfThePlausibleRange_AcceptsTheBoundsRefusesBeyond(int year, int month, int day, bool accepted)
+    {
+        var date = new DateOnly(year, month, day);
+
+        var errors = AnswerValidator.Validate(Planned(AnswerStatus.Nein) with { Justification = "Budget.", DueDate = date }, Basis, Today);
+
+        if (accepted)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal((AnswerFields.DueDate, AnswerIssueSeverity.Invalid), (error.Field, error.Severity));
+            Assert.Equal("Bitte für „Umsetzung bis“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.", error.Message);
+            Assert.Equal(PlausibleDates.FieldOutOfRangeFormat, error.Format);
+        }
+    }
+
+    [Theory]
+    [InlineData(1990, 1, 1, true)]
+    [InlineData(1989, 12, 31, false)]
+    [InlineData(1900, 1, 1, false)]
+    [InlineData(2100, 1, 1, false)]
+    public void Validate_AssessedOnAtTheEdgesOfThePlausibleRange_AcceptsTheMinimumRefusesBeyond(int year, int month, int day, bool accepted)
+    {
+        var errors = AnswerValidator.Validate(Input(AnswerStatus.Ja) with { AssessedOn = new DateOnly(year, month, day) }, Basis, Today);
+
+        if (accepted)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal((AnswerFields.AssessedOn, AnswerIssueSeverity.Invalid), (error.Field, error.Severity));
+            Assert.Equal("Bitte für „Datum der Erhebung“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Validate_AssessedOnAtTheMaximum_IsInTheFuture()
+    {
+        // 31.12.2099 is in range, but on 02.03.2026 it has not happened yet.
+        var errors = AnswerValidator.Validate(Input(AnswerStatus.Ja) with { AssessedOn = PlausibleDates.Max }, Basis, Today);
+
+        Assert.Equal("Das Datum der Erhebung darf nicht in der Zukunft liegen.", Assert.Single(errors).Message);
+        Assert.Empty(AnswerValidator.Validate(Input(AnswerStatus.Ja) with { AssessedOn = PlausibleDates.Max }, Basis, PlausibleDates.Max));
     }
 
     [Fact]

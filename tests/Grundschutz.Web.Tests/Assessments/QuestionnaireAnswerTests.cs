@@ -294,6 +294,29 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
     }
 
+    /// <summary>
+    /// Dates the browser's date field lets through (any year 1–9999) but Excel cannot hold or no one means: refused at
+    /// the field with the allowed range, nothing saved (they used to be saved and then blocked the questionnaire upload).
+    /// </summary>
+    [Theory]
+    [InlineData("05100031", "DueDate", "0001-01-01", "Bitte für „Umsetzung bis“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.")]
+    [InlineData("05100032", "DueDate", "9999-12-31", "Bitte für „Umsetzung bis“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.")]
+    [InlineData("05100033", "AssessedOn", "01.01.1900", "Bitte für „Datum der Erhebung“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.")]
+    public async Task Save_DateOutsideThePlausibleRange_IsRefusedWithTheRangeAndNothingSaved(string ags, string field, string value, string message)
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, ags, "Hürth " + ags);
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+
+        var result = await SaveRefusedAsync(client, page, new() { ["Input.Status"] = "Ja", ["Input." + field] = value });
+
+        Assert.Equal([message], Errors(result));
+        Assert.Equal(["#Input_" + field], ErrorLinks(result));
+        Assert.Equal(message, Text(result, $"#Input_{field}-error"));
+        Assert.Equal(value, ((IHtmlInputElement)result.GetElementById("Input_" + field)!).Value);
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
+    }
+
     [Fact]
     public async Task Form_GrundschutzPlusPlus_HasNoTeilweiseAndRefusesAForgedOne()
     {
@@ -465,6 +488,34 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal(["Justification", "Owner", "DueDate"], json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("field").GetString()));
         Assert.Equal(AnswerStatus.Nein, (await tenant.AnswerAsync("ORG.1.1"))!.Status);
+    }
+
+    [Fact]
+    public async Task Autosave_DateOutsideThePlausibleRange_Returns422WithTheFieldErrorAndSavesNothing()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100034", "Kerpen");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+        var form = Form(page, "question-form");
+        Choose(form, "Input.Status", "Nein");
+        ((IHtmlInputElement)form.Elements["Input.DueDate"]!).Value = "0001-01-01";
+        var submission = form.GetSubmission()!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, submission.Target.Href) { Content = new StreamContent(submission.Body) };
+        foreach (var header in submission.Headers)
+        {
+            request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        request.Headers.Add("X-Autosave", "1");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(json.RootElement.GetProperty("saved").GetBoolean());
+        var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("Input.DueDate", error.GetProperty("field").GetString());
+        Assert.Equal("Bitte für „Umsetzung bis“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.", error.GetProperty("message").GetString());
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
     }
 
     [Fact]

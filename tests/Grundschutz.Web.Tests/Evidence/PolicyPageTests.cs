@@ -125,6 +125,15 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
     [InlineData("09773000", "Input.NextReview", "2026-02-01", "%PDF-1.7\nLeitlinie\n",
         "The next review cannot be before the approval.",
         "Die nächste Überprüfung kann nicht vor der Freigabe liegen.")]
+    [InlineData("09774000", "Input.ApprovedOn", "0001-01-01", "%PDF-1.7\nLeitlinie\n",
+        "Please enter a date between 01.01.1990 and 31.12.2099 for “Approved on”.",
+        "Bitte für „Freigegeben am“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.")]
+    [InlineData("09775000", "Input.ApprovedOn", "2099-01-01", "%PDF-1.7\nLeitlinie\n",
+        "The approval date must not lie in the future.",
+        "Das Freigabedatum darf nicht in der Zukunft liegen.")]
+    [InlineData("09776000", "Input.NextReview", "9999-12-31", "%PDF-1.7\nLeitlinie\n",
+        "Please enter a date between 01.01.1990 and 31.12.2099 for “Next review”.",
+        "Bitte für „Nächste Überprüfung“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.")]
     public async Task Upload_Refused_MessageInTheReadersLanguage(string ags, string field, string value, string file, string english, string german)
     {
         var seed = new AssessmentSeed(factory);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Dates;
 using Grundschutz.Domain.Evidence;
 using Grundschutz.Domain.Texts;
 using Grundschutz.Infrastructure.Files;
@@ -130,5 +131,21 @@ public sealed class DomainTextTests
         Assert.Equal("„Autor/in“ darf höchstens 200 Zeichen lang sein.", longAuthor.Message);
         Assert.Equal("“Author” may be at most 200 characters long.", InCulture("en", t => DomainText.Of(t, longAuthor)));
         Assert.Equal("“Titel” is not the number of an A.0 document (expected e.g. A.0.1).", InCulture("en", t => DomainText.Of(t, number)));
+    }
+
+    [Fact]
+    public void DateOutOfRange_FieldIsTranslated_TheRangeIsShownTheGermanWayInBothLanguages()
+    {
+        var atField = PlausibleDates.OutOfRange();
+        var named = PlausibleDates.OutOfRange(new Term("Umsetzung bis"));
+        var future = Assert.Throws<PolicyRuleException>(() => PolicyDocument.Create(
+            1, new PolicyMetadata("A.0.1", "Leitlinie", "Erika Muster", "1.0", new DateOnly(2026, 3, 2), "Bürgermeisterin", null, null),
+            "Leitlinie.pdf", "application/pdf", 10, "sha256:key", "user", new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.", atField.ToString());
+        Assert.Equal("Please enter a date between 01.01.1990 and 31.12.2099.", InCulture("en", t => DomainText.Of(t, atField)));
+        Assert.Equal("Bitte für „Umsetzung bis“ ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.", InCulture("de-DE", t => DomainText.Of(t, named)));
+        Assert.Equal("Please enter a date between 01.01.1990 and 31.12.2099 for “Implement by”.", InCulture("en", t => DomainText.Of(t, named)));
+        Assert.Equal("The approval date must not lie in the future.", InCulture("en", t => DomainText.Of(t, future)));
     }
 }

@@ -164,6 +164,8 @@ public sealed partial class EnglishResourceTests
             Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardFourEyes,
             Grundschutz.Domain.Assessments.AssessmentWorkflow.GuardComment,
             Grundschutz.Domain.Assessments.QuestionnaireWizard.GuardScope,
+            Grundschutz.Domain.Dates.PlausibleDates.OutOfRangeFormat,
+            Grundschutz.Domain.Dates.PlausibleDates.FieldOutOfRangeFormat,
         ];
         // Every format the answer validator uses (read from its source: the texts are literals there).
         var validator = File.ReadAllText(SharedFiles.InRepository("src/Grundschutz.Domain/Assessments/AnswerValidator.cs"));

@@ -7,6 +7,7 @@ using Grundschutz.Infrastructure.Evidence;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
 using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grundschutz.Web.Tests.Workbooks;
@@ -267,6 +268,118 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
         var other = await scenario.Seed.SignInAsync(colleague);
         Assert.NotNull((await Html.GetDocumentAsync(other, new Uri(preview.Url).PathAndQuery)).QuerySelector("#preview-missing"));
     }
+
+    /// <summary>
+    /// A date cell outside 01.01.1990–31.12.2099 – typed as text, entered as an Excel date – refuses its row with the
+    /// column, the date and the allowed range; the import cannot be confirmed and nothing changes.
+    /// </summary>
+    [Fact]
+    public async Task Upload_DateCellOutsideThePlausibleRange_RowIsRefusedWithTheDateAndTheRange()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05317000");
+        var client = await scenario.SignInAsync();
+        var before = await scenario.StateAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+        {
+            var a3 = QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund);
+            a3.Cell(7).Value = "nein";
+            a3.Cell(9).Value = "Kein Budget.";
+            a3.Cell(11).Value = "IT-Leitung";
+            a3.Cell(12).Value = "01.01.0001";
+            var a4 = QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A4", WorkbookScenario.Verbund);
+            a4.Cell(7).Value = "ja";
+            a4.Cell(14).Value = new DateTime(1989, 12, 31);
+            var sys = QuestionnaireWorkbooks.Row(workbook, "SYS.2.1.A3", WorkbookScenario.Server);
+            sys.Cell(7).Value = "ja";
+            sys.Cell(14).Value = new DateTime(1990, 1, 1);
+        });
+
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["4"] = "Das Datum 01.01.0001 in „Umsetzung bis“ liegt außerhalb des erlaubten Bereichs. Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 eingeben.",
+                ["5"] = "Das Datum 31.12.1989 in „Datum der Erhebung“ liegt außerhalb des erlaubten Bereichs. Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 eingeben.",
+            },
+            RowErrors(preview));
+        Assert.Equal(["SYS.2.1.A3"], preview.QuerySelectorAll("#preview-changes tbody tr").Select(r => r.GetAttribute("data-requirement")));
+        Assert.Null(preview.QuerySelector("#confirm-form"));
+        Assert.Equal(before.Replace("pending=0", "pending=1", StringComparison.Ordinal), await scenario.StateAsync());
+    }
+
+    /// <summary>
+    /// Answers saved before dates were checked may hold year 1 or 9999: the exports still work, and the unchanged
+    /// questionnaire names each such date in its row (instead of „Ungültiges Datum …: „-693593““); corrected in the
+    /// file, the row is taken over.
+    /// </summary>
+    [Fact]
+    public async Task RoundTrip_StoredDatesOutsideThePlausibleRange_ExportsWork_RowsNameTheDate_CorrectedFileIsTakenOver()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05317001");
+        var verbund = (await scenario.Seed.LoadAsync(scenario.Id)).TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        var server = (await scenario.Seed.LoadAsync(scenario.Id)).TargetObjects.Single(t => t.Name == WorkbookScenario.Server).Id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As an earlier version of the portal saved them (no migration corrects them).
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            await db.Answers.Where(a => a.RequirementId == "ISMS.1.A2" && a.TargetObjectId == verbund)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.DueDate, new DateOnly(1, 1, 1)));
+            await db.Answers.Where(a => a.RequirementId == "SYS.2.1.A1" && a.TargetObjectId == server)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessedOn, new DateOnly(9999, 12, 31)));
+        }
+
+        var client = await scenario.SignInAsync();
+        foreach (var handler in new[] { "GrundschutzCheck", "Realisierungsplan", "AssessmentResults", "Poam" })
+        {
+            var export = await client.GetAsync($"/Assessments/{scenario.Id}/Exports?handler={handler}");
+            Assert.True(export.StatusCode == HttpStatusCode.OK, $"{handler}: {(int)export.StatusCode}");
+        }
+
+        using (var plan = new XLWorkbook(await (await client.GetAsync($"/Assessments/{scenario.Id}/Exports?handler=Realisierungsplan")).Content.ReadAsStreamAsync()))
+        {
+            Assert.Contains(plan.Worksheets.First().RowsUsed(), r => r.Cells().Any(c => c.GetString() == "ISMS.1.A2"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Assessments/{scenario.Id}/Report")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Assessments/{scenario.Id}/Report?handler=Html")).StatusCode);
+        var exported = await WorkbookScenario.DownloadAsync(client, scenario.Id);
+        using (var workbook = new XLWorkbook(new MemoryStream(exported)))
+        {
+            var instructions = workbook.Worksheet(Grundschutz.Infrastructure.Workbooks.QuestionnaireFormat.InstructionsSheet);
+            Assert.Contains(instructions.CellsUsed(), c => c.GetString().Contains("als Datum zwischen 01.01.1990 und 31.12.2099 eingeben", StringComparison.Ordinal));
+        }
+
+        var before = await scenario.StateAsync();
+
+        var unchanged = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, exported));
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["3"] = "Das Datum 01.01.0001 in „Umsetzung bis“ liegt außerhalb des erlaubten Bereichs. Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 eingeben.",
+                ["6"] = "Das Datum 31.12.9999 in „Datum der Erhebung“ liegt außerhalb des erlaubten Bereichs. Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 eingeben.",
+            },
+            RowErrors(unchanged));
+        Assert.Null(unchanged.QuerySelector("#confirm-form"));
+
+        var corrected = QuestionnaireWorkbooks.Edit(exported, workbook =>
+        {
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A2", WorkbookScenario.Verbund).Cell(12).Value = new DateTime(2027, 3, 31);
+            QuestionnaireWorkbooks.Row(workbook, "SYS.2.1.A1", WorkbookScenario.Server).Cell(14).Value = "20.11.2026";
+        });
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, corrected));
+        Assert.Empty(RowErrors(preview));
+        Assert.Equal(before, (await scenario.StateAsync()).Replace("pending=1", "pending=0", StringComparison.Ordinal));
+        var done = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#confirm-form")!));
+        Assert.Contains("2 Antworten geändert", done.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        Assert.Equal(new DateOnly(2027, 3, 31), assessment.FindAnswer("ISMS.1.A2", verbund)!.DueDate);
+        Assert.Equal(new DateOnly(2026, 11, 20), assessment.FindAnswer("SYS.2.1.A1", server)!.AssessedOn);
+    }
+
+    private static Dictionary<string, string> RowErrors(IHtmlDocument page) => page.QuerySelectorAll("#preview-errors tbody tr")
+        .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td")[1].TextContent.Trim());
 
     private static async Task ChangeInPortalAsync(WorkbookScenario scenario, string requirementId, string target, AnswerStatus status)
     {

@@ -191,6 +191,36 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
         Assert.Equal(["ISMS.1"], stored.Modules.Select(m => m.GroupId));
     }
 
+    /// <summary>Year 1 passes the browser's date field; the workshop date must lie in 01.01.1990–31.12.2099.</summary>
+    [Fact]
+    public async Task CreateAndEdit_DateOutsideThePlausibleRange_AreRefusedWithTheRangeAndNothingChanges()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        const string message = "Bitte ein Datum zwischen 01.01.1990 und 31.12.2099 angeben.";
+
+        var createForm = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Workshops/Create")).QuerySelector("#workshop-form")!;
+        var created = await Html.SubmitAsync(client, createForm, new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Workshop im Jahr 1",
+            ["Input.Date"] = "0001-01-01",
+            ["Input.CatalogVersionId"] = s.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Municipalities"] = s.Koeln,
+        });
+        var editForm = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var edited = await Html.SubmitAsync(client, editForm, new Dictionary<string, string> { ["Input.Date"] = "0001-01-01" });
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal([message], (await Html.ParseAsync(created)).QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal([message], (await Html.ParseAsync(edited)).QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.False(await db.Workshops.AnyAsync(w => w.Topic == "Workshop im Jahr 1"));
+        Assert.Equal(new DateOnly(2026, 12, 3), (await db.Workshops.AsNoTracking().SingleAsync(w => w.Id == id)).Date);
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) =>
         [row.QuerySelector(".answered")!.TextContent.Trim(), row.QuerySelector(".first")!.TextContent.Trim(), row.QuerySelector(".second")!.TextContent.Trim()];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Domain.Dates;
 using Grundschutz.Infrastructure.Workbooks;
 
 namespace Grundschutz.Infrastructure.Export.Excel;
@@ -103,6 +104,8 @@ public static class QuestionnaireWorkbook
         });
     }
 
+    private static string Day(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     private static void AddList(IXLRange range, IReadOnlyList<string> words, string errorTitle, string error)
     {
         var validation = range.SetDataValidation();
@@ -127,7 +130,7 @@ public static class QuestionnaireWorkbook
             .Heading("So geht es")
             .Text("1. Ausfüllen", "Im Blatt „Fragebogen“ die Spalten Status bis Befragte Personen ausfüllen. Die Spalten Anforderung bis Version sind gesperrt und dürfen nicht geändert werden; Zeilen nicht kopieren oder verschieben.")
             .Text("2. Status", $"Aus der Liste wählen: {statusWords}. „entbehrlich“ braucht einen Grund und eine Begründung.")
-            .Text("3. Daten", "„Umsetzung bis“ und „Datum der Erhebung“ als Datum eingeben, z. B. 31.12.2026. Das Datum der Erhebung darf nicht in der Zukunft liegen.")
+            .Text("3. Daten", $"„Umsetzung bis“ und „Datum der Erhebung“ als Datum zwischen {Day(PlausibleDates.Min)} und {Day(PlausibleDates.Max)} eingeben, z. B. 31.12.2026. Das Datum der Erhebung darf nicht in der Zukunft liegen.")
             .Text("4. Keine Formeln", "Zellen mit Formeln werden beim Hochladen abgelehnt; bitte nur Werte eintragen.")
             .Text("5. Hochladen", "Die Datei in der Bewertung unter „Excel-Fragebogen“ hochladen. Sie sehen zuerst eine Vorschau aller Änderungen und Fehler; übernommen wird erst nach Ihrer Bestätigung, und zwar alles oder nichts.")
             .Text("Gleichzeitige Änderungen", "Wurde eine Antwort seit dem Export im Portal geändert, wird die Zeile als Konflikt gezeigt und nicht überschrieben.")

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Grundschutz.Domain.Dates;
 using Grundschutz.Infrastructure.Assessments;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Workshops;
+using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -64,6 +66,10 @@ public sealed class WorkshopInput
             && !DateOnly.TryParseExact(dateText, ["d.M.yyyy", "dd.MM.yyyy"], CultureInfo.GetCultureInfo("de-DE"), DateTimeStyles.None, out date))
         {
             Error(nameof(Date), t["Bitte ein gültiges Datum angeben, z. B. 15.12.2026."]);
+        }
+        else if (!PlausibleDates.Contains(date))
+        {
+            Error(nameof(Date), DomainText.Of(t, PlausibleDates.OutOfRange()));
         }
 
         var versionExists = CatalogVersionId is { } versionId && await db.CatalogVersions.AnyAsync(v => v.Id == versionId, cancellationToken);
