@@ -197,7 +197,9 @@ public static class GrundschutzApp
 
         app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // Pages get the HTML status page; the JSON API gets problem+json (ApiProblems).
+        app.UseWhen(c => !ApiAuthentication.IsApiRequest(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseWhen(c => ApiAuthentication.IsApiRequest(c.Request), api => api.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync));
         app.UseStaticFiles();
         app.UseMiddleware<RequestGate>();
         app.UseRequestLocalization();

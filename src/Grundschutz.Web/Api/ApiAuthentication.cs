@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Grundschutz.Web.Api;
 
@@ -31,15 +30,10 @@ public static class ApiAuthentication
         events.OnRedirectToAccessDenied = context => IsApiRequest(context.Request) ? StatusAsync(context, StatusCodes.Status403Forbidden) : toAccessDenied(context);
     }
 
+    /// <summary>The status with a problem+json body (API requests get no HTML status page; see <see cref="ApiProblems"/>).</summary>
     private static Task StatusAsync(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
         context.Response.StatusCode = statusCode;
-        // No HTML status page for a program.
-        if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
-        {
-            statusPages.Enabled = false;
-        }
-
         return Task.CompletedTask;
     }
 }

@@ -51,7 +51,7 @@ public static class OscalEndpoints
         http.Response.Headers.CacheControl = "private, no-store";
         if (source is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Bewertung nicht gefunden.");
+            return ApiProblems.Of(http, StatusCodes.Status404NotFound, "Bewertung nicht gefunden.");
         }
 
         var buffer = new MemoryStream();

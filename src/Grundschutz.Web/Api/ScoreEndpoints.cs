@@ -35,7 +35,7 @@ public static class ScoreEndpoints
                 + "Cookie der Anwendung; ohne Anmeldung 401, fremde oder unbekannte Bewertung 404. Berechnung: docs/scoring.md.")
             .Produces<ScoreDto>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
@@ -45,13 +45,13 @@ public static class ScoreEndpoints
         var score = await scores.ScoreAsync(AssessmentAccess.Visible(db, CurrentUser.From(user)), id, cancellationToken);
         http.Response.Headers.CacheControl = "private, no-store";
         return score is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Bewertung nicht gefunden.")
+            ? ApiProblems.Of(http, StatusCodes.Status404NotFound, "Bewertung nicht gefunden.")
             : Results.Ok(ScoreDto.From(score));
     }
 
     /// <summary>Like the pages: a user who still has the one-time password gets nothing else.</summary>
     internal static async ValueTask<object?> RequirePasswordChangedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.User.HasClaim(AppClaimsPrincipalFactory.MustChangePasswordClaim, "true")
-            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bitte ändern Sie zuerst Ihr Einmalpasswort.")
+            ? ApiProblems.Of(context.HttpContext, StatusCodes.Status403Forbidden, "Bitte ändern Sie zuerst Ihr Einmalpasswort.")
             : await next(context);
 }

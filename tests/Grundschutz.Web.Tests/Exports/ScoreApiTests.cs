@@ -10,6 +10,8 @@ namespace Grundschutz.Web.Tests.Exports;
 /// </summary>
 public sealed class ScoreApiTests(GrundschutzWebFactory factory) : IClassFixture<GrundschutzWebFactory>
 {
+    private static int _tenants;
+
     [Fact]
     public async Task Score_Isb_NumbersAsComputedByHand()
     {
@@ -115,6 +117,35 @@ public sealed class ScoreApiTests(GrundschutzWebFactory factory) : IClassFixture
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ExportScenario.Score(Guid.NewGuid()))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ExportScenario.Score(intruder.Id))).StatusCode);
+    }
+
+    /// <summary>
+    /// Errors no endpoint wrote itself – an address that matches no endpoint, a method the endpoint does not accept,
+    /// a missing sign-in – are problem+json like the endpoint's own, not the pages' HTML status page; titles follow
+    /// the request's language.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/api/assessments/keine-guid/score", false, HttpStatusCode.NotFound, "Nicht gefunden.")]
+    [InlineData("GET", "/api/assessments/keine-guid/score?culture=en", false, HttpStatusCode.NotFound, "Not found.")]
+    [InlineData("GET", "/api/gibt-es-nicht", false, HttpStatusCode.NotFound, "Nicht gefunden.")]
+    [InlineData("DELETE", "{score}", false, HttpStatusCode.MethodNotAllowed, "Diese Methode ist für diese Adresse nicht erlaubt.")]
+    [InlineData("GET", "{unknown}?culture=en", false, HttpStatusCode.NotFound, "Assessment not found.")]
+    [InlineData("GET", "{unknown}", false, HttpStatusCode.NotFound, "Bewertung nicht gefunden.")]
+    [InlineData("GET", "{score}", true, HttpStatusCode.Unauthorized, "Bitte melden Sie sich an.")]
+    public async Task Api_Errors_AreProblemJsonInTheRequestsLanguage(string method, string url, bool anonymous, HttpStatusCode expected, string title)
+    {
+        var owner = await ExportScenario.CreateAsync(factory, $"0512{Interlocked.Increment(ref _tenants):D4}", "Wuppertal");
+        var client = anonymous ? factory.CreateBrowserClient() : await owner.SignInAsync();
+        url = url.Replace("{score}", ExportScenario.Score(owner.Id), StringComparison.Ordinal)
+            .Replace("{unknown}", ExportScenario.Score(Guid.NewGuid()), StringComparison.Ordinal);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
     }
 
     [Fact]
