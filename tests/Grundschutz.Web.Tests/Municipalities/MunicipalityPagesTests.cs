@@ -124,6 +124,37 @@ public sealed class MunicipalityPagesTests
         Assert.NotEqual(stored.CreatedAt, stored.UpdatedAt);
     }
 
+    /// <summary>Thousands separators are read only in groups of three: „1.2.3“ is a typing error, not 123 inhabitants.</summary>
+    [Theory]
+    [InlineData("631.217", 631_217)]
+    [InlineData("631 217", 631_217)]
+    [InlineData("1.234.567", 1_234_567)]
+    [InlineData("631217", 631_217)]
+    [InlineData("1.2.3", null)]
+    [InlineData("63.12", null)]
+    [InlineData("6312.17", null)]
+    public async Task Edit_Population_ThousandsSeparatorsOnlyInGroupsOfThree(string typed, int? stored)
+    {
+        using var factory = new GrundschutzWebFactory();
+        var existing = await MunicipalityTestData.AddAsync(factory, "05111000", "Düsseldorf", 600_000, MunicipalityType.KreisfreieStadt, "GV100AD 30.11.2025");
+        var client = await factory.CreateAdminClientAsync();
+        var page = await Html.GetDocumentAsync(client, $"/Admin/Municipalities/Edit/{existing.Id}");
+
+        var response = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#municipality-form")!, new Dictionary<string, string> { ["Input.Population"] = typed });
+
+        var municipality = Assert.Single(await MunicipalityTestData.AllAsync(factory));
+        if (stored is { } expected)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(expected, municipality.Population);
+        }
+        else
+        {
+            Assert.Equal("#Input_Population", (await Html.ParseAsync(response)).QuerySelector("#error-summary a")!.GetAttribute("href"));
+            Assert.Equal(600_000, municipality.Population);
+        }
+    }
+
     [Fact]
     public async Task Edit_AgsOfAnotherMunicipality_IsRefused()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 using Grundschutz.Domain.Municipalities;
 
@@ -12,7 +13,7 @@ namespace Grundschutz.Web.Pages.Admin.Municipalities;
 /// Form shape shared by Create and Edit (same fields, same rules; the markup is in _MunicipalityFields).
 /// Population is text so that "12.345" is accepted and a wrong entry gets a German message, not the binder's.
 /// </summary>
-public sealed class MunicipalityInput
+public sealed partial class MunicipalityInput
 {
     [Required(ErrorMessage = "Bitte geben Sie den Amtlichen Gemeindeschlüssel an.")]
     public string? Ags { get; set; }
@@ -55,9 +56,12 @@ public sealed class MunicipalityInput
 
         if (!string.IsNullOrWhiteSpace(Population))
         {
-            // Thousands separators as people type them: "12.345", "12 345".
-            var digits = Population.Trim().Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
-            if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            // Thousands separators as people type them: "12.345", "12 345" – in groups of three, so that "1.2.3" is
+            // refused rather than read as 123.
+            var text = Population.Trim();
+            var digits = text.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+            if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && (digits.Length == text.Length || GroupedDigits().IsMatch(text))
+                && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 population = value;
             }
@@ -69,4 +73,8 @@ public sealed class MunicipalityInput
 
         return modelState.IsValid && ags is not null && Type is not null;
     }
+
+    /// <summary>Digits in groups of three after the first, separated by a dot, a space or a no-break space.</summary>
+    [GeneratedRegex(@"^\d{1,3}([. \u00A0]\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedDigits();
 }
