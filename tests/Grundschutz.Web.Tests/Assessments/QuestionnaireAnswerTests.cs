@@ -221,6 +221,30 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
     }
 
+    /// <summary>
+    /// The form's hidden fields are the app's own: an unreadable version (it would bind as 0 and skip the conflict
+    /// check on a new answer) or target object is a forged request – 400, nothing saved – also for the autosave.
+    /// </summary>
+    [Theory]
+    [InlineData("05100097", "Input.Version", "abc", false)]
+    [InlineData("05100098", "Input.TargetObjectId", "kein-guid", false)]
+    [InlineData("05100099", "Input.Version", "1e3", true)]
+    public async Task Save_UnreadableHiddenField_BadRequestNothingSaved(string ags, string field, string value, bool autosave)
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, ags, "Bottrop");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+        if (autosave)
+        {
+            client.DefaultRequestHeaders.Add("X-Autosave", "1");
+        }
+
+        var response = await SaveAsync(client, page, new() { ["Input.Status"] = "Ja", [field] = value });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await tenant.AnswerAsync("ORG.1.1"));
+    }
+
     [Fact]
     public async Task Save_Refused_ShowsEveryPostedValueAgain_AndMarksOnlyTheInvalidField()
     {

@@ -131,6 +131,13 @@ public sealed class QuestionModel(
             return NotFound();
         }
 
+        // The hidden fields are the app's own: one that cannot be read (a version "abc" would bind as 0 and skip the
+        // conflict check on a new answer) means a forged or broken request, not a typing error.
+        if (HiddenFieldUnreadable())
+        {
+            return BadRequest();
+        }
+
         // The hidden pair, not the position in the URL, says what is answered: positions move when the scope changes.
         var question = page.Navigator.Find(Input.RequirementId ?? "", Input.TargetObjectId);
         if (question is null)
@@ -375,6 +382,10 @@ public sealed class QuestionModel(
         var questionnaire = await questionnaires.GetAsync(db, assessment, catalog, cancellationToken);
         return new PageData(assessment, catalog, questionnaire, user);
     }
+
+    private bool HiddenFieldUnreadable() =>
+        ModelState.TryGetValue($"{nameof(Input)}.{nameof(InputModel.Version)}", out var version) && version.Errors.Count > 0
+        || ModelState.TryGetValue($"{nameof(Input)}.{nameof(InputModel.TargetObjectId)}", out var target) && target.Errors.Count > 0;
 
     /// <summary>Turns the form strings into domain input; null (with model errors) when something cannot be read.</summary>
     private AnswerInput? ParseInput(Question question)
