@@ -415,7 +415,8 @@ public sealed partial class Assessment
         }
     }
 
-    private void EnsureScopeEditable()
+    /// <summary>Throws the rule's message when the scope cannot be changed in the current state (read-only or past answering).</summary>
+    public void EnsureScopeEditable()
     {
         EnsureNotReadOnly();
         if (!CanEditScope)

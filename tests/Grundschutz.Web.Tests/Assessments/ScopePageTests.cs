@@ -195,8 +195,17 @@ public sealed class ScopePageTests(GrundschutzWebFactory factory) : IClassFixtur
         var again = Form(page, "h-form");
         Assert.True(again.QuerySelectorAll<IHtmlInputElement>("input[name='requirementIds']").Single().IsChecked);
         again.QuerySelectorAll<IHtmlInputElement>("input[name='requirementIds']").Single().IsChecked = false;
-        await SubmitAndFollowAsync(client, again);
+        page = await SubmitAndFollowAsync(client, again);
         Assert.Empty((await seed.LoadAsync(standard.Id)).AdoptedHRequirements);
+
+        // Sent unchanged: no „saved“ – and in a state that locks the scope, the rule's message instead.
+        page = await SubmitAndFollowAsync(client, Form(page, "h-form"));
+        Assert.Equal("Die Auswahl der H-Anforderungen ist unverändert.", Text(page, "#status-message"));
+        var submitted = await seed.Assessment(municipality, isb).OnCatalogVersion(versionId).WithApproach(Approach.Standard)
+            .WithTarget("Prüfstand", "TST.1").AnswerRest().InState(AssessmentState.InReview).BuildAsync();
+        var locked = await PostAsync(client, Scope(submitted.Id), "AdoptHRequirements", Token(page));
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(["Der Umfang kann im Zustand „In Prüfung“ nicht geändert werden."], Errors(await Html.ParseAsync(locked)));
     }
 
     [Fact]

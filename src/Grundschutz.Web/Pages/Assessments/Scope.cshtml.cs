@@ -226,6 +226,18 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
             var adopted = assessment.AdoptedHRequirements.ToHashSet(StringComparer.Ordinal);
             var added = wanted.Except(adopted).Order(StringComparer.Ordinal).ToList();
             var dropped = adopted.Except(wanted).Order(StringComparer.Ordinal).ToList();
+            if (added.Count == 0 && dropped.Count == 0)
+            {
+                // Nothing to save – but in a state that locks the scope, say that rather than „saved“.
+                return Try(key, () =>
+                {
+                    assessment.EnsureScopeEditable();
+                    return true;
+                })
+                    ? t["Die Auswahl der H-Anforderungen ist unverändert."].Value
+                    : null;
+            }
+
             foreach (var requirementId in added)
             {
                 var requirement = catalog.Find(requirementId);
