@@ -45,8 +45,10 @@ public static class QuestionnaireWorkbookReader
 
             var rows = new List<WorkbookRow>();
             var header = true;
+            var anyRow = false;
             foreach (var row in ReadRows(package, questionsPart, shared, QuestionnaireFormat.QuestionsSheet, QuestionnaireFormat.ColumnCount, options.MaxRows + 1))
             {
+                anyRow = true;
                 if (header && row.RowNumber == 1)
                 {
                     header = false;
@@ -57,6 +59,15 @@ public static class QuestionnaireWorkbookReader
                 {
                     rows.Add(row);
                 }
+            }
+
+            // Not even the header row: the sheet was emptied or replaced, which is no answer to anything – refused
+            // rather than read as „0 rows, nothing changes“.
+            if (!anyRow)
+            {
+                throw new WorkbookRejectedException(MessageText.Of(
+                    "Das Blatt „{0}“ ist leer (nicht einmal die Kopfzeile ist da). Bitte den Fragebogen neu exportieren und nur die Antwortspalten bearbeiten.",
+                    QuestionnaireFormat.QuestionsSheet));
             }
 
             return new ParsedQuestionnaire(metadata, rows);

@@ -79,6 +79,17 @@ public sealed class HostileWorkbookTests(GrundschutzWebFactory factory) : IClass
         await AssertRefusedAsync(scenario, client, huge, "länger als 32.767 Zeichen");
     }
 
+    /// <summary>A questions sheet replaced by something that is no sheet data was read as „0 rows, nothing changes“.</summary>
+    [Theory]
+    [InlineData("<garbage/>")]
+    [InlineData("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/></worksheet>")]
+    public async Task Upload_EmptiedQuestionsSheet_IsRefused(string sheet)
+    {
+        var (scenario, client, exported) = await StartAsync();
+        var emptied = QuestionnaireWorkbooks.ReplaceQuestionsSheet(exported, writer => writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + sheet));
+        await AssertRefusedAsync(scenario, client, emptied, "Das Blatt „Fragebogen“ ist leer");
+    }
+
     [Fact]
     public async Task Upload_RenamedSheet_IsRefused()
     {
