@@ -102,7 +102,9 @@ public sealed class PolicyDocument
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);
         var number = PolicyNumbers.Normalize(metadata.Number)
-            ?? throw new PolicyRuleException(MessageText.Of("„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).", metadata.Number));
+            ?? throw new PolicyRuleException(MessageText.Of(
+                "„{0}“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).",
+                metadata.Number is { Length: > 40 } typed ? typed[..40] + "…" : metadata.Number)); // an echo, not the whole input
         return new PolicyDocument
         {
             Id = Guid.CreateVersion7(now),

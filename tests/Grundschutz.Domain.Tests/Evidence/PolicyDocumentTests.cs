@@ -54,4 +54,13 @@ public class PolicyDocumentTests
             Assert.Equal(message, Assert.Throws<PolicyRuleException>(() => Create(metadata)).Message);
         }
     }
+
+    /// <summary>The refused number is quoted, but a long input only by its first 40 characters (the page repeated all of it).</summary>
+    [Theory]
+    [InlineData("B.7", "„B.7“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).")]
+    [InlineData("X123456789012345678901234567890123456789-and-much-more", "„X123456789012345678901234567890123456789…“ ist keine Nummer eines A.0-Dokuments (erwartet z. B. A.0.1).")]
+    public void Create_UnknownNumber_QuotesAtMost40Characters(string number, string message)
+    {
+        Assert.Equal(message, Assert.Throws<PolicyRuleException>(() => Create(Valid with { Number = number })).Message);
+    }
 }
