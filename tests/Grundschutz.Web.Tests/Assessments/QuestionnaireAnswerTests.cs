@@ -496,15 +496,7 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
         var form = Form(page, "question-form");
         Choose(form, "Input.Status", "Nein");
-        var submission = form.GetSubmission()!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, submission.Target.Href) { Content = new StreamContent(submission.Body) };
-        foreach (var header in submission.Headers)
-        {
-            request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        request.Headers.Add("X-Autosave", "1");
-        var response = await client.SendAsync(request);
+        var response = await AutosaveAsync(client, form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -523,15 +515,7 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         var form = Form(page, "question-form");
         Choose(form, "Input.Status", "Nein");
         ((IHtmlInputElement)form.Elements["Input.DueDate"]!).Value = "0001-01-01";
-        var submission = form.GetSubmission()!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, submission.Target.Href) { Content = new StreamContent(submission.Body) };
-        foreach (var header in submission.Headers)
-        {
-            request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        request.Headers.Add("X-Autosave", "1");
-        var response = await client.SendAsync(request);
+        var response = await AutosaveAsync(client, form);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -551,5 +535,19 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         var response = await client.GetAsync(Question(tenant.Id, 0));
 
         Assert.StartsWith("/Account/Login", Location(response), StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends the form as questionnaire.js does for the autosave (same body, plus the autosave header).</summary>
+    private static async Task<HttpResponseMessage> AutosaveAsync(HttpClient client, IHtmlFormElement form)
+    {
+        var submission = form.GetSubmission()!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, submission.Target.Href) { Content = new StreamContent(submission.Body) };
+        foreach (var header in submission.Headers)
+        {
+            request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        request.Headers.Add("X-Autosave", "1");
+        return await client.SendAsync(request);
     }
 }
