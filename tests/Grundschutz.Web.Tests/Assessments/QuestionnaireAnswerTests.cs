@@ -488,6 +488,22 @@ public sealed class QuestionnaireAnswerTests(QuestionnaireWebFactory factory) : 
         Assert.Equal(AnswerStatus.Ja, (await tenant.AnswerAsync("ORG.1.1"))!.Status);
     }
 
+    /// <summary>The date pickers offer only the dates the app accepts (01.01.1990–31.12.2099; the server checks again).</summary>
+    [Fact]
+    public async Task Form_DateInputs_OfferOnlyThePlausibleRange()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100035", "Bergheim");
+        var client = await tenant.SignInAsync();
+
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+
+        foreach (var id in new[] { "Input_DueDate", "Input_AssessedOn" })
+        {
+            var input = page.GetElementById(id)!;
+            Assert.Equal(("1990-01-01", "2099-12-31"), (input.GetAttribute("min"), input.GetAttribute("max")));
+        }
+    }
+
     [Fact]
     public async Task Autosave_ReturnsJsonWithTheNewVersionInsteadOfARedirect()
     {
