@@ -127,6 +127,33 @@ public sealed class GrundschutzCheckWorkbookTests(ITestOutputHelper output)
         WorkbookAssert.Text(sheet.Cell(2, 11), "A\u0001B");
     }
 
+    /// <summary>
+    /// Rows with wrapped text carry a height for all their lines (LibreOffice and printing drew the further lines over
+    /// the next rows); one-line rows keep the default. The estimate: one line per column-width of characters, plus one
+    /// per line break, 15 points a line.
+    /// </summary>
+    [Fact]
+    public void Write_WrappedText_RowsTallEnoughForAllLines()
+    {
+        var implementation = string.Join(" ", Enumerable.Repeat("Die Datensicherung läuft täglich.", 6)); // 6 × 33 + 5 = 203 characters
+        var pair = ExportTestData.Pairs()[0] with { Justification = "Zeile 1\nZeile 2\nZeile 3", ImplementationDescription = implementation };
+        var plain = ExportTestData.Pairs()[1] with { Justification = null, ImplementationDescription = "kurz" };
+        using var file = new MemoryStream();
+        GrundschutzCheckWorkbook.Write(file, ExportTestData.Header(), [GrundschutzCheckRow.From(pair, CatalogFramework.ItGrundschutz, null, null), GrundschutzCheckRow.From(plain, CatalogFramework.ItGrundschutz, null, null)]);
+        using var workbook = WorkbookAssert.Reopen(file);
+        var sheet = workbook.Worksheet(GrundschutzCheckWorkbook.SheetName);
+
+        var width = GrundschutzCheckWorkbook.Columns[8].Width;
+        Assert.True(GrundschutzCheckWorkbook.Columns[8].Wrap);
+        var lines = (int)Math.Ceiling(implementation.Length / Math.Floor(width));
+        Assert.True(lines > 3, $"the text should need more lines than the three of the justification, not {lines}");
+        Assert.Equal(lines * 15, sheet.Row(2).Height);
+        Assert.Equal(sheet.RowHeight, sheet.Row(3).Height);
+
+        // The header's „Datum der Erhebung“ does not fit in one line of its column either.
+        Assert.True(sheet.Row(1).Height >= 30, $"header row {sheet.Row(1).Height} pt");
+    }
+
     [Fact]
     public void Write_GrundschutzPlusPlus_UsesItsStatusWordsAndSecLevel()
     {

@@ -8,11 +8,14 @@ namespace Grundschutz.Infrastructure.Export.Excel;
 /// numeric cells; each cell gets the style ClosedXML created for its column (with the quote prefix where the text
 /// starts like a formula). Empty values write no cell.
 /// </summary>
-internal sealed class ExcelRowWriter
+internal sealed class ExcelRowWriter : IDisposable
 {
     private static readonly int ExcelEpoch = new DateOnly(1899, 12, 30).DayNumber;
 
-    private readonly TextWriter _writer;
+    private readonly TextWriter _output;
+
+    // The cells of the current row: the row's height (from its longest wrapped text) is known only at its end.
+    private readonly StringWriter _writer = new(CultureInfo.InvariantCulture);
     private readonly IReadOnlyList<ExcelColumn> _columns;
     private readonly string[] _letters;
     private readonly string[] _plainStyles;
@@ -28,10 +31,11 @@ internal sealed class ExcelRowWriter
     private readonly char[] _number = new char[64];
     private int _row = 2;
     private int _column;
+    private int _lines = 1;
 
     internal ExcelRowWriter(TextWriter writer, string prefix, IReadOnlyList<ExcelColumn> columns, string[] plainStyles, string[] quotedStyles)
     {
-        _writer = writer;
+        _output = writer;
         _columns = columns;
         _plainStyles = plainStyles;
         _quotedStyles = quotedStyles;
@@ -59,6 +63,11 @@ internal sealed class ExcelRowWriter
         }
 
         value = ExcelText.Limit(value);
+        if (_columns[column].Wrap)
+        {
+            _lines = Math.Max(_lines, RowHeights.Lines(value, _columns[column].Width));
+        }
+
         var quoted = ExcelText.NeedsQuotePrefix(value);
         StartCell(column, quoted ? _quotedStyles[column] : _plainStyles[column]);
         _writer.Write(char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _inlineOpenPreserve : _inlineOpen);
@@ -104,10 +113,32 @@ internal sealed class ExcelRowWriter
             throw new InvalidOperationException($"Row {_row} has {_column} of {_columns.Count} cells.");
         }
 
-        _writer.Write(_rowClose);
+        _output.Write(_rowOpen);
+        WriteRowNumber(_output);
+        _output.Write('"');
+        if (_lines > 1)
+        {
+            // Without a stored height, LibreOffice and printing draw the further lines over the next rows.
+            _output.Write(" ht=\"");
+            _output.Write(RowHeights.Height(_lines).ToString("0.##", CultureInfo.InvariantCulture));
+            _output.Write("\" customHeight=\"1\"");
+        }
+
+        _output.Write('>');
+        var cells = _writer.GetStringBuilder();
+        foreach (var chunk in cells.GetChunks())
+        {
+            _output.Write(chunk.Span);
+        }
+
+        cells.Clear();
+        _output.Write(_rowClose);
         _row++;
         _column = 0;
+        _lines = 1;
     }
+
+    public void Dispose() => _writer.Dispose();
 
     /// <summary>Column letters of a 1-based column index (1 → A, 27 → AA).</summary>
     internal static string ColumnLetters(int column)
@@ -133,13 +164,6 @@ internal sealed class ExcelRowWriter
             throw new InvalidOperationException($"Column „{_columns[_column].Header}“ holds {_columns[_column].Kind}, not {kind}.");
         }
 
-        if (_column == 0)
-        {
-            _writer.Write(_rowOpen);
-            WriteRowNumber();
-            _writer.Write("\">");
-        }
-
         return _column++;
     }
 
@@ -147,7 +171,7 @@ internal sealed class ExcelRowWriter
     {
         _writer.Write(_cellOpen);
         _writer.Write(_letters[column]);
-        WriteRowNumber();
+        WriteRowNumber(_writer);
         _writer.Write("\" s=\"");
         _writer.Write(style);
         _writer.Write('"');
@@ -166,10 +190,10 @@ internal sealed class ExcelRowWriter
         _writer.Write(_valueClose);
     }
 
-    private void WriteRowNumber()
+    private void WriteRowNumber(TextWriter writer)
     {
         Span<char> digits = stackalloc char[12];
         _row.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        _writer.Write(digits[..length]);
+        writer.Write(digits[..length]);
     }
 }

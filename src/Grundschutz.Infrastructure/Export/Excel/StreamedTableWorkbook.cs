@@ -101,6 +101,15 @@ internal static class StreamedTableWorkbook
     /// </summary>
     public static void Save(XLWorkbook workbook, IXLWorksheet sheet, IReadOnlyList<ExcelColumn> columns, int rowCount, Stream output, Action<ExcelRowWriter> writeRows)
     {
+        // Heights for wrapped text: the other sheets (Angaben, Anleitung …) and the table's header row; the streamed
+        // rows get theirs from ExcelRowWriter.
+        foreach (var other in workbook.Worksheets.Where(w => w.Name != sheet.Name))
+        {
+            RowHeights.Fit(other);
+        }
+
+        RowHeights.Fit(sheet, onlyRow: 1);
+
         using var template = new MemoryStream();
         workbook.SaveAs(template);
         template.Position = 0;
@@ -187,7 +196,7 @@ internal static class StreamedTableWorkbook
         using var writer = new StreamWriter(to, Utf8, 1 << 16);
         writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
         writer.Write(xml.AsSpan(0, cut));
-        var rowWriter = new ExcelRowWriter(writer, prefix, columns, plain, quoted);
+        using var rowWriter = new ExcelRowWriter(writer, prefix, columns, plain, quoted);
         writeRows(rowWriter);
         if (rowWriter.RowsWritten != rowCount)
         {
