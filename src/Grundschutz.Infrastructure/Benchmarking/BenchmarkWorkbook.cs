@@ -87,10 +87,30 @@ public static class BenchmarkWorkbook
             row += 2 + (int)Math.Ceiling(chart.Height / 20.0);
         }
 
+        foreach (var sheet in workbook.Worksheets)
+        {
+            PrintSetup(sheet);
+            RowHeights.Fit(sheet);
+        }
+
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         AddPictures(stream, ChartsSheet, charts.Select((c, i) => (c.Chart, c.Png, Row: rows[i])).ToList());
         return stream.ToArray();
+    }
+
+    /// <summary>A4 landscape, one page wide, page numbers – the sheets printed on US Letter, the overview on six pages.</summary>
+    private static void PrintSetup(IXLWorksheet sheet)
+    {
+        var page = sheet.PageSetup;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.PageOrientation = XLPageOrientation.Landscape;
+        page.FitToPages(1, 0);
+        page.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.6).SetBottom(0.6).SetHeader(0.3).SetFooter(0.3);
+        page.Header.Left.AddText(sheet.Name.Replace("&", "&&", StringComparison.Ordinal));
+        page.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        page.Footer.Right.AddText(" / ");
+        page.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
     }
 
     private static void Overview(IXLWorksheet sheet, BenchmarkDashboard dashboard, string landName, DateTimeOffset exportedAt, bool gspp)
@@ -105,7 +125,7 @@ public static class BenchmarkWorkbook
             ["Grundlage", filter.IncludeSubmitted ? "jeweils letzte eingereichte Bewertung" : "jeweils letzte freigegebene Bewertung"],
             ["Kreis", filter.Kreis ?? "alle"],
             ["Größenklasse", filter.SizeClass is { } size ? SizeClassName(size) : "alle"],
-            ["Gemeindetyp", filter.Type?.ToString() ?? "alle"],
+            ["Gemeindetyp", filter.Type is { } type ? MunicipalityTypeNames.Of(type) : "alle"],
             ["Bewertungsjahr", filter.Year?.ToString(CultureInfo.InvariantCulture) ?? "jeweils letzte"],
             ["Kommunen in der Vergleichsgruppe", dashboard.GroupSize.ToString(CultureInfo.InvariantCulture)],
             ["Mindestgruppengröße k", dashboard.MinGroupSize.ToString(CultureInfo.InvariantCulture)],
@@ -119,7 +139,16 @@ public static class BenchmarkWorkbook
         {
             ExcelText.SetText(sheet.Cell(3 + i, 1), info[i][0]);
             sheet.Cell(3 + i, 1).Style.Font.Bold = true;
-            ExcelText.SetText(sheet.Cell(3 + i, 2), info[i][1]);
+            // Counts are numbers (not text), like every other count of the workbook.
+            if (int.TryParse(info[i][1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                sheet.Cell(3 + i, 2).SetValue(count);
+                sheet.Cell(3 + i, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            }
+            else
+            {
+                ExcelText.SetText(sheet.Cell(3 + i, 2), info[i][1]);
+            }
         }
 
         var header = 4 + info.Length;
@@ -130,7 +159,8 @@ public static class BenchmarkWorkbook
             "Reifegrad", "Aktualität", "Offene Maßnahmen", "Überfällige Maßnahmen",
             .. PriorityTopics.All.Select(t => "Basis-Lücken " + t.Title),
         ];
-        double[] widths = [11, 30, 30, 12, 18, 36, 14, 8, 12, 14, 14, 11, 12, 12, 12, 16, 16, 16, 16];
+        // Column A holds the AGS in the table and the labels of the filter summary above it: wide enough for both.
+        double[] widths = [33, 30, 30, 12, 18, 36, 14, 8, 12, 14, 14, 11, 12, 12, 12, 16, 16, 16, 16];
         for (var c = 0; c < headers.Length; c++)
         {
             ExcelText.SetText(sheet.Cell(header, c + 1), headers[c]);
@@ -139,6 +169,7 @@ public static class BenchmarkWorkbook
             sheet.Column(c + 1).Width = widths[c];
         }
 
+        sheet.PageSetup.SetRowsToRepeatAtTop(header, header);
         var r = header + 1;
         foreach (var row in dashboard.Rows)
         {
@@ -150,7 +181,7 @@ public static class BenchmarkWorkbook
                 sheet.Cell(r, 4).SetValue(population);
             }
 
-            ExcelText.SetText(sheet.Cell(r, 5), row.Type.ToString());
+            ExcelText.SetText(sheet.Cell(r, 5), MunicipalityTypeNames.Of(row.Type));
             ExcelText.SetText(sheet.Cell(r, 6), row.Title);
             ExcelText.SetText(sheet.Cell(r, 7), AssessmentTexts.StateName(row.State));
             sheet.Cell(r, 8).SetValue(row.Year);
@@ -341,7 +372,8 @@ public static class BenchmarkWorkbook
         else
         {
             cell.SetValue(v);
-            cell.Style.NumberFormat.Format = "0.##";
+            // „0.##“ showed whole numbers with a trailing separator in Excel („4,“); General shows 4 and 4,5.
+            cell.Style.NumberFormat.Format = "General";
         }
     }
 

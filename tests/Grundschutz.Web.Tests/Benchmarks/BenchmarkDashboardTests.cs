@@ -1,6 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
+using Grundschutz.Domain.Municipalities;
 using Grundschutz.Infrastructure.Benchmarking;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
@@ -236,6 +237,20 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
             Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.LayerSheet("ISMS"), out _));
             Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.LayerSheet("SYS"), out _));
             Assert.True(workbook.TryGetWorksheet(BenchmarkWorkbook.TrendSheet, out _));
+
+            // What a reader sees: German type names (not the enum), counts as numbers, every sheet set up for A4
+            // landscape one page wide, the overview's table header repeated on each printed page.
+            Assert.All(rows, r => Assert.Contains(r.Cell(5).GetString(), MunicipalityTypeNames.All.Select(t => t.Name)));
+            var groupSize = overview.RowsUsed().First(r => r.Cell(1).GetString() == "Kommunen in der Vergleichsgruppe").Cell(2);
+            Assert.Equal(XLDataType.Number, groupSize.DataType);
+            Assert.Equal(5, groupSize.GetValue<int>());
+            Assert.All(workbook.Worksheets, w =>
+            {
+                Assert.Equal(XLPaperSize.A4Paper, w.PageSetup.PaperSize);
+                Assert.Equal(XLPageOrientation.Landscape, w.PageSetup.PageOrientation);
+                Assert.Equal(1, w.PageSetup.PagesWide);
+            });
+            Assert.Equal(header, overview.PageSetup.FirstRowToRepeatAtTop);
         }
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
