@@ -146,7 +146,7 @@ public static class WorkshopBenchmarks
             CreatedAt = now,
             UpdatedAt = now,
         };
-        workshop.Participants.Add(new WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = assessment.MunicipalityId });
+        workshop.Participants.Add(new WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = assessment.MunicipalityId, ConsentedAt = now });
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync();
         return (workshop.Id, facilitator.Id, new Actor(assessment.CreatedByUserId, new HashSet<string>(StringComparer.Ordinal) { Roles.Isb }));

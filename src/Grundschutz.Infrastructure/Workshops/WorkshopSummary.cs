@@ -27,7 +27,10 @@ public sealed record WorkshopSummary(
     public string SecondSliceLabel => Framework == CatalogFramework.GrundschutzPlusPlus ? "Umsetzungsgrad erhöht" : "E_BS";
 }
 
-/// <summary>One municipality's progress (no assessment yet: <see cref="AssessmentId"/> is null and every number is 0).</summary>
+/// <summary>
+/// One municipality's progress (no assessment yet: <see cref="AssessmentId"/> is null and every number is 0). Without
+/// the municipality's consent (<see cref="Consented"/> false) nothing but name and AGS is filled in.
+/// </summary>
 public sealed record ParticipantProgress(
     int MunicipalityId,
     string Name,
@@ -37,7 +40,8 @@ public sealed record ParticipantProgress(
     AssessmentState? State,
     ScopeProgress Overall,
     IReadOnlyList<ScopeProgress> Layers,
-    IReadOnlyList<ScopeProgress> Modules);
+    IReadOnlyList<ScopeProgress> Modules,
+    bool Consented = true);
 
 /// <summary>The numbers of one scope (whole selection, a layer/practice or a module/topic).</summary>
 /// <param name="Id">Layer or module id; empty for the whole selection.</param>
@@ -55,7 +59,7 @@ public sealed record ScopeProgress(string Id, string? Title, int Pairs, int Answ
 /// <param name="RequirementId">The requirement.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="GroupId">Its module/topic.</param>
-/// <param name="Municipalities">Participants with at least one pair nein or teilweise.</param>
-/// <param name="Nein">Pairs answered nein (all participants).</param>
-/// <param name="Teilweise">Pairs answered teilweise (all participants).</param>
+/// <param name="Municipalities">Consenting participants with at least one pair nein or teilweise.</param>
+/// <param name="Nein">Pairs answered nein (all consenting participants).</param>
+/// <param name="Teilweise">Pairs answered teilweise (all consenting participants).</param>
 public sealed record CommonGap(string RequirementId, string? Title, string GroupId, int Municipalities, int Nein, int Teilweise);

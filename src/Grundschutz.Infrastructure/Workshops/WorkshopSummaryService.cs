@@ -13,7 +13,9 @@ namespace Grundschutz.Infrastructure.Workshops;
 /// facilitator's request reads assessments (they have no access to assessment pages): only scope and answer statuses
 /// are loaded and only aggregates leave. A participant's current assessment is its newest not archived assessment on
 /// the workshop's catalogue version; its pairs are restricted to the selected modules (all modules when none are
-/// selected) and scored with the same <see cref="AssessmentScorer"/> as the report.
+/// selected) and scored with the same <see cref="AssessmentScorer"/> as the report. Only participants whose ISB has
+/// agreed (<c>ConsentedAt</c> set) are read at all: the others appear by name with <see cref="ParticipantProgress.Consented"/>
+/// false and contribute nothing, not even to the common gaps.
 /// </summary>
 public sealed class WorkshopSummaryService(GrundschutzDbContext db, CatalogContextCache contexts, CatalogFactsCache facts, TimeProvider time)
 {
@@ -40,12 +42,13 @@ public sealed class WorkshopSummaryService(GrundschutzDbContext db, CatalogConte
         var modules = workshop.Modules.Select(m => m.GroupId).OrderBy(g => context.GroupPosition(g)).ThenBy(g => g, StringComparer.Ordinal).ToList();
         var selected = modules.ToHashSet(StringComparer.Ordinal);
         var municipalityIds = workshop.Participants.Select(p => p.MunicipalityId).ToList();
+        var consented = workshop.Participants.Where(p => p.ConsentedAt is not null).Select(p => p.MunicipalityId).ToList();
         var municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => municipalityIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, m.Ags })
             .ToListAsync(cancellationToken);
         var candidates = await db.Assessments.AsNoTracking()
-            .Where(a => municipalityIds.Contains(a.MunicipalityId) && a.CatalogVersionId == workshop.CatalogVersionId && a.State != AssessmentState.Archived)
+            .Where(a => consented.Contains(a.MunicipalityId) && a.CatalogVersionId == workshop.CatalogVersionId && a.State != AssessmentState.Archived)
             .Select(a => new { a.Id, a.MunicipalityId, a.CreatedAt })
             .ToListAsync(cancellationToken);
 
@@ -58,6 +61,12 @@ public sealed class WorkshopSummaryService(GrundschutzDbContext db, CatalogConte
         var gaps = new Dictionary<string, (int Municipalities, int Nein, int Teilweise, string GroupId)>(StringComparer.Ordinal);
         foreach (var municipality in municipalities.OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), true)).ThenBy(m => m.Ags, StringComparer.Ordinal))
         {
+            if (!consented.Contains(municipality.Id))
+            {
+                participants.Add(new ParticipantProgress(municipality.Id, municipality.Name, municipality.Ags, null, null, null, Empty(""), [], [], Consented: false));
+                continue;
+            }
+
             if (!current.TryGetValue(municipality.Id, out var assessmentId))
             {
                 participants.Add(new ParticipantProgress(municipality.Id, municipality.Name, municipality.Ags, null, null, null, Empty(""), [], []));

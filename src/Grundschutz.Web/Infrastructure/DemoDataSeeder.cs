@@ -272,7 +272,11 @@ public sealed class DemoDataSeeder(
         return assessment;
     }
 
-    /// <summary>A demo workshop of demo-moderation with both demo municipalities on the demo catalogue (all modules).</summary>
+    /// <summary>
+    /// A demo workshop of demo-moderation with both demo municipalities on the demo catalogue (all modules). Both
+    /// participants are seeded as consenting (without a consenting user: it is demo data) so that the demo shows figures;
+    /// demo-isb can withdraw and give Musterstadt's consent again under „Workshop-Einladungen“.
+    /// </summary>
     private async Task EnsureWorkshopAsync(ApplicationUser facilitator, IReadOnlyList<int> municipalityIds, CancellationToken cancellationToken)
     {
         if (await db.Workshops.AnyAsync(w => w.FacilitatorUserId == facilitator.Id && w.Topic == WorkshopTopic, cancellationToken))
@@ -297,7 +301,12 @@ public sealed class DemoDataSeeder(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        workshop.Participants.AddRange(municipalityIds.Select(id => new Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = id }));
+        workshop.Participants.AddRange(municipalityIds.Select(id => new Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant
+        {
+            WorkshopId = workshop.Id,
+            MunicipalityId = id,
+            ConsentedAt = now,
+        }));
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
+using Grundschutz.Infrastructure.Persistence.Workshops;
 using Grundschutz.Web.Tests.Infrastructure;
 using Grundschutz.Web.Tests.Workbooks;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,13 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
             ["Input.Municipalities"] = $"{s.Koeln}\n{s.Bonn}, {s.Aachen}",
             ["Input.Modules"] = "ISMS.1\nSYS.2.1",
         });
-        var page = await Html.FollowRedirectAsync(client, created);
+        var pending = await Html.FollowRedirectAsync(client, created);
+
+        // Adding a municipality only invites it: nothing but names until its ISB agrees.
+        Assert.Equal([s.Aachen, s.Bonn, s.Koeln], pending.QuerySelectorAll("#participants tbody tr.pending-consent").Select(r => r.GetAttribute("data-ags")));
+        Assert.Null(pending.QuerySelector("#gaps"));
+        var id = await ConsentAsync(s.MunicipalityIds, topic: "Basis-Absicherung Teil 1", facilitatorId: s.Facilitator.Id);
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
 
         Assert.Equal("Workshop: Basis-Absicherung Teil 1", page.QuerySelector("#workshop-title")!.TextContent.Trim());
         Assert.Equal("03.12.2026", page.QuerySelector("#workshop-date")!.TextContent.Trim());
@@ -84,6 +91,7 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
     {
         var s = await ScenarioAsync();
         var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        await ConsentAsync(id, s.MunicipalityIds);
         var client = await s.Seed.SignInAsync(s.Facilitator);
 
         var response = await client.GetAsync($"/Workshops/{id}?handler=Summary");
@@ -129,6 +137,7 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
     {
         var s = await ScenarioAsync();
         var id = await WorkshopAsync(s, ["SYS.2.1"]);
+        await ConsentAsync(id, s.MunicipalityIds);
         var client = await s.Seed.SignInAsync(s.Facilitator);
 
         var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
@@ -221,6 +230,180 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
         Assert.Equal(new DateOnly(2026, 12, 3), (await db.Workshops.AsNoTracking().SingleAsync(w => w.Id == id)).Date);
     }
 
+    /// <summary>Only Bonn agreed: Köln and Aachen are names with „Zustimmung ausstehend“, the gaps are Bonn's alone.</summary>
+    [Fact]
+    public async Task Detail_ParticipantWithoutConsent_NameOnlyNoFiguresNoLayerRowsNotInGaps()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        await ConsentAsync(id, [s.BonnId]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+
+        var koeln = page.QuerySelector($"#participants tr[data-ags='{s.Koeln}']")!;
+        Assert.Equal("Zustimmung ausstehend", koeln.QuerySelector("td.consent")!.TextContent.Trim());
+        Assert.Single(koeln.QuerySelectorAll("td"));
+        Assert.DoesNotContain("Check 2026", koeln.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll($"#layers tr[data-ags='{s.Koeln}']"));
+        Assert.Empty(page.QuerySelectorAll($"#layers tr[data-ags='{s.Aachen}']"));
+        Assert.Equal(["50,0 % (4/8)", "25,0 % (1/4)", "12,5 % (1/8)"], Cells(page.QuerySelector($"#participants tr[data-ags='{s.Bonn}']")!));
+        var gaps = page.QuerySelectorAll("#gaps tbody tr")
+            .Select(r => (r.GetAttribute("data-requirement"), r.QuerySelector(".municipalities")!.TextContent, r.QuerySelector(".nein")!.TextContent, r.QuerySelector(".teilweise")!.TextContent))
+            .ToList();
+        Assert.Equal([("ISMS.1.A2", "1", "1", "0"), ("ISMS.1.A3", "1", "1", "0"), ("SYS.2.1.A1", "1", "1", "0")], gaps);
+    }
+
+    [Fact]
+    public async Task Summary_ParticipantWithoutConsent_NoSheetNoNumbersNotInGaps()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        await ConsentAsync(id, [s.BonnId]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var response = await client.GetAsync($"/Workshops/{id}?handler=Summary");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(["Übersicht", "Häufige Lücken", $"Kommune Bonn ({s.Bonn})"], workbook.Worksheets.Select(w => w.Name));
+        var overview = workbook.Worksheet("Übersicht");
+        var koeln = overview.Row(8);
+        Assert.Equal((s.Koeln, "Zustimmung ausstehend"), (koeln.Cell(2).GetString(), koeln.Cell(3).GetString()));
+        Assert.All(Enumerable.Range(4, 6), c => Assert.True(koeln.Cell(c).IsEmpty()));
+        Assert.Equal(8, overview.Row(7).Cell(5).GetValue<int>());
+        Assert.DoesNotContain(overview.RowsUsed(), r => r.RowNumber() > 8 && r.Cell(2).GetString() is var ags && (ags == s.Koeln || ags == s.Aachen));
+        var gaps = workbook.Worksheet("Häufige Lücken");
+        Assert.Equal(["ISMS.1.A2", "ISMS.1.A3", "SYS.2.1.A1", ""], Enumerable.Range(6, 4).Select(r => gaps.Cell(r, 1).GetString()));
+        Assert.Equal(1, gaps.Cell(6, 4).GetValue<int>());
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains("Check 2026", StringComparison.Ordinal) && c.Address.RowNumber == 8);
+    }
+
+    [Fact]
+    public async Task Invitations_IsbAgrees_FiguresAppear_Withdraws_FiguresGone()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        var isb = await s.Seed.SignInAsync(s.IsbKoeln);
+        var facilitator = await s.Seed.SignInAsync(s.Facilitator);
+
+        var list = await Html.GetDocumentAsync(isb, "/Assessments");
+        Assert.Contains("1 davon ohne Ihre Zustimmung", list.QuerySelector("#workshop-invitations")!.TextContent, StringComparison.Ordinal);
+        var invitations = await Html.GetDocumentAsync(isb, list.QuerySelector("#workshop-invitations-link")!.GetAttribute("href")!);
+        var row = invitations.QuerySelector($"#invitations tr[data-workshop='{id}']")!;
+        Assert.Contains("Workshop " + s.Koeln, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("03.12.2026", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(s.Facilitator.DisplayName is { Length: > 0 } name ? name : s.Facilitator.UserName, row.QuerySelector(".facilitator")!.TextContent.Trim());
+        Assert.Contains("keine Texte", invitations.QuerySelector("#consent-explanation")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(row.QuerySelector(".withdraw-form"));
+
+        var agreed = await Html.SubmitAsync(isb, (IHtmlFormElement)row.QuerySelector(".consent-form")!);
+        var after = await Html.FollowRedirectAsync(isb, agreed);
+
+        Assert.Contains("zugestimmt", after.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        var stored = await ParticipantAsync(id, s.KoelnId);
+        Assert.Equal(factory.Time.GetUtcNow(), stored!.ConsentedAt);
+        Assert.Equal(s.IsbKoeln.Id, stored.ConsentedByUserId);
+        var detail = await Html.GetDocumentAsync(facilitator, $"/Workshops/{id}");
+        Assert.Equal(["87,5 % (7/8)", "50,0 % (2/4)", "42,8 % (3/7)"], Cells(detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}']")!));
+        Assert.Equal("1", detail.QuerySelector("#gaps tr[data-requirement='ISMS.1.A4'] .municipalities")!.TextContent);
+
+        var withdrawForm = (IHtmlFormElement)after.QuerySelector($"#invitations tr[data-workshop='{id}'] .withdraw-form")!;
+        var withdrawn = await Html.SubmitAsync(isb, withdrawForm);
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        stored = await ParticipantAsync(id, s.KoelnId);
+        Assert.Null(stored!.ConsentedAt);
+        Assert.Null(stored.ConsentedByUserId);
+        detail = await Html.GetDocumentAsync(facilitator, $"/Workshops/{id}");
+        Assert.Equal("Zustimmung ausstehend", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());
+        Assert.Null(detail.QuerySelector("#gaps"));
+    }
+
+    [Fact]
+    public async Task Invitations_OtherMunicipalitysIsbAndContributor_CannotAgree_NothingChanges()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, []);
+        var other = await s.Seed.TenantAsync($"06{s.N:000}001", "Kommune Ohne Workshop");
+        var otherIsb = await s.Seed.SignInAsync(other.Isb);
+        var contributor = await s.Seed.UserAsync("mitarbeit-" + s.Koeln, Roles.Contributor, (await MunicipalityAsync(s.KoelnId))!);
+        var contributorClient = await s.Seed.SignInAsync(contributor);
+
+        var page = await Html.GetDocumentAsync(otherIsb, "/Assessments/WorkshopInvitations");
+        Assert.NotNull(page.QuerySelector("#no-invitations"));
+        var token = ((IHtmlInputElement)page.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        var forged = await otherIsb.PostAsync(
+            $"/Assessments/WorkshopInvitations?handler=Consent&workshopId={id}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var contributorPage = await contributorClient.GetAsync("/Assessments/WorkshopInvitations");
+        var contributorPost = await contributorClient.PostAsync(
+            $"/Assessments/WorkshopInvitations?handler=Consent&workshopId={id}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await TokenAsync(contributorClient) }));
+
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, contributorPage.StatusCode);
+        Assert.Contains("/Account/AccessDenied", contributorPage.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, contributorPost.StatusCode);
+        Assert.Contains("/Account/AccessDenied", contributorPost.Headers.Location!.ToString(), StringComparison.Ordinal);
+        foreach (var m in s.MunicipalityIds)
+        {
+            Assert.Null((await ParticipantAsync(id, m))!.ConsentedAt);
+        }
+
+        Assert.Null(await ParticipantAsync(id, other.Municipality.Id));
+    }
+
+    [Fact]
+    public async Task Edit_KeepsConsentOfStayingParticipants_ReaddedMunicipalityNeedsConsentAgain()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        await ConsentAsync(id, [s.KoelnId, s.BonnId]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Input.Municipalities"] = s.Koeln });
+        Assert.Null(await ParticipantAsync(id, s.BonnId));
+        form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Input.Municipalities"] = $"{s.Koeln}\n{s.Bonn}" });
+
+        Assert.NotNull((await ParticipantAsync(id, s.KoelnId))!.ConsentedAt);
+        Assert.Null((await ParticipantAsync(id, s.BonnId))!.ConsentedAt);
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+        Assert.NotNull(page.QuerySelector($"#participants tr[data-ags='{s.Bonn}'].pending-consent"));
+        Assert.Null(page.QuerySelector($"#participants tr[data-ags='{s.Koeln}'].pending-consent"));
+    }
+
+    [Fact]
+    public async Task Invitations_English_ShowsEnglishTextAndButton()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, []);
+        var isb = await s.Seed.SignInAsync(s.IsbKoeln);
+
+        var page = await Html.GetDocumentAsync(isb, Html.English("/Assessments/WorkshopInvitations"));
+
+        Assert.Equal("Workshop invitations", page.QuerySelector("#invitations-title")!.TextContent.Trim());
+        Assert.StartsWith("A facilitator has invited your municipality", page.QuerySelector("#consent-explanation")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Agree to take part", page.QuerySelector($"#invitations tr[data-workshop='{id}'] button.agree")!.TextContent.Trim());
+        var facilitator = await s.Seed.SignInAsync(s.Facilitator);
+        var detail = await Html.GetDocumentAsync(facilitator, Html.English($"/Workshops/{id}"));
+        Assert.Equal("Consent pending", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());
+    }
+
+    private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        var page = await Html.GetDocumentAsync(client, "/Assessments");
+        return ((IHtmlInputElement)page.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) =>
         [row.QuerySelector(".answered")!.TextContent.Trim(), row.QuerySelector(".first")!.TextContent.Trim(), row.QuerySelector(".second")!.TextContent.Trim()];
 
@@ -253,7 +436,7 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
 
         // Aachen has an assessment, but on another catalogue: it does not count.
         await seed.Assessment(aachen, await seed.UserAsync("isb2-" + Ags(3), Roles.Isb, aachen)).WithTarget("Server", "TEC.1").AnswerRest().BuildAsync();
-        return new Scenario(seed, versionId, Ags(1), Ags(2), Ags(3), facilitator, isbKoeln, koelnAssessment.Id, [koeln.Id, bonn.Id, aachen.Id]);
+        return new Scenario(seed, versionId, Ags(1), Ags(2), Ags(3), facilitator, isbKoeln, koelnAssessment.Id, [koeln.Id, bonn.Id, aachen.Id], isbBonn, n);
     }
 
     private static AssessmentSeed.Builder Base(AssessmentSeed seed, Grundschutz.Infrastructure.Persistence.Municipalities.Municipality municipality, ApplicationUser isb, int versionId) =>
@@ -279,13 +462,51 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
             CreatedAt = factory.Time.GetUtcNow(),
             UpdatedAt = factory.Time.GetUtcNow(),
         };
-        workshop.Participants.AddRange(s.MunicipalityIds.Select(m => new Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = m }));
-        workshop.Modules.AddRange(modules.Select(g => new Grundschutz.Infrastructure.Persistence.Workshops.WorkshopModule { WorkshopId = workshop.Id, GroupId = g }));
+        workshop.Participants.AddRange(s.MunicipalityIds.Select(m => new WorkshopParticipant { WorkshopId = workshop.Id, MunicipalityId = m }));
+        workshop.Modules.AddRange(modules.Select(g => new WorkshopModule { WorkshopId = workshop.Id, GroupId = g }));
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync();
         return workshop.Id;
     }
 
+    /// <summary>Records the consent of <paramref name="municipalityIds"/> directly (the ISB's page is tested on its own).</summary>
+    private async Task ConsentAsync(Guid workshopId, IEnumerable<int> municipalityIds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var ids = municipalityIds.ToList();
+        var participants = await db.Set<WorkshopParticipant>().Where(p => p.WorkshopId == workshopId && ids.Contains(p.MunicipalityId)).ToListAsync();
+        Assert.Equal(ids.Count, participants.Count);
+        participants.ForEach(p => p.ConsentedAt = factory.Time.GetUtcNow());
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Consent for the workshop found by topic and facilitator (created through the form); returns its id.</summary>
+    private async Task<Guid> ConsentAsync(IEnumerable<int> municipalityIds, string topic, string facilitatorId)
+    {
+        Guid id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            id = await db.Workshops.Where(w => w.Topic == topic && w.FacilitatorUserId == facilitatorId).Select(w => w.Id).SingleAsync();
+        }
+
+        await ConsentAsync(id, municipalityIds);
+        return id;
+    }
+
+    private async Task<WorkshopParticipant?> ParticipantAsync(Guid workshopId, int municipalityId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        return await db.Set<WorkshopParticipant>().AsNoTracking().SingleOrDefaultAsync(p => p.WorkshopId == workshopId && p.MunicipalityId == municipalityId);
+    }
+
     private sealed record Scenario(
-        AssessmentSeed Seed, int VersionId, string Koeln, string Bonn, string Aachen, ApplicationUser Facilitator, ApplicationUser IsbKoeln, Guid KoelnAssessment, int[] MunicipalityIds);
+        AssessmentSeed Seed, int VersionId, string Koeln, string Bonn, string Aachen, ApplicationUser Facilitator, ApplicationUser IsbKoeln, Guid KoelnAssessment, int[] MunicipalityIds, ApplicationUser IsbBonn, int N)
+    {
+        public int KoelnId => MunicipalityIds[0];
+
+        public int BonnId => MunicipalityIds[1];
+    }
 }

@@ -10,7 +10,8 @@ namespace Grundschutz.Infrastructure.Export.Excel;
 /// <summary>
 /// The summary workbook of a workshop: „Übersicht“ (one row per participant: answered share and the two headline
 /// Umsetzungsgrade, then one row per participant and layer), „Häufige Lücken“ (requirements most often nein or
-/// teilweise) and one sheet per municipality (its layers and modules). Percentages are truncated to one decimal like
+/// teilweise) and one sheet per municipality (its layers and modules). A participant without consent appears in the
+/// overview by name and AGS with „Zustimmung ausstehend“ only: no numbers, no layer rows, no sheet of its own. Percentages are truncated to one decimal like
 /// everywhere in the app and written as numbers; an undefined share („nichts anwendbar“) stays empty. Small, so
 /// ClosedXML writes it cell by cell with explicit widths.
 /// </summary>
@@ -19,6 +20,9 @@ public static class WorkshopSummaryWorkbook
     public const string OverviewSheet = "Übersicht";
 
     public const string GapsSheet = "Häufige Lücken";
+
+    /// <summary>What the overview says about a participant whose ISB has not agreed (yet).</summary>
+    public const string PendingConsent = "Zustimmung ausstehend";
 
     private const string PercentFormat = "0.0";
 
@@ -31,7 +35,7 @@ public static class WorkshopSummaryWorkbook
         WriteOverview(workbook, summary);
         WriteGaps(workbook, summary);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OverviewSheet, GapsSheet };
-        foreach (var participant in summary.Participants)
+        foreach (var participant in summary.Participants.Where(p => p.Consented))
         {
             WriteParticipant(workbook, summary, participant, SheetName(participant, used));
         }
@@ -77,6 +81,13 @@ public static class WorkshopSummaryWorkbook
             var col = 1;
             ExcelText.SetText(sheet.Cell(row, col++), participant.Name);
             ExcelText.SetText(sheet.Cell(row, col++), participant.Ags);
+            if (!participant.Consented)
+            {
+                ExcelText.SetText(sheet.Cell(row, col), PendingConsent);
+                row++;
+                continue;
+            }
+
             ExcelText.SetText(sheet.Cell(row, col++), participant.AssessmentTitle ?? "keine Bewertung zu diesem Katalog");
             ExcelText.SetText(sheet.Cell(row, col++), participant.State is { } state ? AssessmentTexts.StateName(state) : "");
             Numbers(sheet, row, col, participant.Overall);

@@ -11,6 +11,7 @@ public sealed class WorkshopParticipantConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("WorkshopParticipants");
         builder.HasKey(p => new { p.WorkshopId, p.MunicipalityId });
+        builder.Property(p => p.ConsentedByUserId).HasMaxLength(450);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -51,10 +51,22 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
     /// <summary>True for an ISB with a municipality: may start a new assessment.</summary>
     public bool CanCreate { get; private set; }
 
+    /// <summary>For an ISB with a municipality: workshops it was added to, and how many of them still lack consent.</summary>
+    public (int Total, int Pending)? WorkshopInvitations { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(User);
         CanCreate = user is { IsIsb: true, MunicipalityId: not null };
+        if (CanCreate)
+        {
+            var invitations = await db.Set<Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant>().AsNoTracking()
+                .Where(p => p.MunicipalityId == user!.MunicipalityId)
+                .Select(p => p.ConsentedAt == null)
+                .ToListAsync(cancellationToken);
+            WorkshopInvitations = invitations.Count == 0 ? null : (invitations.Count, invitations.Count(pending => pending));
+        }
+
         var visible = AssessmentAccess.Visible(db, user).AsNoTracking();
         Total = await visible.CountAsync(cancellationToken);
 

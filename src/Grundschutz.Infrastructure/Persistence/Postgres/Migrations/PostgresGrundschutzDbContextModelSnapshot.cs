@@ -1236,6 +1236,13 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("WorkshopId", "MunicipalityId");
 
                     b.HasIndex("MunicipalityId");

@@ -1214,6 +1214,13 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ConsentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("WorkshopId", "MunicipalityId");
 
                     b.HasIndex("MunicipalityId");
