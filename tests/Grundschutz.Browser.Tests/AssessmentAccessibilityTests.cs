@@ -30,7 +30,7 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
         Assert.Equal("InProgress", await page.InputValueAsync("#filter-state"));
         await Axe.AssertNoViolationsAsync(page, $"assessments-filtered-{size}");
         await page.GotoAsync("/Assessments");
-        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+        var overviewUrl = (await page.Locator("#assessments a[href^='/Assessments/']").First.GetAttributeAsync("href"))!;
 
         foreach (var (path, name) in new[]
         {
@@ -54,7 +54,7 @@ public sealed class AssessmentAccessibilityTests : IClassFixture<BrowserHost>
         _host.RequireBrowser();
         var page = await SignedInAsync("demo-isb");
         await page.GotoAsync("/Assessments");
-        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+        var overviewUrl = (await page.Locator("#assessments a[href^='/Assessments/']").First.GetAttributeAsync("href"))!;
         await page.GotoAsync(overviewUrl + "/Questions");
         var before = page.Url;
         var requirement = await page.InputValueAsync("input[name='Input.RequirementId']");

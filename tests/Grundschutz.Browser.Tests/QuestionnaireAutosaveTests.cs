@@ -19,7 +19,7 @@ public sealed class QuestionnaireAutosaveTests : IClassFixture<BrowserHost>
         _host.RequireBrowser();
         var page = await _host.SignedInPageAsync("demo-isb");
         await page.GotoAsync("/Assessments");
-        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+        var overviewUrl = (await page.Locator("#assessments a[href^='/Assessments/']").First.GetAttributeAsync("href"))!;
         await page.GotoAsync(overviewUrl + "/Questions");
         var question = page.Url;
 

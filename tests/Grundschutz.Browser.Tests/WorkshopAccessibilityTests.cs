@@ -4,7 +4,7 @@ namespace Grundschutz.Browser.Tests;
 
 /// <summary>
 /// The demo facilitator's workshop pages (list, detail with progress and gaps, create, edit) and the demo ISB's
-/// questionnaire workbook page in a real browser: free of axe WCAG 2.1 AA violations at desktop and phone width.
+/// questionnaire workbook and workshop invitations pages in a real browser: free of axe WCAG 2.1 AA violations at desktop and phone width.
 /// </summary>
 public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
 {
@@ -51,10 +51,17 @@ public sealed class WorkshopAccessibilityTests : IClassFixture<BrowserHost>
         _host.RequireBrowser();
         var page = await SignedInAsync("demo-isb", width);
         await page.GotoAsync("/Assessments");
-        var overviewUrl = (await page.Locator("main a[href^='/Assessments/']:not([href$='Create'])").First.GetAttributeAsync("href"))!;
+        var overviewUrl = (await page.Locator("#assessments a[href^='/Assessments/']").First.GetAttributeAsync("href"))!;
 
         var response = await page.GotoAsync(overviewUrl + "/Workbook");
         Assert.True(response!.Ok, $"workbook: HTTP {response.Status}");
         await Axe.AssertNoViolationsAsync(page, $"workbook-{size}");
+
+        // The workshop invitations the ISB agrees to (or withdraws from), reached from the assessment list.
+        await page.GotoAsync("/Assessments");
+        await page.ClickAsync("#workshop-invitations-link");
+        await page.WaitForURLAsync("**/Assessments/WorkshopInvitations");
+        Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page, $"workshop-invitations-{size}");
     }
 }
