@@ -48,16 +48,42 @@ public static class WorkshopSummaryWorkbook
     public static string SheetName(ParticipantProgress participant, ISet<string> used)
     {
         ArgumentNullException.ThrowIfNull(participant);
+        return SheetName(participant.Name, participant.Ags, used);
+    }
+
+    /// <summary>
+    /// „Name (AGS)“ as a unique sheet name of at most 31 characters: a name too long for it is cut at a word, never
+    /// inside a bracket (not „Beispielgemeinde (De (06439999)“), and marked with „…“.
+    /// </summary>
+    public static string SheetName(string municipalityName, string ags, ISet<string> used)
+    {
+        ArgumentNullException.ThrowIfNull(municipalityName);
         ArgumentNullException.ThrowIfNull(used);
         var clean = new StringBuilder();
-        foreach (var c in participant.Name)
+        foreach (var c in municipalityName)
         {
             clean.Append(c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' || char.IsControl(c) ? '_' : c);
         }
 
-        var suffix = $" ({participant.Ags})";
+        var suffix = $" ({ags})";
         var name = clean.ToString().Trim('\'').Trim();
-        name = (name.Length + suffix.Length > 31 ? name[..(31 - suffix.Length)] : name) + suffix;
+        if (name.Length + suffix.Length > 31)
+        {
+            var cut = name[..(31 - suffix.Length - 1)];
+            var open = cut.LastIndexOf('(');
+            if (open > 0 && open > cut.LastIndexOf(')'))
+            {
+                cut = cut[..open];
+            }
+            else if (cut.LastIndexOf(' ') is var space and > 0 && name[cut.Length] != ' ')
+            {
+                cut = cut[..space];
+            }
+
+            name = cut.TrimEnd() + "…";
+        }
+
+        name += suffix;
         var candidate = name;
         for (var i = 2; !used.Add(candidate); i++)
         {
