@@ -80,8 +80,11 @@ public sealed class RealisierungsplanWorkbookTests
         Assert.Equal(XLDataType.Number, sheet.Cell(2, 12).DataType);
         Assert.Equal(250d, sheet.Cell(2, 12).GetDouble());
         Assert.Equal(1500.5d, sheet.Cell(3, 12).GetDouble());
-        Assert.Equal("#,##0.00 €", sheet.Cell(3, 12).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.00 €_-", sheet.Cell(3, 12).Style.NumberFormat.Format);
         Assert.True(sheet.Cell(4, 12).IsEmpty());
+
+        // The priority (a number) is centred so that it does not run into the level's text beside it.
+        Assert.Equal(XLAlignmentHorizontalValues.Center, sheet.Cell(2, 1).Style.Alignment.Horizontal);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class ExportDownloadTests(GrundschutzWebFactory factory) : IClassF
         Assert.Equal(["SOLLTE", ExportScenario.Server, "TEC.1.3", "nicht umgesetzt", "Nein"], new[] { 3, 4, 6, 8, 13 }.Select(c => sheet.Cell(3, c).GetString()));
         AssertText(sheet.Cell(3, 9), ExportScenario.Hyperlink);
         Assert.Equal(1234.56d, sheet.Cell(3, 12).GetDouble(), 6);
-        Assert.Equal("#,##0.00 €", sheet.Cell(3, 12).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.00 €_-", sheet.Cell(3, 12).Style.NumberFormat.Format);
         Assert.Equal(XLDataType.DateTime, sheet.Cell(3, 11).DataType);
         Assert.True(sheet.Row(4).IsEmpty());
     }

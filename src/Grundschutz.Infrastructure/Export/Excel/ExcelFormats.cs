@@ -9,6 +9,6 @@ public static class ExcelFormats
     /// <summary>German date and time.</summary>
     public const string DateTime = "dd.MM.yyyy HH:mm";
 
-    /// <summary>Euro amount.</summary>
-    public const string Currency = "#,##0.00 €";
+    /// <summary>Euro amount, with a little space after it (the amount ran into the next column's text: „2.500,00 €Nein“).</summary>
+    public const string Currency = "#,##0.00 €_-";
 }

@@ -152,6 +152,8 @@ internal static class StreamedTableWorkbook
                 break;
             case ExcelCellKind.Integer:
                 style.NumberFormat.Format = "0";
+                // Centred: a right-aligned number ran into the left-aligned text of the next column („1normal-SdT“).
+                style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 break;
             default:
                 style.NumberFormat.Format = "@";
