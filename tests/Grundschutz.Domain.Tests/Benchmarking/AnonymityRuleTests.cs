@@ -61,7 +61,9 @@ public sealed class AnonymityRuleTests
         var rule = new AnonymityRule(5);
 
         Assert.Equal("Unterdrückt: nur 1 Kommune in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).", rule.Explanation(1));
-        Assert.Equal("Unterdrückt: nur 0 Kommunen in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).", rule.Explanation(0));
+        Assert.Equal("Unterdrückt: nur 2 Kommunen in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).", rule.Explanation(2));
+        Assert.Equal("Kein Wert: Für keine Kommune der Gruppe liegt diese Kennzahl vor.", rule.Explanation(0));
+        Assert.Equal(Suppression.NoneFormat, rule.Suppress(0).Text.Format);
         Assert.Equal(Suppression.OneFormat, rule.Suppress(1).Text.Format);
         Assert.Equal([5], rule.Suppress(1).Text.Arguments);
         Assert.Equal(Suppression.ManyFormat, rule.Suppress(3).Text.Format);

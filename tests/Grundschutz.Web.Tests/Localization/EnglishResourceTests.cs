@@ -146,6 +146,7 @@ public sealed partial class EnglishResourceTests
         [
             Grundschutz.Domain.Benchmarking.Suppression.OneFormat,
             Grundschutz.Domain.Benchmarking.Suppression.ManyFormat,
+            Grundschutz.Domain.Benchmarking.Suppression.NoneFormat,
             Grundschutz.Domain.Evidence.FreshnessWarning.StaleOneFormat,
             Grundschutz.Domain.Evidence.FreshnessWarning.StaleManyFormat,
             Grundschutz.Domain.Evidence.FreshnessWarning.LeitlinieMissingFormat,
