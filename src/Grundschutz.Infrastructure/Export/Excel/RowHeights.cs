@@ -5,7 +5,7 @@ namespace Grundschutz.Infrastructure.Export.Excel;
 /// <summary>
 /// Row heights for wrapped text, estimated from the text's length and the column's width. A workbook without stored
 /// heights relies on the program that opens it to measure the text; LibreOffice and printing to PDF do not, and
-/// drew the second and further lines over the next rows. ClosedXML's <c>AdjustToContents</c> would measure with
+/// drew the second and further lines over the next rows. ClosedXML's automatic fitting would measure with
 /// GDI+, which Linux lacks, so the estimate errs on the generous side: one line per column-width of characters (a
 /// width unit is one digit, wider than most letters of German text), plus one per line break.
 /// </summary>
