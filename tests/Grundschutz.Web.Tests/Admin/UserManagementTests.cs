@@ -271,6 +271,37 @@ public sealed class UserManagementTests
     }
 
     [Fact]
+    public async Task LockAndUnlock_FromStalePage_SayNothingChangedAndLogOnce()
+    {
+        using var factory = new LoggingWebFactory();
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("05316000", "Leverkusen");
+        var admin = await factory.CreateAdminClientAsync();
+
+        // Two tabs on the same page: the second „Sperren“ finds the account locked already.
+        var first = await EditPageAsync(admin, isb.Id);
+        var second = await EditPageAsync(admin, isb.Id);
+        var locked = await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)first.QuerySelector("#lock-form")!));
+        Assert.Equal($"Das Konto „{isb.UserName}“ ist gesperrt.", locked.QuerySelector("#status-message")!.TextContent.Trim());
+        var again = await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)second.QuerySelector("#lock-form")!));
+        Assert.Equal($"Das Konto „{isb.UserName}“ ist bereits gesperrt.", again.QuerySelector("#status-message")!.TextContent.Trim());
+        Assert.Equal("gesperrt", again.QuerySelector("#user-state")!.TextContent.Trim());
+
+        first = await EditPageAsync(admin, isb.Id);
+        second = await EditPageAsync(admin, isb.Id);
+        var unlocked = await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)first.QuerySelector("#unlock-form")!));
+        Assert.Equal($"Das Konto „{isb.UserName}“ ist entsperrt.", unlocked.QuerySelector("#status-message")!.TextContent.Trim());
+        var unlockedAgain = await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)second.QuerySelector("#unlock-form")!));
+        Assert.Equal($"Das Konto „{isb.UserName}“ war nicht gesperrt.", unlockedAgain.QuerySelector("#status-message")!.TextContent.Trim());
+        Assert.Equal("aktiv", unlockedAgain.QuerySelector("#user-state")!.TextContent.Trim());
+
+        var security = factory.Log.Entries.Select(e => e.Message).Where(m => m.StartsWith($"Security: {isb.UserName} ", StringComparison.Ordinal)).ToList();
+        Assert.Single(security, m => m.Contains(" locked by ", StringComparison.Ordinal));
+        Assert.Single(security, m => m.Contains(" unlocked by ", StringComparison.Ordinal));
+        await seed.SignInAsync(isb);
+    }
+
+    [Fact]
     public async Task Lock_OwnAccount_IsRefused()
     {
         using var factory = new GrundschutzWebFactory();

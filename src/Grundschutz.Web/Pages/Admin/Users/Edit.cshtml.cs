@@ -173,6 +173,15 @@ public sealed class EditModel(
             return await RefuseAsync(user, t["Sie können Ihr eigenes Konto nicht sperren."], cancellationToken);
         }
 
+        // A second click, another tab or another administrator: locked already (by an administrator, not a lockout
+        // after failed logins, which ends by itself; the year 9999 survives the database's precision) – nothing to change
+        // and nothing to log.
+        if (user.LockoutEnd is { } end && end.Year == DateTimeOffset.MaxValue.Year)
+        {
+            TempData["StatusMessage"] = t["Das Konto „{0}“ ist bereits gesperrt.", user.UserName!].Value;
+            return RedirectToPage("Edit", new { id = user.Id });
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.SetLockoutEnabledAsync(user, true);
         if (result.Succeeded)
@@ -203,6 +212,14 @@ public sealed class EditModel(
         if (user is null)
         {
             return NotFound();
+        }
+
+        // A stale page (another administrator unlocked it, or a lockout after failed logins ran out): nothing to
+        // unlock, so no „entsperrt“ and no security log entry for it.
+        if (!IsLockedOut(user))
+        {
+            TempData["StatusMessage"] = t["Das Konto „{0}“ war nicht gesperrt.", user.UserName!].Value;
+            return RedirectToPage("Edit", new { id = user.Id });
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -256,6 +273,8 @@ public sealed class EditModel(
 
     private bool IsSelf(ApplicationUser user) => user.Id == users.GetUserId(User);
 
+    private bool IsLockedOut(ApplicationUser user) => user.LockoutEnd is { } end && end > time.GetUtcNow();
+
     /// <summary>Shows the page again with a page-level error and the stored values in the form.</summary>
     private async Task<IActionResult> RefuseAsync(ApplicationUser user, string message, CancellationToken cancellationToken)
     {
@@ -288,7 +307,7 @@ public sealed class EditModel(
             user.UserName ?? "",
             user.IsDemo,
             user.MustChangePassword,
-            user.LockoutEnd is { } end && end > time.GetUtcNow(),
+            IsLockedOut(user),
             [.. roles.OrderBy(RoleLabels.Position)],
             municipality?.Ags,
             municipality is null ? null : $"{municipality.Name} ({municipality.LandName})",
