@@ -179,8 +179,9 @@ public sealed class AnswerWorkbookService(
     }
 
     /// <summary>Drops a stored preview (the user discarded it).</summary>
-    public Task DiscardAsync(Guid assessmentId, Guid token, string userId, CancellationToken cancellationToken) =>
-        db.PendingWorkbookImports.Where(p => p.Token == token && p.AssessmentId == assessmentId && p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    /// <returns>False when there was no such preview (expired, confirmed or discarded meanwhile, or someone else's).</returns>
+    public async Task<bool> DiscardAsync(Guid assessmentId, Guid token, string userId, CancellationToken cancellationToken) =>
+        await db.PendingWorkbookImports.Where(p => p.Token == token && p.AssessmentId == assessmentId && p.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>
     /// Applies a stored preview to <paramref name="assessment"/> (tracked, loaded with <see cref="ForConfirm"/> or as the

@@ -192,6 +192,28 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Discard_InAStaleTabAfterConfirm_SaysSoAndKeepsTheAppliedAnswers()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05124001");
+        var client = await scenario.SignInAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "nein");
+        var preview = await Html.FollowRedirectAsync(client, await WorkbookScenario.UploadAsync(client, scenario.Id, edited));
+
+        // One tab confirms, the other (same preview, loaded before) then presses „Verwerfen“.
+        await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#confirm-form")!));
+        var discarded = await Html.SubmitAsync(client, (IHtmlFormElement)preview.QuerySelector("#discard-form")!);
+        var index = await Html.FollowRedirectAsync(client, discarded);
+
+        var message = index.QuerySelector(".status-message")!.TextContent;
+        Assert.Contains("Diese Vorschau gab es nicht mehr", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nichts übernommen", message, StringComparison.Ordinal);
+        var assessment = await scenario.Seed.LoadAsync(scenario.Id);
+        var verbund = assessment.TargetObjects.Single(t => t.Name == WorkbookScenario.Verbund).Id;
+        Assert.Equal(AnswerStatus.Nein, assessment.FindAnswer("ISMS.1.A3", verbund)!.Status);
+    }
+
+    [Fact]
     public async Task RoundTrip_AnswerChangedInPortalSinceExport_IsAConflictAndNotOverwritten()
     {
         var scenario = await WorkbookScenario.CreateAsync(factory, "05334002");

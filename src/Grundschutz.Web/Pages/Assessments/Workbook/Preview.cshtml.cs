@@ -79,8 +79,10 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
             return NotFound();
         }
 
-        await workbooks.DiscardAsync(id, token, user.UserId, cancellationToken);
-        TempData["StatusMessage"] = t["Der Import wurde verworfen; es wurde nichts übernommen."].Value;
+        // A stale tab: the preview may have been confirmed meanwhile – then „nichts übernommen“ would be wrong.
+        TempData["StatusMessage"] = await workbooks.DiscardAsync(id, token, user.UserId, cancellationToken)
+            ? t["Der Import wurde verworfen; es wurde nichts übernommen."].Value
+            : t["Diese Vorschau gab es nicht mehr (abgelaufen, schon übernommen oder verworfen); es wurde nichts verworfen."].Value;
         return LocalRedirect(IndexModel.Link(id));
     }
 
