@@ -9,6 +9,7 @@ using Grundschutz.Web.Tests.Infrastructure;
 using Grundschutz.Web.Tests.Workbooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Grundschutz.Web.Tests.Workshops;
 
@@ -30,7 +31,7 @@ namespace Grundschutz.Web.Tests.Workshops;
 /// ISMS.1.A4 (teilweise), SYS.2.1.A1 (nein), SYS.2.1.A2 (nein).
 /// </code>
 /// </summary>
-public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture<GrundschutzWebFactory>
+public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<LoggingWebFactory>
 {
     private const string Verbund = WorkbookScenario.Verbund;
     private const string Server = WorkbookScenario.Server;
@@ -318,6 +319,15 @@ public sealed class WorkshopTests(GrundschutzWebFactory factory) : IClassFixture
         detail = await Html.GetDocumentAsync(facilitator, $"/Workshops/{id}");
         Assert.Equal("Zustimmung ausstehend", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());
         Assert.Null(detail.QuerySelector("#gaps"));
+
+        // The security log names who agreed and withdrew, for which municipality and workshop – once each: the
+        // stale page's second „Zustimmen“ after the withdrawal agrees again (logged), a repeated one changes nothing.
+        await Html.SubmitAsync(isb, (IHtmlFormElement)row.QuerySelector(".consent-form")!);
+        await Html.SubmitAsync(isb, (IHtmlFormElement)row.QuerySelector(".consent-form")!);
+        var entries = factory.Log.Entries.Where(e => e.Message.Contains($"in workshop {id}", StringComparison.Ordinal)).Select(e => (e.Level, e.Message)).ToList();
+        var given = (LogLevel.Warning, $"Security: workshop consent given by {s.IsbKoeln.UserName} for municipality {s.KoelnId} in workshop {id}");
+        var withdrawnEntry = (LogLevel.Warning, $"Security: workshop consent withdrawn by {s.IsbKoeln.UserName} for municipality {s.KoelnId} in workshop {id}");
+        Assert.Equal([given, withdrawnEntry, given], entries);
     }
 
     [Fact]
