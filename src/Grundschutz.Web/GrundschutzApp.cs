@@ -64,6 +64,7 @@ public static class GrundschutzApp
             {
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<MustChangePasswordFilter>();
+                o.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -359,6 +359,7 @@ public static class QuestionnaireWorkbookReader
             }
         }
 
-        return builder.ToString();
+        // „_x0001_“ and the like decode to control characters no one types (and PostgreSQL refuses NUL).
+        return PlainText.Clean(builder.ToString());
     }
 }
