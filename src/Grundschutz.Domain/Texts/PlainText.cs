@@ -43,9 +43,6 @@ public static class PlainText
         return builder.ToString();
     }
 
-    /// <summary><see cref="Clean(string)"/> that keeps null.</summary>
-    public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
-
     private static int FirstToClean(string text)
     {
         for (var i = 0; i < text.Length; i++)
