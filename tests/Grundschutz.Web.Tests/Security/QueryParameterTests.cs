@@ -138,6 +138,42 @@ public sealed class QueryParameterTests(GrundschutzWebFactory factory) : IClassF
         Assert.Equal(kept ? returnUrl : "/", changed.Headers.Location!.OriginalString);
     }
 
+    /// <summary>
+    /// A signed-out visitor of a protected page is sent to the login with the page's address to return to – unless
+    /// that address is longer than any of the app's own: then the login comes without it (the address, escaped once
+    /// more, would make the login page's own address fail with HTTP 414).
+    /// </summary>
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(3000, false)]
+    public async Task ProtectedPage_SignedOut_OverlongAddressNotCarriedToLogin(int length, bool kept)
+    {
+        var address = "/Assessments?q=" + new string('/', length);
+
+        var response = await factory.CreateBrowserClient().GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal("/Account/Login", location.AbsolutePath);
+        Assert.Equal(kept ? "?ReturnUrl=" + Uri.EscapeDataString(address) : "", location.Query);
+    }
+
+    /// <summary>The same for a signed-in user sent to the access-denied page.</summary>
+    [Fact]
+    public async Task AdminPage_NoAdministrator_OverlongAddressNotCarriedToAccessDenied()
+    {
+        var userName = "denied-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.CreateUserAsync(userName, Password);
+        var client = factory.CreateBrowserClient();
+        await Html.LoginAsync(client, userName, Password);
+
+        var response = await client.GetAsync("/Admin/Users?q=" + new string('/', 3000));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("", response.Headers.Location.Query);
+    }
+
     private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string returnUrl)
     {
         var page = await Html.GetDocumentAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString("/Catalog"));
