@@ -174,6 +174,36 @@ public sealed class QueryParameterTests(GrundschutzWebFactory factory) : IClassF
         Assert.Equal("", response.Headers.Location.Query);
     }
 
+    /// <summary>A culture the app does not have, or no culture name at all, leaves the page German.</summary>
+    [Theory]
+    [InlineData("xx", "Seite nicht gefunden")]
+    [InlineData("../..", "Seite nicht gefunden")]
+    [InlineData("qps-ploc", "Seite nicht gefunden")]
+    [InlineData("x-long", "Seite nicht gefunden")]
+    [InlineData("en-US", "Page not found")]
+    [InlineData("xx&culture=en", "Seite nicht gefunden")]
+    public async Task StatusPage_OddCulture_German(string culture, string heading)
+    {
+        var value = culture switch
+        {
+            "x-long" => new string('x', 10_000),
+            "xx&culture=en" => culture,
+            _ => Uri.EscapeDataString(culture),
+        };
+
+        foreach (var url in new[] { "/gibt-es-nicht?culture=" + value, "/Catalog/Search?q=x&culture=" + value })
+        {
+            var response = await factory.CreateBrowserClient().GetAsync(url);
+
+            Assert.True((int)response.StatusCode < 500, $"{url[..Math.Min(80, url.Length)]} → {(int)response.StatusCode}");
+            var page = await Html.ParseAsync(response);
+            if (url.StartsWith("/gibt", StringComparison.Ordinal))
+            {
+                Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+            }
+        }
+    }
+
     private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string returnUrl)
     {
         var page = await Html.GetDocumentAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString("/Catalog"));
