@@ -174,6 +174,33 @@ public sealed class QueryParameterTests(GrundschutzWebFactory factory) : IClassF
         Assert.Equal("", response.Headers.Location.Query);
     }
 
+    /// <summary>
+    /// The sign-in cookie itself follows a <c>ReturnUrl</c> in the query of the login and logout addresses; the pages
+    /// answer with their own redirect, so an address off the site is not followed there either.
+    /// </summary>
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example")]
+    [InlineData("/\\evil.example")]
+    public async Task LoginAndLogout_OffSiteReturnUrlInTheQuery_GoesHome(string returnUrl)
+    {
+        var userName = "query-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.CreateUserAsync(userName, Password);
+        var client = factory.CreateBrowserClient();
+        var login = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl))).QuerySelector("#login-form")!;
+
+        var signedIn = await Html.SubmitAsync(client, login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Password });
+        var home = await Html.GetDocumentAsync(client, "/");
+        var logout = (IHtmlFormElement)home.QuerySelector("#logout-button")!.Closest("form")!;
+        logout.Action = "/Account/Logout?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        var signedOut = await Html.SubmitAsync(client, logout);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/", signedOut.Headers.Location!.OriginalString);
+    }
+
     /// <summary>A culture the app does not have, or no culture name at all, leaves the page German.</summary>
     [Theory]
     [InlineData("xx", "Seite nicht gefunden")]
