@@ -102,6 +102,7 @@ public static class GrundschutzApp
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             ApiAuthentication.AnswerApiWithStatusCodes(o.Events);
+            OverlongReturnUrl.Drop(o.Events, Pages.CultureModel.MaxReturnUrlLength);
             SecurityStampCheck.OnlyWhenDue(o.Events);
         });
         services.AddAntiforgery(o =>

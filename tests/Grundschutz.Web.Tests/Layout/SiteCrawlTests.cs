@@ -119,6 +119,7 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         var seen = new HashSet<string>(StringComparer.Ordinal) { start };
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var probed = new HashSet<string>(StringComparer.Ordinal);
+        var probedQueries = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         var pages = 0;
         while (queue.Count > 0 && pages < MaxPages)
@@ -131,6 +132,11 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
             {
                 problems.Add($"{url} (linked from {from}) → {(int)response.StatusCode}{(final == url ? "" : " at " + final)}");
                 continue;
+            }
+
+            if (final.Contains('?', StringComparison.Ordinal) && probedQueries.Add(Shape(final)))
+            {
+                problems.AddRange((await ProbeOddQueryValuesAsync(client, final)).Select(p => $"{final}: {p}"));
             }
 
             if (response.Content.Headers.ContentType?.MediaType != "text/html" || response.Content.Headers.ContentDisposition is not null)
@@ -191,6 +197,45 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         return problems;
     }
 
+    /// <summary>
+    /// Each query value of a page with a query (search, filter, page number, download handler) replaced by odd ones – a
+    /// number out of range or none, LIKE characters, an off-site address, an overlong text – and given twice: the page
+    /// answers without an error, and a redirect stays on the site with an address of bounded length (HTTP 414).
+    /// </summary>
+    private static async Task<IEnumerable<string>> ProbeOddQueryValuesAsync(HttpClient client, string url)
+    {
+        string[] values = ["-1", "2147483648", "abc", "%_[\\", "//evil.example", new string('ä', 3000)];
+        var problems = new List<string>();
+        var question = url.IndexOf('?', StringComparison.Ordinal);
+        var pairs = url[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)[0]).ToList();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (pairs[i] == "handler")
+            {
+                continue; // ProbeUnknownHandlerAsync asks for an unknown handler
+            }
+
+            var query = url[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var value in values.Select(Uri.EscapeDataString).Append("1&" + pairs[i] + "=2"))
+            {
+                var changed = query.ToArray();
+                changed[i] = pairs[i] + "=" + value;
+                var response = await client.GetAsync(url[..(question + 1)] + string.Join("&", changed));
+                var location = response.Headers.Location?.OriginalString;
+                if ((int)response.StatusCode >= 500)
+                {
+                    problems.Add($"{pairs[i]}={Short(Uri.UnescapeDataString(value))} → {(int)response.StatusCode}");
+                }
+                else if (location is not null && (!IsOwnPath(location) && !location.StartsWith("https://localhost/", StringComparison.Ordinal) || location.Length > 2100))
+                {
+                    problems.Add($"{pairs[i]}={Short(Uri.UnescapeDataString(value))} → redirect to {Short(location)} ({location.Length} characters)");
+                }
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Follows redirects within the site (a link may lead through one, e.g. to the first question).</summary>
     private static async Task<(HttpResponseMessage Response, string Url)> GetFollowingRedirectsAsync(HttpClient client, string url)
     {
@@ -241,15 +286,21 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         }
     }
 
-    /// <summary>Counts the page's shape (path with numbers and ids replaced, query names kept) and says whether to visit it.</summary>
+    /// <summary>Counts the page's shape and says whether to visit it.</summary>
     private static bool TakeShape(Dictionary<string, int> shapes, string url)
+    {
+        var shape = Shape(url);
+        shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+        return shapes[shape] <= PerShape;
+    }
+
+    /// <summary>The path with numbers and ids replaced, query names kept.</summary>
+    private static string Shape(string url)
     {
         var query = url.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? url : url[..query];
         var names = query < 0 ? "" : string.Join("&", url[(query + 1)..].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
-        var shape = Variable().Replace(path, "{x}") + "?" + names;
-        shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
-        return shapes[shape] <= PerShape;
+        return Variable().Replace(path, "{x}") + "?" + names;
     }
 
     private static IEnumerable<string> CheckPage(IHtmlDocument page)

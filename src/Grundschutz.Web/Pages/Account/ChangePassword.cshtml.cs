@@ -66,7 +66,8 @@ public sealed class ChangePasswordModel(
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Security: {UserName} changed the password", user.UserName);
         TempData["StatusMessage"] = t["Ihr Passwort wurde geändert."].Value;
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // Only an own address, and none longer than any page of the app has (the redirect would fail with HTTP 414).
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.Length <= CultureModel.MaxReturnUrlLength ? ReturnUrl : "/");
     }
 
     public sealed class InputModel

@@ -57,12 +57,14 @@ public sealed class LoginModel(
 
         logger.LogInformation("Security: {UserName} signed in", Input.UserName);
         var user = await users.FindByNameAsync(Input.UserName);
+        // Only an own address, and none longer than any page of the app has (the redirect would fail with HTTP 414).
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) && ReturnUrl.Length <= CultureModel.MaxReturnUrlLength ? ReturnUrl : null;
         if (user?.MustChangePassword == true)
         {
-            return RedirectToPage("/Account/ChangePassword", new { returnUrl = ReturnUrl });
+            return RedirectToPage("/Account/ChangePassword", new { returnUrl });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(returnUrl ?? "/");
     }
 
     public sealed class InputModel
