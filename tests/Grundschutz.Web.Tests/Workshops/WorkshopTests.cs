@@ -201,6 +201,36 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal(["ISMS.1"], stored.Modules.Select(m => m.GroupId));
     }
 
+    [Fact]
+    public async Task Create_SameFormSentTwice_OneWorkshopAndTheSecondSaysItExistsAlready()
+    {
+        var s = await ScenarioAsync();
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        var topic = "Doppelklick " + s.Koeln;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Topic"] = topic,
+            ["Input.Date"] = "2026-12-03",
+            ["Input.CatalogVersionId"] = s.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Municipalities"] = s.Koeln,
+            ["Input.Modules"] = "ISMS.1",
+        };
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Workshops/Create")).QuerySelector("#workshop-form")!;
+        var first = await Html.SubmitAsync(client, form, fields);
+
+        // The same page's form once more: a double click, or „Zurück“ and „Anlegen“ again.
+        var second = await Html.SubmitAsync(client, form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Contains("bereits angelegt", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var stored = await db.Workshops.Include(w => w.Participants).AsNoTracking().SingleAsync(w => w.Topic == topic);
+        Assert.Single(stored.Participants);
+    }
+
     /// <summary>Year 1 passes the browser's date field; the workshop date must lie in 01.01.1990–31.12.2099.</summary>
     [Fact]
     public async Task CreateAndEdit_DateOutsideThePlausibleRange_AreRefusedWithTheRangeAndNothingChanges()
