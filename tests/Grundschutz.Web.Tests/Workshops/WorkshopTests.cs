@@ -173,6 +173,34 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
     }
 
     [Fact]
+    public async Task Edit_SameFormSentTwice_SecondSaysNothingChangedAndKeepsTheTimeOfTheChange()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var fields = new Dictionary<string, string> { ["Input.Topic"] = "Neues Thema " + s.Koeln };
+        var first = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, form, fields));
+        Assert.Contains("gespeichert", first.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        DateTimeOffset Saved()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().Single(w => w.Id == id).UpdatedAt;
+        }
+
+        var savedAt = Saved();
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+
+        // The same form once more: a double click, or „Zurück“ and „Speichern“ again.
+        var second = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, form, fields));
+
+        var message = second.QuerySelector("#status-message")!.TextContent;
+        Assert.Contains("nichts geändert", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("gespeichert", message, StringComparison.Ordinal);
+        Assert.Equal(savedAt, Saved());
+    }
+
+    [Fact]
     public async Task Edit_UnknownAgsAndModule_AreRefusedWithMessagesAndNothingChanges()
     {
         var s = await ScenarioAsync();
