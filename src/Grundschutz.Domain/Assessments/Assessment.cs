@@ -106,7 +106,11 @@ public sealed partial class Assessment
     /// <param name="title">Title (1–200 characters).</param>
     /// <param name="createdByUserId">The creating user.</param>
     /// <param name="now">Current time from the caller's TimeProvider.</param>
-    public static Assessment Create(int municipalityId, int catalogVersionId, CatalogFramework framework, Approach approach, string title, string createdByUserId, DateTimeOffset now)
+    /// <param name="id">
+    /// The id, when the caller chose it in advance (a form that must not create a second assessment when it is sent
+    /// twice); a new one from <paramref name="now"/> otherwise.
+    /// </param>
+    public static Assessment Create(int municipalityId, int catalogVersionId, CatalogFramework framework, Approach approach, string title, string createdByUserId, DateTimeOffset now, Guid? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(createdByUserId);
         if (!ApproachRules.Fits(approach, framework))
@@ -116,7 +120,7 @@ public sealed partial class Assessment
 
         return new Assessment
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id is { } chosen && chosen != Guid.Empty ? chosen : Guid.CreateVersion7(now),
             MunicipalityId = municipalityId,
             CatalogVersionId = catalogVersionId,
             Framework = framework,

@@ -33,8 +33,9 @@ public sealed class AssessmentResultsImporter(
     /// <param name="municipalityId">The acting ISB's municipality (never taken from the file).</param>
     /// <param name="actor">The acting ISB.</param>
     /// <param name="cancellationToken">Cancels reading and saving.</param>
+    /// <param name="assessmentId">The new assessment's id when the caller chose it in advance (see <see cref="Assessment.Create"/>).</param>
     /// <exception cref="AssessmentResultsImportException">The file is refused; the message says why.</exception>
-    public async Task<Assessment> ImportAsync(Stream content, long? length, int municipalityId, Actor actor, CancellationToken cancellationToken)
+    public async Task<Assessment> ImportAsync(Stream content, long? length, int municipalityId, Actor actor, CancellationToken cancellationToken, Guid? assessmentId = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
@@ -75,11 +76,11 @@ public sealed class AssessmentResultsImporter(
             }
 
             var imported = AssessmentResultsReader.Read(document.RootElement);
-            return await CreateAsync(imported, municipalityId, actor, cancellationToken);
+            return await CreateAsync(imported, municipalityId, actor, assessmentId, cancellationToken);
         }
     }
 
-    private async Task<Assessment> CreateAsync(ImportedAssessmentResults imported, int municipalityId, Actor actor, CancellationToken cancellationToken)
+    private async Task<Assessment> CreateAsync(ImportedAssessmentResults imported, int municipalityId, Actor actor, Guid? assessmentId, CancellationToken cancellationToken)
     {
         var version = await FindCatalogAsync(imported, cancellationToken)
             ?? throw new AssessmentResultsImportException(MessageText.Of(
@@ -101,7 +102,7 @@ public sealed class AssessmentResultsImporter(
         var now = time.GetUtcNow();
         try
         {
-            var assessment = Assessment.Create(municipalityId, version.Id, version.Framework, imported.Approach, imported.Title, actor.UserId, now);
+            var assessment = Assessment.Create(municipalityId, version.Id, version.Framework, imported.Approach, imported.Title, actor.UserId, now, assessmentId);
             var targets = new Dictionary<string, Guid>(StringComparer.Ordinal);
             foreach (var target in imported.TargetObjects)
             {

@@ -159,6 +159,27 @@ public sealed class CreateAssessmentTests(GrundschutzWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Create_SameFormSentTwice_OneAssessmentAndTheSecondSaysItExistsAlready()
+    {
+        var seed = new AssessmentSeed(factory);
+        await seed.DemoCatalogVersionIdAsync();
+        var (own, isb) = await seed.TenantAsync("09178000", "Freising");
+        var client = await seed.SignInAsync(isb);
+        var form = Form(await Html.GetDocumentAsync(client, "/Assessments/Create"), "create-form");
+        var fields = new Dictionary<string, string> { ["Input.Approach"] = nameof(Approach.GsppNormal), ["Input.Title"] = "Selbstbewertung Freising" };
+        var first = await Html.SubmitAsync(client, form, fields);
+
+        // The same page's form once more: a double click, or „Zurück“ and „Bewertung anlegen“ again.
+        var second = await Html.SubmitAsync(client, form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Contains("bereits angelegt", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(own.Id));
+    }
+
+    [Fact]
     public async Task Create_NotAnIsb_IsForbidden()
     {
         var seed = new AssessmentSeed(factory);

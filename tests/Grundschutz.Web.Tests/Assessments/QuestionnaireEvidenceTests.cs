@@ -254,6 +254,31 @@ public sealed class QuestionnaireEvidenceTests(QuestionnaireWebFactory factory) 
     }
 
     [Fact]
+    public async Task Delete_FromAStalePageAfterItWasRemoved_SaysSoAndKeepsTheOtherEvidence()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "07100050", "Bad Dürkheim");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+        var first = await Html.FollowRedirectAsync(client, await UploadAsync(client, page, "weg.pdf", Pdf("weg")));
+        var shown = await Html.FollowRedirectAsync(client, await UploadAsync(client, first, "bleibt.pdf", Pdf("bleibt")));
+        var evidenceId = shown.QuerySelectorAll("#evidence-list tbody tr")
+            .Single(tr => tr.QuerySelector("a.evidence-download")!.TextContent.Trim() == "weg.pdf").GetAttribute("data-evidence-id")!;
+        await Html.SubmitAsync(client, Form(shown, $"delete-evidence-{evidenceId}"));
+
+        // The same button once more: a double click, a second tab or the page from „Zurück“.
+        var response = await Html.SubmitAsync(client, Form(shown, $"delete-evidence-{evidenceId}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await Html.FollowRedirectAsync(client, response);
+        var message = Text(after, "#status-message");
+        Assert.Contains("nicht mehr vorhanden", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wurde entfernt", message, StringComparison.Ordinal);
+        Assert.Equal(["bleibt.pdf"], (await tenant.AnswerAsync("ORG.1.1"))!.Evidence.Select(e => e.FileName));
+        Assert.Equal(["bleibt.pdf"], after.QuerySelectorAll("#evidence-list a.evidence-download").Select(a => a.TextContent.Trim()));
+        Assert.Single(after.QuerySelectorAll("#answer-history tbody tr"), tr => tr.TextContent.Contains("weg.pdf", StringComparison.Ordinal) && tr.QuerySelectorAll("td")[3].TextContent.Trim() == "weg.pdf");
+    }
+
+    [Fact]
     public async Task Delete_EvidenceIdOfAnotherAssessmentOfTheSameMunicipality_IsNotFoundAndKeepsTheFile()
     {
         var tenant = await TenantWithAssessmentAsync(factory, "07100009", "Speyer");

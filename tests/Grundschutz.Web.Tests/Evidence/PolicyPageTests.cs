@@ -77,6 +77,29 @@ public sealed class PolicyPageTests(EvidenceWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Upload_SameFileAndDetailsTwice_SaysAlreadySavedAndKeepsOneCurrentVersion()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("09187000", "Landkreis Rosenheim");
+        var client = await seed.SignInAsync(isb);
+        await UploadAsync(client, Metadata("1.0"), Pdf, "Leitlinie.pdf");
+        factory.Time.Advance(TimeSpan.FromMinutes(1));
+
+        // A double click, or the form sent again from a second tab or after „Zurück“.
+        var page = await Html.FollowRedirectAsync(client, await UploadAsync(client, Metadata("1.0"), Pdf, "Leitlinie.pdf"));
+
+        var message = page.QuerySelector("#status-message")!.TextContent;
+        Assert.Contains("bereits gespeichert", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("neue Version", message, StringComparison.Ordinal);
+        var row = Assert.Single(page.QuerySelectorAll("#policy-table tbody tr"));
+        Assert.Equal("true", row.GetAttribute("data-current"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var stored = Assert.Single(await db.PolicyDocuments.Where(p => p.MunicipalityId == municipality.Id).ToListAsync());
+        Assert.Null(stored.SupersededAt);
+    }
+
+    [Fact]
     public async Task Upload_ContentDoesNotMatchExtension_RefusedNothingSaved()
     {
         var seed = new AssessmentSeed(factory);

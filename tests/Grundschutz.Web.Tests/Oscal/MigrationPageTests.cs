@@ -2,7 +2,10 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Catalog;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grundschutz.Web.Tests.Oscal;
 
@@ -71,6 +74,26 @@ public sealed class MigrationPageTests(OscalWebFactory factory) : IClassFixture<
         Assert.Equal(1, answer.Version);
         Assert.NotEmpty(answer.History);
         Assert.True(needsCount > 0);
+    }
+
+    [SkippableFact]
+    public async Task Create_SameFormSentTwice_OneDraftAndTheSecondSaysItExistsAlready()
+    {
+        var (url, client, seed) = await ScenarioAsync("05514000", "Gladbeck");
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, url)).QuerySelector("#migrate-form")!;
+        var first = await Html.SubmitAsync(client, form);
+
+        // The same page's form once more: a double click, or „Zurück“ and send again.
+        var second = await Html.SubmitAsync(client, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Contains("bereits angelegt", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        var draft = await seed.LoadAsync(Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(1, await db.Assessments.CountAsync(a => a.MunicipalityId == draft.MunicipalityId && a.Framework == CatalogFramework.GrundschutzPlusPlus));
     }
 
     [SkippableFact]

@@ -132,6 +132,29 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
         Assert.Equal(Scope(original), Scope(copy));
     }
 
+    [Fact]
+    public async Task Import_SameFormSentTwice_OneAssessmentAndTheSecondSaysItExistsAlready()
+    {
+        var scenario = await ExportScenario.CreateAsync(factory, "05913008", "Dortmund-Hörde");
+        var client = await scenario.SignInAsync();
+        var exported = await (await client.GetAsync($"/Assessments/{scenario.Id}/Exports?handler=AssessmentResults")).Content.ReadAsByteArrayAsync();
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Assessments/Import")).QuerySelector("#oscal-import-form")!;
+        var first = await PostFormAsync(client, form, exported);
+
+        // The same page's form once more: a double click, or „Zurück“ and send again.
+        var second = await PostFormAsync(client, form, exported);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Contains("bereits angelegt", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        var source = await scenario.Seed.LoadAsync(scenario.Id);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(2, await db.Assessments.CountAsync(a => a.MunicipalityId == source.MunicipalityId));
+    }
+
     [SkippableTheory]
     [InlineData("not-json")]
     [InlineData("too-large")]
@@ -288,7 +311,11 @@ public sealed class OscalExchangeTests(OscalWebFactory factory) : IClassFixture<
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string query = "")
     {
         var page = await Html.GetDocumentAsync(client, "/Assessments/Import" + query);
-        var form = (IHtmlFormElement)page.QuerySelector("#oscal-import-form")!;
+        return await PostFormAsync(client, (IHtmlFormElement)page.QuerySelector("#oscal-import-form")!, file, query);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, byte[] file, string query = "")
+    {
         using var content = new MultipartFormDataContent();
         foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
         {

@@ -173,6 +173,34 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
     }
 
     [Fact]
+    public async Task Edit_SameFormSentTwice_SecondSaysNothingChangedAndKeepsTheTimeOfTheChange()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var fields = new Dictionary<string, string> { ["Input.Topic"] = "Neues Thema " + s.Koeln };
+        var first = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, form, fields));
+        Assert.Contains("gespeichert", first.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        DateTimeOffset Saved()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().Single(w => w.Id == id).UpdatedAt;
+        }
+
+        var savedAt = Saved();
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+
+        // The same form once more: a double click, or „Zurück“ and „Speichern“ again.
+        var second = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, form, fields));
+
+        var message = second.QuerySelector("#status-message")!.TextContent;
+        Assert.Contains("nichts geändert", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("gespeichert", message, StringComparison.Ordinal);
+        Assert.Equal(savedAt, Saved());
+    }
+
+    [Fact]
     public async Task Edit_UnknownAgsAndModule_AreRefusedWithMessagesAndNothingChanges()
     {
         var s = await ScenarioAsync();
@@ -199,6 +227,36 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal("Workshop " + s.Koeln, stored.Topic);
         Assert.Equal(3, stored.Participants.Count);
         Assert.Equal(["ISMS.1"], stored.Modules.Select(m => m.GroupId));
+    }
+
+    [Fact]
+    public async Task Create_SameFormSentTwice_OneWorkshopAndTheSecondSaysItExistsAlready()
+    {
+        var s = await ScenarioAsync();
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        var topic = "Doppelklick " + s.Koeln;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Topic"] = topic,
+            ["Input.Date"] = "2026-12-03",
+            ["Input.CatalogVersionId"] = s.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Municipalities"] = s.Koeln,
+            ["Input.Modules"] = "ISMS.1",
+        };
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Workshops/Create")).QuerySelector("#workshop-form")!;
+        var first = await Html.SubmitAsync(client, form, fields);
+
+        // The same page's form once more: a double click, or „Zurück“ and „Anlegen“ again.
+        var second = await Html.SubmitAsync(client, form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Contains("bereits angelegt", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        var stored = await db.Workshops.Include(w => w.Participants).AsNoTracking().SingleAsync(w => w.Topic == topic);
+        Assert.Single(stored.Participants);
     }
 
     /// <summary>Year 1 passes the browser's date field; the workshop date must lie in 01.01.1990–31.12.2099.</summary>

@@ -37,6 +37,7 @@ public static class MigrationPlanner
     /// <param name="labels">Names for the justification text.</param>
     /// <param name="actor">The ISB creating the draft.</param>
     /// <param name="now">Current time.</param>
+    /// <param name="draftId">The draft's id when the caller chose it in advance (see <see cref="Assessment.Create"/>).</param>
     public static MigrationPlan Plan(
         Assessment source,
         CatalogContext sourceCatalog,
@@ -47,7 +48,8 @@ public static class MigrationPlanner
         string title,
         MigrationSource labels,
         Actor actor,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? draftId = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sourceCatalog);
@@ -103,7 +105,7 @@ public static class MigrationPlanner
             }
         }
 
-        var draft = Assessment.Create(source.MunicipalityId, targetVersionId, CatalogFramework.GrundschutzPlusPlus, approach, title, actor.UserId, now);
+        var draft = Assessment.Create(source.MunicipalityId, targetVersionId, CatalogFramework.GrundschutzPlusPlus, approach, title, actor.UserId, now, draftId);
         var targetIds = new Dictionary<Guid, Guid>();
         var targetNames = new Dictionary<Guid, string>();
         foreach (var target in source.TargetObjects)

@@ -21,6 +21,13 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// The id the assessment will get, chosen when the form is shown: the same form sent twice (a double click,
+    /// „Zurück“ and send again) finds the assessment it created the first time instead of creating a second one.
+    /// </summary>
+    [BindProperty]
+    public Guid FormId { get; set; }
+
     /// <summary>Imported catalogue versions, newest first.</summary>
     public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
 
@@ -39,6 +46,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     public async Task OnGetAsync(int? version, string? title, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        FormId = Guid.CreateVersion7(time.GetUtcNow());
         Input.CatalogVersionId = Versions.Any(v => v.Id == version) ? version : Versions.Count > 0 ? Versions[0].Id : null;
         Input.Title = title ?? t["Selbstbewertung {0}", time.GetUtcNow().Year].Value;
         SelectVersion();
@@ -61,6 +69,11 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         {
             ModelState.AddModelError("", t["Ihrem Konto ist keine Kommune zugeordnet. Bitte wenden Sie sich an die Administration."]);
             return Page();
+        }
+
+        if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } existing)
+        {
+            return existing;
         }
 
         ModelState.Clear();
@@ -98,7 +111,8 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         Assessment assessment;
         try
         {
-            assessment = Assessment.Create(municipalityId, SelectedVersion!.Id, SelectedVersion.Framework, Input.Approach!.Value, title!, user.UserId, time.GetUtcNow());
+            var chosen = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            assessment = Assessment.Create(municipalityId, SelectedVersion!.Id, SelectedVersion.Framework, Input.Approach!.Value, title!, user.UserId, time.GetUtcNow(), chosen);
         }
         catch (AssessmentRuleException ex)
         {
@@ -107,9 +121,45 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         }
 
         db.Assessments.Add(assessment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request saved this id first.
+            db.ChangeTracker.Clear();
+            if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
+
         TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde angelegt. Legen Sie jetzt die Zielobjekte und Bausteine fest.", assessment.Title].Value;
         return RedirectToPage("Scope", new { id = assessment.Id });
+    }
+
+    /// <summary>The assessment this form created already, as a redirect to its scope saying so; null if there is none.</summary>
+    private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
+    {
+        if (FormId == Guid.Empty)
+        {
+            return null;
+        }
+
+        var title = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
+            .Select(a => a.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde bereits angelegt.", title].Value;
+        return RedirectToPage("Scope", new { id = FormId });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

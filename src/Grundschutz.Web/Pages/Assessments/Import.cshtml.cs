@@ -1,10 +1,12 @@
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Oscal;
+using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +18,18 @@ namespace Grundschutz.Web.Pages.Assessments;
 /// answers. Every problem is shown as a message in the reader's language and nothing is saved.
 /// </summary>
 [Authorize(Roles = Roles.Isb)]
-public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<OscalOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ImportModel(
+    AssessmentResultsImporter importer, GrundschutzDbContext db, TimeProvider time, IOptions<OscalOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
+
+    /// <summary>
+    /// The id the assessment will get, chosen when the form is shown: the same form sent twice (a double click,
+    /// „Zurück“ and send again) finds the assessment it created the first time instead of creating a second one.
+    /// </summary>
+    [BindProperty]
+    public Guid FormId { get; set; }
 
     /// <summary>Details of a refused file (schema violations, unknown ids).</summary>
     public IReadOnlyList<string> Details { get; private set; } = [];
@@ -28,6 +38,7 @@ public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<Osc
 
     public void OnGet()
     {
+        FormId = Guid.CreateVersion7(time.GetUtcNow());
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -45,10 +56,16 @@ public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<Osc
             return Page();
         }
 
+        if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         try
         {
             await using var stream = Upload.OpenReadStream();
-            var assessment = await importer.ImportAsync(stream, Upload.Length, municipalityId, user.ToActor(), cancellationToken);
+            var chosen = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            var assessment = await importer.ImportAsync(stream, Upload.Length, municipalityId, user.ToActor(), cancellationToken, chosen);
             TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde aus der OSCAL-Datei angelegt ({1} Antworten).", assessment.Title, assessment.Answers.Count].Value;
             return Redirect(AssessmentLinks.Overview(assessment.Id));
         }
@@ -58,5 +75,37 @@ public sealed class ImportModel(AssessmentResultsImporter importer, IOptions<Osc
             Details = [.. ex.DetailTexts.Select(d => DomainText.Of(t, d))];
             return Page();
         }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request saved this id first.
+            db.ChangeTracker.Clear();
+            if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The assessment this form created already, as a redirect to it saying so; null if there is none.</summary>
+    private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
+    {
+        if (FormId == Guid.Empty)
+        {
+            return null;
+        }
+
+        var title = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
+            .Select(a => a.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde bereits angelegt.", title].Value;
+        return Redirect(AssessmentLinks.Overview(FormId));
     }
 }

@@ -85,6 +85,15 @@ public sealed class IndexModel(GrundschutzDbContext db, EvidenceStore store, Tim
             var current = await db.PolicyDocuments
                 .Where(p => p.MunicipalityId == municipalityId && p.Number == document.Number && p.SupersededAt == null)
                 .ToListAsync(cancellationToken);
+
+            // The same file with the same details once more (a double click, a second tab, „Zurück“ and send again):
+            // not a new version that supersedes an identical one, and no „gespeichert“ for it.
+            if (current.Find(old => SameVersion(old, document)) is { } same)
+            {
+                TempData["StatusMessage"] = t["{0} „{1}“ ist in dieser Fassung bereits gespeichert; es wurde nichts geändert.", same.Number, same.Title].Value;
+                return RedirectToPage();
+            }
+
             foreach (var old in current)
             {
                 old.Supersede(now);
@@ -109,6 +118,17 @@ public sealed class IndexModel(GrundschutzDbContext db, EvidenceStore store, Tim
         await LoadAsync(municipalityId, cancellationToken);
         return Page();
     }
+
+    private static bool SameVersion(PolicyDocument a, PolicyDocument b) =>
+        a.StorageKey == b.StorageKey
+        && a.FileName == b.FileName
+        && a.Title == b.Title
+        && a.Author == b.Author
+        && a.Version == b.Version
+        && a.ApprovedOn == b.ApprovedOn
+        && a.ApprovedBy == b.ApprovedBy
+        && a.NextReview == b.NextReview
+        && a.Changes == b.Changes;
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid policyId, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Workshops;
@@ -17,10 +18,18 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
 
+    /// <summary>
+    /// The id the workshop will get, chosen when the form is shown: the same form sent twice (a double click, „Zurück“
+    /// and „Anlegen“ again) finds the workshop it created the first time instead of creating a second one.
+    /// </summary>
+    [BindProperty]
+    public Guid FormId { get; set; }
+
     public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        FormId = Guid.CreateVersion7(time.GetUtcNow());
         Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
         Input.Date ??= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -28,10 +37,16 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var facilitatorId = CurrentUser.From(User)!.UserId;
+        if (await CreatedAlreadyAsync(facilitatorId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         var workshop = new Workshop
         {
-            Id = Guid.CreateVersion7(now),
-            FacilitatorUserId = CurrentUser.From(User)!.UserId,
+            Id = FormId != Guid.Empty && !await db.Workshops.AnyAsync(w => w.Id == FormId, cancellationToken) ? FormId : Guid.CreateVersion7(now),
+            FacilitatorUserId = facilitatorId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -42,8 +57,44 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
         }
 
         db.Workshops.Add(workshop);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request saved this id first.
+            db.ChangeTracker.Clear();
+            if (await CreatedAlreadyAsync(facilitatorId, cancellationToken) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
+
         TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde angelegt.", workshop.Topic].Value;
         return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+    }
+
+    /// <summary>The workshop this form created already, as a redirect to it saying so; null if there is none.</summary>
+    private async Task<IActionResult?> CreatedAlreadyAsync(string facilitatorId, CancellationToken cancellationToken)
+    {
+        if (FormId == Guid.Empty)
+        {
+            return null;
+        }
+
+        var topic = await db.Workshops.AsNoTracking()
+            .Where(w => w.Id == FormId && w.FacilitatorUserId == facilitatorId)
+            .Select(w => w.Topic)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (topic is null)
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde bereits angelegt.", topic].Value;
+        return LocalRedirect(WorkshopLinks.Detail(FormId));
     }
 }

@@ -53,6 +53,13 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
             return Page();
         }
 
+        // The form sent again unchanged (a double click, „Zurück“ and „Speichern“): no „gespeichert“ and no new time.
+        if (!db.ChangeTracker.HasChanges())
+        {
+            TempData["StatusMessage"] = t["Am Workshop „{0}“ wurde nichts geändert.", workshop.Topic].Value;
+            return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+        }
+
         workshop.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde gespeichert.", workshop.Topic].Value;

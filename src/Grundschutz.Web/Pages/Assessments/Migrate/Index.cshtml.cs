@@ -35,6 +35,13 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
     [BindProperty(SupportsGet = true)]
     public string? Title { get; set; }
 
+    /// <summary>
+    /// The id the draft will get, chosen when the preview is shown: the same form sent twice (a double click,
+    /// „Zurück“ and send again) finds the draft it created the first time instead of creating a second one.
+    /// </summary>
+    [BindProperty]
+    public Guid FormId { get; set; }
+
     public AssessmentHeader Header { get; private set; } = null!;
 
     /// <summary>False for a source that is not IT-Grundschutz.</summary>
@@ -60,6 +67,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
             return NotFound();
         }
 
+        FormId = Guid.CreateVersion7(time.GetUtcNow());
         if (IsItGrundschutz && Version is not null && Mapping is not null)
         {
             try
@@ -88,10 +96,17 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
             return Page();
         }
 
+        var municipalityId = loaded.Value.Source.MunicipalityId;
+        if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
         MigrationPlan? plan = null;
         try
         {
-            plan = await PlanAsync(loaded.Value.Source, loaded.Value.SourceLabel, cancellationToken);
+            var draftId = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            plan = await PlanAsync(loaded.Value.Source, loaded.Value.SourceLabel, cancellationToken, draftId);
         }
         catch (AssessmentRuleException ex)
         {
@@ -109,7 +124,22 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
         }
 
         db.Assessments.Add(plan.Draft);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request saved this id first.
+            db.ChangeTracker.Clear();
+            if (await CreatedAlreadyAsync(municipalityId, cancellationToken) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
+
         TempData["StatusMessage"] = t["Der Grundschutz++-Entwurf „{0}“ wurde angelegt: {1} Anforderungen vorbelegt, {2} noch zu beantworten.", plan.Draft.Title, plan.PrefilledCount, plan.NeedsAnswer.Count].Value;
         return Redirect(AssessmentLinks.Overview(plan.Draft.Id));
     }
@@ -148,7 +178,28 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
         return (source, sourceLabel);
     }
 
-    private async Task<MigrationPlan?> PlanAsync(Assessment source, string sourceLabel, CancellationToken cancellationToken)
+    /// <summary>The draft this form created already, as a redirect to its overview saying so; null if there is none.</summary>
+    private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
+    {
+        if (FormId == Guid.Empty)
+        {
+            return null;
+        }
+
+        var title = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
+            .Select(a => a.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = t["Der Grundschutz++-Entwurf „{0}“ wurde bereits angelegt.", title].Value;
+        return Redirect(AssessmentLinks.Overview(FormId));
+    }
+
+    private async Task<MigrationPlan?> PlanAsync(Assessment source, string sourceLabel, CancellationToken cancellationToken, Guid? draftId = null)
     {
         var version = Versions.FirstOrDefault(v => v.Id == Version);
         var mapping = await db.MappingCollections.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Mapping, cancellationToken);
@@ -175,7 +226,8 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
             Title ?? source.Title,
             new MigrationSource(sourceLabel, mapping.Title, mapping.Version),
             user.ToActor(),
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            draftId);
         DraftTargets = plan.Draft.TargetObjects.ToDictionary(t => t.Id, t => t.Name);
         return plan;
     }

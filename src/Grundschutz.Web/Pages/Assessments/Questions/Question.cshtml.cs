@@ -321,13 +321,28 @@ public sealed class QuestionModel(
     }
 
     /// <summary>Removes an evidence reference from its answer (the stored bytes stay: other answers may share them).</summary>
-    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, int? position, Guid evidenceId, CancellationToken cancellationToken)
     {
         var page = await LoadAsync(id, cancellationToken);
         var answer = page is null ? null : await AssessmentAccess.LoadAnswerWithEvidenceAsync(db, id, evidenceId, cancellationToken);
-        if (page is null || answer is null)
+        if (page is null)
         {
             return NotFound();
+        }
+
+        if (answer is null)
+        {
+            // Removed already (a double click, a second tab, the page from „Zurück“): say so on the question the form
+            // came from instead of a 404. An id that belongs to another assessment stays a 404.
+            if (await db.Set<EvidenceFile>().AnyAsync(e => e.Id == evidenceId, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            TempData["StatusMessage"] = t["Dieser Nachweis ist nicht mehr vorhanden; er wurde bereits entfernt."].Value;
+            return LocalRedirect(position is { } at && at >= 0 && at < page.Navigator.Questions.Count
+                ? QuestionLinks.Question(id, at) + "#evidence"
+                : QuestionLinks.Questions(id));
         }
 
         var question = page.Navigator.Find(answer.RequirementId, answer.TargetObjectId);
