@@ -124,6 +124,33 @@ public sealed class MunicipalityPagesTests
         Assert.NotEqual(stored.CreatedAt, stored.UpdatedAt);
     }
 
+    [Fact]
+    public async Task Edit_FromAPageLoadedBeforeAnotherSave_KeepsTheNewerValuesAndShowsThem()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var existing = await MunicipalityTestData.AddAsync(factory, "05113000", "Essen", 580_000, MunicipalityType.KreisfreieStadt, "GV100AD 30.11.2025");
+        var client = await factory.CreateAdminClientAsync();
+        var first = await Html.GetDocumentAsync(client, $"/Admin/Municipalities/Edit/{existing.Id}");
+        var second = await Html.GetDocumentAsync(client, $"/Admin/Municipalities/Edit/{existing.Id}");
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, (IHtmlFormElement)first.QuerySelector("#municipality-form")!, new Dictionary<string, string> { ["Input.Population"] = "586 608" }));
+
+        // The second tab still shows 580,000 and changes the Kreis: saving it would put the old population back.
+        var refused = await Html.SubmitAsync(client, (IHtmlFormElement)second.QuerySelector("#municipality-form")!, new Dictionary<string, string> { ["Input.KreisName"] = "Essen, Stadt" });
+
+        var page = await Html.FollowRedirectAsync(client, refused);
+        Assert.Contains("wurde inzwischen geändert", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        var stored = Assert.Single(await MunicipalityTestData.AllAsync(factory));
+        Assert.Equal((586_608, (string?)null), (stored.Population, stored.KreisName));
+        Assert.Equal(("586608", ""), (((IHtmlInputElement)page.QuerySelector("#Input_Population")!).Value, ((IHtmlInputElement)page.QuerySelector("#Input_KreisName")!).Value));
+
+        // Sent again from the refreshed form, the change is saved on purpose.
+        var saved = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#municipality-form")!, new Dictionary<string, string> { ["Input.KreisName"] = "Essen, Stadt" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        stored = Assert.Single(await MunicipalityTestData.AllAsync(factory));
+        Assert.Equal((586_608, "Essen, Stadt"), (stored.Population, stored.KreisName));
+    }
+
     /// <summary>Thousands separators are read only in groups of three: „1.2.3“ is a typing error, not 123 inhabitants.</summary>
     [Theory]
     [InlineData("631.217", 631_217)]

@@ -14,6 +14,14 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
     [BindProperty]
     public MunicipalityInput Input { get; set; } = new();
 
+    /// <summary>
+    /// When the shown values were last changed (UTC ticks), sent back with the form: a save from a page loaded before
+    /// someone else's save (another administrator, a second tab, the directory import) is shown again instead of
+    /// silently overwriting the newer values; sending it once more then saves on purpose.
+    /// </summary>
+    [BindProperty]
+    public long LoadedVersion { get; set; }
+
     public MunicipalityView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -25,6 +33,14 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
         }
 
         View = MunicipalityView.Of(municipality);
+        Fill(municipality);
+        return Page();
+    }
+
+    /// <summary>The form with the stored values and their version.</summary>
+    private void Fill(Municipality municipality)
+    {
+        LoadedVersion = municipality.UpdatedAt.UtcTicks;
         Input = new MunicipalityInput
         {
             Ags = municipality.Ags,
@@ -33,7 +49,6 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
             Population = municipality.Population?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Type = municipality.Type,
         };
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
@@ -48,6 +63,13 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
         if (!Input.TryParse(ModelState, t, nameof(Input), out var ags, out var population))
         {
             return Page();
+        }
+
+        if (LoadedVersion != municipality.UpdatedAt.UtcTicks)
+        {
+            // Shown again through the page itself (post-redirect-get), so that the form holds the stored values.
+            TempData["StatusMessage"] = t["Die Kommune wurde inzwischen geändert (am {0} UTC); nichts wurde gespeichert. Das Formular zeigt jetzt die gespeicherten Werte: Bitte Ihre Änderungen erneut eintragen.", municipality.UpdatedAt.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)].Value;
+            return RedirectToPage("Edit", new { id });
         }
 
         if (await db.Municipalities.AnyAsync(m => m.Ags == ags!.Value && m.Id != id, cancellationToken))
