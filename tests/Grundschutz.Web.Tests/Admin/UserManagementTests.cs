@@ -302,6 +302,32 @@ public sealed class UserManagementTests
     }
 
     [Fact]
+    public async Task Edit_FromAPageLoadedBeforeAnotherAdministratorsSave_KeepsTheNewerValues()
+    {
+        using var factory = new GrundschutzWebFactory();
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("05316000", "Leverkusen");
+        var admin = await factory.CreateAdminClientAsync();
+        var first = await EditPageAsync(admin, isb.Id);
+        var second = await EditPageAsync(admin, isb.Id);
+        await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)first.QuerySelector("#user-form")!, new Dictionary<string, string> { ["Input.DisplayName"] = "Frau Neu" }));
+
+        // The second page still shows the old name and adds an e-mail address; saving it would put the old name back.
+        var refused = await Html.SubmitAsync(admin, (IHtmlFormElement)second.QuerySelector("#user-form")!, new Dictionary<string, string> { ["Input.Email"] = "isb@leverkusen.example" });
+        var page = await Html.FollowRedirectAsync(admin, refused);
+
+        Assert.Contains("wurde inzwischen geändert", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Frau Neu", ((IHtmlInputElement)page.QuerySelector("#Input_DisplayName")!).Value);
+        var stored = (await FindUserAsync(factory, isb.UserName!))!;
+        Assert.Equal(("Frau Neu", (string?)null), (stored.DisplayName, stored.Email));
+
+        // From the refreshed page the change is saved on purpose.
+        await Html.FollowRedirectAsync(admin, await Html.SubmitAsync(admin, (IHtmlFormElement)page.QuerySelector("#user-form")!, new Dictionary<string, string> { ["Input.Email"] = "isb@leverkusen.example" }));
+        stored = (await FindUserAsync(factory, isb.UserName!))!;
+        Assert.Equal(("Frau Neu", "isb@leverkusen.example"), (stored.DisplayName, stored.Email));
+    }
+
+    [Fact]
     public async Task Lock_OwnAccount_IsRefused()
     {
         using var factory = new GrundschutzWebFactory();

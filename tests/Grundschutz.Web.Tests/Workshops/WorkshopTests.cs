@@ -201,6 +201,36 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
     }
 
     [Fact]
+    public async Task Edit_FromASecondTabLoadedBeforeASave_KeepsTheNewerValuesAndShowsThem()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+        var first = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var second = (IHtmlFormElement)(await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, first, new Dictionary<string, string> { ["Input.Topic"] = "Thema aus Tab 1 " + s.Koeln }));
+
+        // The second tab still holds the old topic and moves the date; saving it would put the old topic back.
+        var refused = await Html.SubmitAsync(client, second, new Dictionary<string, string> { ["Input.Date"] = "2026-12-10" });
+
+        Assert.Equal($"/Workshops/{id}/Edit", refused.Headers.Location?.OriginalString);
+        var page = await Html.FollowRedirectAsync(client, refused);
+        Assert.Contains("wurde inzwischen geändert", page.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Thema aus Tab 1 " + s.Koeln, ((IHtmlInputElement)page.QuerySelector("#Input_Topic")!).Value);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().SingleAsync(w => w.Id == id);
+            Assert.Equal("Thema aus Tab 1 " + s.Koeln, stored.Topic);
+            Assert.NotEqual(new DateOnly(2026, 12, 10), stored.Date);
+        }
+
+        // From the refreshed form the change is saved on purpose.
+        var saved = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#workshop-form")!, new Dictionary<string, string> { ["Input.Date"] = "2026-12-10" });
+        Assert.Contains("gespeichert", (await Html.FollowRedirectAsync(client, saved)).QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Edit_UnknownAgsAndModule_AreRefusedWithMessagesAndNothingChanges()
     {
         var s = await ScenarioAsync();

@@ -18,6 +18,13 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
 
+    /// <summary>
+    /// When the shown workshop was last changed (UTC ticks), sent back with the form: a change from a page loaded
+    /// before another save (a second tab) is not saved over the newer values but shown again with them.
+    /// </summary>
+    [BindProperty]
+    public long LoadedVersion { get; set; }
+
     public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
 
     public Guid Id { get; private set; }
@@ -33,6 +40,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         var ids = workshop.Participants.Select(p => p.MunicipalityId).ToList();
         var ags = await db.Municipalities.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Ags).Select(m => m.Ags).ToListAsync(cancellationToken);
         Input = WorkshopInput.From(workshop, ags);
+        LoadedVersion = workshop.UpdatedAt.UtcTicks;
         Id = id;
         Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
         return Page();
@@ -47,6 +55,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         }
 
         Id = id;
+        var storedVersion = workshop.UpdatedAt.UtcTicks;
         if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
         {
             Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
@@ -58,6 +67,13 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         {
             TempData["StatusMessage"] = t["Am Workshop „{0}“ wurde nichts geändert.", workshop.Topic].Value;
             return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+        }
+
+        // A change made on a page loaded before another save must not overwrite the newer values unseen.
+        if (LoadedVersion != storedVersion)
+        {
+            TempData["StatusMessage"] = t["Der Workshop wurde inzwischen geändert; nichts wurde gespeichert. Das Formular zeigt jetzt die gespeicherten Angaben: Bitte Ihre Änderungen erneut eintragen."].Value;
+            return LocalRedirect(WorkshopLinks.Edit(workshop.Id));
         }
 
         workshop.UpdatedAt = time.GetUtcNow();

@@ -65,13 +65,6 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
             return Page();
         }
 
-        if (LoadedVersion != municipality.UpdatedAt.UtcTicks)
-        {
-            // Shown again through the page itself (post-redirect-get), so that the form holds the stored values.
-            TempData["StatusMessage"] = t["Die Kommune wurde inzwischen geändert (am {0} UTC); nichts wurde gespeichert. Das Formular zeigt jetzt die gespeicherten Werte: Bitte Ihre Änderungen erneut eintragen.", municipality.UpdatedAt.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)].Value;
-            return RedirectToPage("Edit", new { id });
-        }
-
         if (await db.Municipalities.AnyAsync(m => m.Ags == ags!.Value && m.Id != id, cancellationToken))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Ags)}", t["Eine Kommune mit dem Amtlichen Gemeindeschlüssel {0} gibt es bereits.", ags!.Value]);
@@ -82,6 +75,16 @@ public sealed class EditModel(GrundschutzDbContext db, TimeProvider time, IStrin
         var name = Input.Name!.Trim();
         var changed = municipality.Ags != ags!.Value || municipality.Name != name || municipality.KreisName != kreis
             || municipality.Population != population || municipality.Type != Input.Type;
+
+        // A change made on a page loaded before someone else's save: the newer values must not be overwritten unseen
+        // (sent unchanged, e.g. twice, it changes nothing and is simply „Keine Änderungen“).
+        if (changed && LoadedVersion != municipality.UpdatedAt.UtcTicks)
+        {
+            // Shown again through the page itself (post-redirect-get), so that the form holds the stored values.
+            TempData["StatusMessage"] = t["Die Kommune wurde inzwischen geändert (am {0} UTC); nichts wurde gespeichert. Das Formular zeigt jetzt die gespeicherten Werte: Bitte Ihre Änderungen erneut eintragen.", municipality.UpdatedAt.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)].Value;
+            return RedirectToPage("Edit", new { id });
+        }
+
         if (changed)
         {
             municipality.SetAgs(ags);

@@ -33,6 +33,14 @@ public sealed class EditModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// The account's concurrency stamp when the page was shown, sent back with the form: a change from a page loaded
+    /// before another administrator's save (or a lock, unlock or password reset) is not saved over it but shown
+    /// again with the stored values.
+    /// </summary>
+    [BindProperty]
+    public string? LoadedStamp { get; set; }
+
     public UserView View { get; private set; } = null!;
 
     /// <summary>The one-time password to show now (only right after creation or reset), else null.</summary>
@@ -47,6 +55,7 @@ public sealed class EditModel(
         }
 
         await LoadViewAsync(user, cancellationToken);
+        LoadedStamp = user.ConcurrencyStamp;
         Input = new InputModel
         {
             DisplayName = user.DisplayName,
@@ -105,6 +114,12 @@ public sealed class EditModel(
         var added = newRoles.Except(oldRoles).ToList();
         var scopeChanged = user.MunicipalityId != scope.MunicipalityId || user.AuditorLands != scope.AuditorLands;
         var changed = scopeChanged || removed.Count > 0 || added.Count > 0 || user.DisplayName != displayName || user.Email != email;
+        if (changed && !string.Equals(LoadedStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            TempData["StatusMessage"] = t["Das Konto „{0}“ wurde inzwischen geändert; nichts wurde gespeichert. Das Formular zeigt jetzt die gespeicherten Angaben: Bitte Ihre Änderungen erneut eintragen.", user.UserName!].Value;
+            return RedirectToPage("Edit", new { id = user.Id });
+        }
+
         if (changed)
         {
             var oldMunicipality = user.MunicipalityId;
