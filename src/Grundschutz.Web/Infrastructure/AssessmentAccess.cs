@@ -77,6 +77,23 @@ public static class AssessmentAccess
         return db.Assessments.Where(_ => false);
     }
 
+    /// <summary>The id a create form carries, for the new assessment – null (a new one) when it is empty or taken.</summary>
+    public static async Task<Guid?> UnusedFormIdAsync(GrundschutzDbContext db, Guid formId, CancellationToken cancellationToken) =>
+        formId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == formId, cancellationToken) ? formId : null;
+
+    /// <summary>
+    /// The title of the assessment that a create form, sent before, made with the id it carries (<paramref name="formId"/>)
+    /// in this municipality – so that the same form sent twice opens that assessment instead of creating a second one;
+    /// null when there is none (an id of another municipality's assessment finds nothing).
+    /// </summary>
+    public static async Task<string?> TitleCreatedByFormAsync(GrundschutzDbContext db, Guid formId, int municipalityId, CancellationToken cancellationToken) =>
+        formId == Guid.Empty
+            ? null
+            : await db.Assessments.AsNoTracking()
+                .Where(a => a.Id == formId && a.MunicipalityId == municipalityId)
+                .Select(a => a.Title)
+                .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>May the user change scope, answers or start the workflow of assessments of this municipality?</summary>
     public static bool IsOwnMunicipality(CurrentUser user, int municipalityId) =>
         (user.IsIsb || user.IsContributor) && user.MunicipalityId == municipalityId;

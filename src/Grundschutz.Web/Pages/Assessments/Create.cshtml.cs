@@ -111,7 +111,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         Assessment assessment;
         try
         {
-            var chosen = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            var chosen = await AssessmentAccess.UnusedFormIdAsync(db, FormId, cancellationToken);
             assessment = Assessment.Create(municipalityId, SelectedVersion!.Id, SelectedVersion.Framework, Input.Approach!.Value, title!, user.UserId, time.GetUtcNow(), chosen);
         }
         catch (AssessmentRuleException ex)
@@ -144,16 +144,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     /// <summary>The assessment this form created already, as a redirect to its scope saying so; null if there is none.</summary>
     private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
     {
-        if (FormId == Guid.Empty)
-        {
-            return null;
-        }
-
-        var title = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
-            .Select(a => a.Title)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (title is null)
+        if (await AssessmentAccess.TitleCreatedByFormAsync(db, FormId, municipalityId, cancellationToken) is not { } title)
         {
             return null;
         }

@@ -64,7 +64,7 @@ public sealed class ImportModel(
         try
         {
             await using var stream = Upload.OpenReadStream();
-            var chosen = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            var chosen = await AssessmentAccess.UnusedFormIdAsync(db, FormId, cancellationToken);
             var assessment = await importer.ImportAsync(stream, Upload.Length, municipalityId, user.ToActor(), cancellationToken, chosen);
             TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde aus der OSCAL-Datei angelegt ({1} Antworten).", assessment.Title, assessment.Answers.Count].Value;
             return Redirect(AssessmentLinks.Overview(assessment.Id));
@@ -91,16 +91,7 @@ public sealed class ImportModel(
     /// <summary>The assessment this form created already, as a redirect to it saying so; null if there is none.</summary>
     private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
     {
-        if (FormId == Guid.Empty)
-        {
-            return null;
-        }
-
-        var title = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
-            .Select(a => a.Title)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (title is null)
+        if (await AssessmentAccess.TitleCreatedByFormAsync(db, FormId, municipalityId, cancellationToken) is not { } title)
         {
             return null;
         }

@@ -105,7 +105,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
         MigrationPlan? plan = null;
         try
         {
-            var draftId = FormId != Guid.Empty && !await db.Assessments.AnyAsync(a => a.Id == FormId, cancellationToken) ? FormId : (Guid?)null;
+            var draftId = await AssessmentAccess.UnusedFormIdAsync(db, FormId, cancellationToken);
             plan = await PlanAsync(loaded.Value.Source, loaded.Value.SourceLabel, cancellationToken, draftId);
         }
         catch (AssessmentRuleException ex)
@@ -181,16 +181,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cont
     /// <summary>The draft this form created already, as a redirect to its overview saying so; null if there is none.</summary>
     private async Task<IActionResult?> CreatedAlreadyAsync(int municipalityId, CancellationToken cancellationToken)
     {
-        if (FormId == Guid.Empty)
-        {
-            return null;
-        }
-
-        var title = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == FormId && a.MunicipalityId == municipalityId)
-            .Select(a => a.Title)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (title is null)
+        if (await AssessmentAccess.TitleCreatedByFormAsync(db, FormId, municipalityId, cancellationToken) is not { } title)
         {
             return null;
         }
