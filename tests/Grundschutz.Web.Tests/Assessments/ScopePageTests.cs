@@ -122,6 +122,14 @@ public sealed class ScopePageTests(GrundschutzWebFactory factory) : IClassFixtur
         Assert.Equal("Die Administration übernimmt das Kreisrechenzentrum.", Text(page, "#exclusion-TEC-2 .exclusion-reason"));
         Assert.Equal("3 Bausteine sind weder angewendet noch begründet ausgeschlossen.", Text(page, "#unjustified-count"));
         Assert.True(Box(Form(page, $"apply-form-{assessment.Target("Clients"):N}"), "TEC.2").IsDisabled);
+        Assert.Equal("Der Baustein TEC.2 ist jetzt als „nicht angewendet“ begründet.", Text(page, "#status-message"));
+
+        // The same form sent again (double click, a second tab) does not claim a new exclusion; a new reason is a change.
+        var again = await SubmitAndFollowAsync(client, Form(noReason, "exclude-form"), new() { ["Exclude.GroupId"] = "TEC.2", ["Exclude.Reason"] = "Die Administration übernimmt das Kreisrechenzentrum." });
+        Assert.Equal("Der Baustein TEC.2 war bereits mit dieser Begründung als „nicht angewendet“ erfasst; nichts geändert.", Text(again, "#status-message"));
+        var changed = await SubmitAndFollowAsync(client, Form(noReason, "exclude-form"), new() { ["Exclude.GroupId"] = "TEC.2", ["Exclude.Reason"] = "Das Kreisrechenzentrum betreibt die Server." });
+        Assert.Equal("Die Begründung für TEC.2 wurde geändert.", Text(changed, "#status-message"));
+        Assert.Equal("Das Kreisrechenzentrum betreibt die Server.", Assert.Single((await seed.LoadAsync(assessment.Id)).ModuleExclusions).Reason);
 
         // An applied module cannot be excluded: the domain's message.
         var applied = await PostAsync(client, Scope(assessment.Id), "ExcludeModule", Token(page), ("Exclude.GroupId", "ORG.1"), ("Exclude.Reason", "Brauchen wir nicht."));
@@ -233,6 +241,11 @@ public sealed class ScopePageTests(GrundschutzWebFactory factory) : IClassFixtur
         Assert.Equal("mitarbeit-isernhagen", Text(page, "#assignment-0 .assignment-user"));
         var assignment = Assert.Single((await seed.LoadAsync(assessment.Id)).ContributorAssignments);
         Assert.Equal((own.Id, "TEC.2"), (assignment.UserId, assignment.GroupId));
+
+        // The same form sent again (double click, a second tab): no second assignment, and no „jetzt“.
+        var again = await SubmitAndFollowAsync(client, form, new() { ["Assign.GroupId"] = "TEC.2" });
+        Assert.Equal("mitarbeit-isernhagen war bereits für TEC.2 zuständig; nichts geändert.", Text(again, "#status-message"));
+        Assert.Single((await seed.LoadAsync(assessment.Id)).ContributorAssignments);
 
         await SubmitAndFollowAsync(client, Form(page, "unassign-form-0"));
         Assert.Empty((await seed.LoadAsync(assessment.Id)).ContributorAssignments);

@@ -193,8 +193,19 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
                 return null;
             }
 
+            // A second send (double click, a stale tab) finds the justification already there: say what happened, not „jetzt“.
+            var earlierReason = assessment.ModuleExclusions.FirstOrDefault(e => e.GroupId == groupId)?.Reason;
             var exclusion = Try(groupKey, () => assessment.ExcludeModule(groupId!, Exclude.Reason!));
-            return exclusion is null ? null : t["Der Baustein {0} ist jetzt als „nicht angewendet“ begründet.", exclusion.GroupId].Value;
+            if (exclusion is null)
+            {
+                return null;
+            }
+
+            return earlierReason is null
+                ? t["Der Baustein {0} ist jetzt als „nicht angewendet“ begründet.", exclusion.GroupId].Value
+                : earlierReason == exclusion.Reason
+                    ? t["Der Baustein {0} war bereits mit dieser Begründung als „nicht angewendet“ erfasst; nichts geändert.", exclusion.GroupId].Value
+                    : t["Die Begründung für {0} wurde geändert.", exclusion.GroupId].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveExclusionAsync(Guid id, string? groupId, CancellationToken cancellationToken) =>
@@ -295,8 +306,16 @@ public sealed class ScopeModel(GrundschutzDbContext db, CatalogContextCache cata
                 return null;
             }
 
+            var wasAssigned = assessment.ContributorAssignments.Any(c => c.UserId == contributor!.UserId && c.GroupId == groupId);
             var assignment = Try(groupKey, () => assessment.AssignContributor(contributor!.UserId, groupId!));
-            return assignment is null ? null : t["{0} ist jetzt für {1} zuständig.", contributor!.DisplayName, groupId!].Value;
+            if (assignment is null)
+            {
+                return null;
+            }
+
+            return wasAssigned
+                ? t["{0} war bereits für {1} zuständig; nichts geändert.", contributor!.DisplayName, groupId!].Value
+                : t["{0} ist jetzt für {1} zuständig.", contributor!.DisplayName, groupId!].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostUnassignContributorAsync(Guid id, string? userId, string? groupId, CancellationToken cancellationToken) =>
