@@ -161,6 +161,58 @@ public sealed class UserManagementTests
         Assert.Contains("bereits vergeben", page.QuerySelector("#Input_UserName-error")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A double click: the browser drops the first answer (and the one-time password with it) and shows the second.
+    /// It must open the account the first send created and say how to get a password – not „bereits vergeben“.
+    /// </summary>
+    [Fact]
+    public async Task Create_SameFormSentTwice_OpensTheFirstAccountAndSaysHowToGetAPassword()
+    {
+        using var factory = new LoggingWebFactory();
+        var other = await factory.CreateUserAsync("schon-da", "Richtig-Passwort-1", Roles.Facilitator);
+        var client = await factory.CreateAdminClientAsync();
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Admin/Users/Create")).QuerySelector("#user-form")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "moderation-neu",
+            ["Input.DisplayName"] = "Moderation Neu",
+            ["Input.Role"] = Roles.Facilitator,
+        };
+
+        var first = await Html.SubmitAsync(client, form, fields);
+        var second = await Html.SubmitAsync(client, form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var page = await Html.FollowRedirectAsync(client, second);
+        Assert.Equal(
+            "Der Benutzer „moderation-neu“ wurde mit diesem Formular bereits angelegt. Falls Sie das Einmal-Passwort nicht gesehen haben: „Passwort zurücksetzen“ erzeugt ein neues.",
+            page.QuerySelector("#status-message")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#reset-password-submit"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            Assert.Equal(1, await db.Users.CountAsync(u => u.UserName == "moderation-neu"));
+        }
+
+        // Two sends at the same moment: one account, both answers lead to it.
+        var fresh = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Admin/Users/Create")).QuerySelector("#user-form")!;
+        fields["Input.UserName"] = "moderation-zwei";
+        var both = await Task.WhenAll(Html.SubmitAsync(client, fresh, fields), Html.SubmitAsync(client, fresh, fields));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Empty(factory.Log.Errors);
+        Assert.Single(both.Select(r => r.Headers.Location!.ToString()).Distinct());
+
+        // A form id forged to name another account creates a new account with an id of its own.
+        var forged = (IHtmlFormElement)(await Html.GetDocumentAsync(client, "/Admin/Users/Create")).QuerySelector("#user-form")!;
+        fields["Input.UserName"] = "moderation-drei";
+        fields["FormId"] = other.Id;
+        var created = await Html.FollowRedirectAsync(client, await Html.SubmitAsync(client, forged, fields));
+        Assert.Contains("„moderation-drei“ wurde angelegt", created.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(other.Id, (await FindUserAsync(factory, "moderation-drei"))!.Id);
+        Assert.Equal("schon-da", (await FindUserAsync(factory, "schon-da"))!.UserName);
+    }
+
     [Fact]
     public async Task Create_Isb_ShowsOneTimePasswordOnceAndTheFirstLoginMustChangeIt()
     {

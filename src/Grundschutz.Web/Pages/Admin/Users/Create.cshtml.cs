@@ -5,6 +5,7 @@ using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Admin.Users;
@@ -17,14 +18,21 @@ public sealed class CreateModel(
     UserManager<ApplicationUser> users,
     GrundschutzDbContext db,
     IStringLocalizer<SharedResource> t,
+    TimeProvider time,
     ILogger<CreateModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>
+    /// The id the account will get, chosen when the form is shown: the same form sent twice (a double click – the
+    /// browser drops the first answer, and with it the one-time password) opens the account it created the first
+    /// time and says so, instead of „Benutzername bereits vergeben“ with the password lost.
+    /// </summary>
+    [BindProperty]
+    public Guid FormId { get; set; }
+
+    public void OnGet() => FormId = Guid.CreateVersion7(time.GetUtcNow());
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +49,11 @@ public sealed class CreateModel(
             }
         }
 
+        if (await CreatedAlreadyAsync() is { } existing)
+        {
+            return existing;
+        }
+
         var scope = await Input.ValidateAsync(roles, db, ModelState, nameof(Input), t, cancellationToken);
         if (!ModelState.IsValid || scope is null || roles.Length == 0)
         {
@@ -49,6 +62,10 @@ public sealed class CreateModel(
 
         var user = new ApplicationUser
         {
+            // A forged or missing form id that names another account gets a fresh id (CreatedAlreadyAsync compared the names).
+            Id = FormId != Guid.Empty && !await db.Users.AsNoTracking().AnyAsync(u => u.Id == FormId.ToString(), cancellationToken)
+                ? FormId.ToString()
+                : Guid.NewGuid().ToString(),
             UserName = Input.UserName.Trim(),
             DisplayName = Input.DisplayName.Trim(),
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
@@ -60,9 +77,33 @@ public sealed class CreateModel(
 
         // User and role in one transaction (UserManager saves through the same context).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            // The same form sent twice at once: the other request saved this id first – a unique violation, or (when
+            // Identity's name check already saw that account: same id, so „not a duplicate“) a tracking conflict.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await CreatedAlreadyAsync() is { } already)
+            {
+                return already;
+            }
+
+            throw;
+        }
+
         if (!created.Succeeded)
         {
+            await transaction.RollbackAsync(cancellationToken);
+            if (await CreatedAlreadyAsync() is { } other)
+            {
+                return other;
+            }
+
             UserErrors.AddTo(ModelState, nameof(Input), created);
             return Page();
         }
@@ -81,6 +122,24 @@ public sealed class CreateModel(
         TempData[EditModel.OneTimePasswordKey] = password;
         TempData[EditModel.OneTimePasswordUserKey] = user.Id;
         TempData["StatusMessage"] = t["Der Benutzer „{0}“ wurde angelegt.", user.UserName].Value;
+        return RedirectToPage("Edit", new { id = user.Id });
+    }
+
+    /// <summary>
+    /// The account this form created already (same id and same user name), as a redirect to its edit page saying so;
+    /// null if there is none. The one-time password is not shown again (only its hash is stored): the page says where
+    /// to make a new one, and nothing is reset on its own – a password already handed over stays valid.
+    /// </summary>
+    private async Task<IActionResult?> CreatedAlreadyAsync()
+    {
+        if (FormId == Guid.Empty
+            || await db.Users.AsNoTracking().Where(u => u.Id == FormId.ToString()).Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync() is not { } user
+            || !string.Equals(user.UserName, Input.UserName?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = t["Der Benutzer „{0}“ wurde mit diesem Formular bereits angelegt. Falls Sie das Einmal-Passwort nicht gesehen haben: „Passwort zurücksetzen“ erzeugt ein neues.", user.UserName!].Value;
         return RedirectToPage("Edit", new { id = user.Id });
     }
 
