@@ -32,10 +32,10 @@ public sealed class AssessmentResultsImporter(
     /// <param name="length">Its length if known (checked before reading).</param>
     /// <param name="municipalityId">The acting ISB's municipality (never taken from the file).</param>
     /// <param name="actor">The acting ISB.</param>
+    /// <param name="assessmentId">The new assessment's id when the caller chose it in advance (see <see cref="Assessment.Create"/>); null for a new one.</param>
     /// <param name="cancellationToken">Cancels reading and saving.</param>
-    /// <param name="assessmentId">The new assessment's id when the caller chose it in advance (see <see cref="Assessment.Create"/>).</param>
     /// <exception cref="AssessmentResultsImportException">The file is refused; the message says why.</exception>
-    public async Task<Assessment> ImportAsync(Stream content, long? length, int municipalityId, Actor actor, CancellationToken cancellationToken, Guid? assessmentId = null)
+    public async Task<Assessment> ImportAsync(Stream content, long? length, int municipalityId, Actor actor, Guid? assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);

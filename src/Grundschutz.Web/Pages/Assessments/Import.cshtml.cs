@@ -65,7 +65,7 @@ public sealed class ImportModel(
         {
             await using var stream = Upload.OpenReadStream();
             var chosen = await AssessmentAccess.UnusedFormIdAsync(db, FormId, cancellationToken);
-            var assessment = await importer.ImportAsync(stream, Upload.Length, municipalityId, user.ToActor(), cancellationToken, chosen);
+            var assessment = await importer.ImportAsync(stream, Upload.Length, municipalityId, user.ToActor(), chosen, cancellationToken);
             TempData["StatusMessage"] = t["Die Bewertung „{0}“ wurde aus der OSCAL-Datei angelegt ({1} Antworten).", assessment.Title, assessment.Answers.Count].Value;
             return Redirect(AssessmentLinks.Overview(assessment.Id));
         }
