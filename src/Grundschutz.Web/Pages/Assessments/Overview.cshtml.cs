@@ -59,6 +59,13 @@ public sealed class OverviewModel(
 
     public bool CanReopen { get; private set; }
 
+    /// <summary>
+    /// The transition that brought the assessment into its current state, shown above the progress when the
+    /// municipality waits for the review (Submitted, InReview) or has to rework it (Returned, with the reviewer's
+    /// comment); null in every other state and for users outside the municipality.
+    /// </summary>
+    public TransitionView? StateNotice { get; private set; }
+
     /// <summary>The assessment reopened from this one (the next cycle), if there is one.</summary>
     public SuccessorView? Successor { get; private set; }
 
@@ -289,6 +296,11 @@ public sealed class OverviewModel(
         History = Chronological(assessment.Transitions)
             .Select(x => new TransitionView(x.From, x.To, x.Trigger, names.GetValueOrDefault(x.ActorUserId) ?? t["unbekannt"].Value, x.At, x.Comment))
             .ToList();
+
+        StateNotice = assessment.State is AssessmentState.Submitted or AssessmentState.InReview or AssessmentState.Returned
+            && AssessmentAccess.IsOwnMunicipality(user, assessment.MunicipalityId)
+                ? History.LastOrDefault(x => x.To == assessment.State)
+                : null;
 
         Permitted = assessment.PermittedTriggers(actor, catalog, today);
         Successor = assessment.IsReadOnly ? await SuccessorAsync(assessment.Id, cancellationToken) : null;

@@ -1,0 +1,81 @@
+using Grundschutz.Domain.Assessments;
+using Grundschutz.Infrastructure.Identity;
+using Grundschutz.Web.Tests.Infrastructure;
+using static Grundschutz.Web.Tests.Assessments.AssessmentPages;
+
+namespace Grundschutz.Web.Tests.Assessments;
+
+/// <summary>
+/// What an ISB on day one needs to see at each step of the workflow: after a return, why and what to do next; after
+/// submitting, who acts now; on the start page, where her assessments are or how to create the first one.
+/// </summary>
+public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClassFixture<GrundschutzWebFactory>
+{
+    [Fact]
+    public async Task Overview_Returned_IsbSeesTheReviewersCommentAndTheNextStepsAtTheTop()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241001", "Hannover");
+        var auditor = await seed.UserAsync("pruefer-nds", Roles.Auditor, null, "03");
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.Returned, auditor)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
+
+        var notice = overview.QuerySelector("#state-notice")
+            ?? throw new Xunit.Sdk.XunitException("No #state-notice on the overview of a returned assessment.");
+        Assert.Equal("Returned", notice.GetAttribute("data-state"));
+        Assert.Equal("Bitte überarbeiten (Testdaten).", Text(overview, "#return-comment"));
+        Assert.Contains("pruefer-nds", Text(overview, "#return-by"), StringComparison.Ordinal);
+        // The next steps name the button and link to it; the notice comes before the progress section.
+        Assert.Contains("„Überarbeiten“", Text(overview, "#state-next-steps"), StringComparison.Ordinal);
+        Assert.Equal("#trigger-Rework", overview.QuerySelector("#state-next-steps a")!.GetAttribute("href"));
+        Assert.NotNull(overview.QuerySelector("#trigger-Rework"));
+        Assert.True(notice.CompareDocumentPosition(overview.QuerySelector("#progress-heading")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+
+        var english = await Html.GetDocumentAsync(client, Overview(assessment.Id) + "?culture=en");
+        Assert.Contains("“Rework”", Text(english, "#state-next-steps"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AssessmentState.Submitted)]
+    [InlineData(AssessmentState.InReview)]
+    public async Task Overview_WaitingForReview_IsbIsToldWhoActsNowAndThatNothingCanBeChanged(AssessmentState state)
+    {
+        var seed = new AssessmentSeed(factory);
+        var ags = state == AssessmentState.Submitted ? "03241002" : "03241003";
+        var (municipality, isb) = await seed.TenantAsync(ags, "Gemeinde " + ags);
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(state)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
+
+        var notice = overview.QuerySelector("#state-notice")
+            ?? throw new Xunit.Sdk.XunitException($"No #state-notice on the overview of an assessment in state {state}.");
+        Assert.Equal(state.ToString(), notice.GetAttribute("data-state"));
+        Assert.Contains("Prüferin oder der Prüfer", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("zurückgegeben", notice.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_InProgress_NoStateNotice()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241004", "Gemeinde in Bearbeitung");
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.InProgress)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
+
+        Assert.Null(overview.QuerySelector("#state-notice"));
+    }
+}
