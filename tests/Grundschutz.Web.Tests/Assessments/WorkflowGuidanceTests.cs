@@ -78,4 +78,51 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
 
         Assert.Null(overview.QuerySelector("#state-notice"));
     }
+
+    [Fact]
+    public async Task StartPage_IsbWithoutAssessment_NamesTheStepsAndLinksToCreateAndHelp()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("03241005", "Neustadt ohne Bewertung");
+        var client = await seed.SignInAsync(isb);
+
+        var start = await Html.GetDocumentAsync(client, "/");
+
+        Assert.NotNull(start.QuerySelector("#start-no-assessment"));
+        Assert.Equal("/Assessments/Create", start.QuerySelector("#start-create-link")!.GetAttribute("href"));
+        Assert.Equal(4, start.QuerySelectorAll("#start-steps li").Length);
+        Assert.Equal("/Hilfe/Begriffe", start.QuerySelector("#start-help-link")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task StartPage_IsbWithAssessment_LinksToItWithItsState()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241006", "Altstadt mit Bewertung");
+        var assessment = await seed.Assessment(municipality, isb)
+            .Titled("Erstbewertung Altstadt")
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.Returned)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var start = await Html.GetDocumentAsync(client, "/");
+
+        Assert.Null(start.QuerySelector("#start-no-assessment"));
+        var link = start.QuerySelector($"#start-assessment-{assessment.Id} a")!;
+        Assert.Equal(Overview(assessment.Id), link.GetAttribute("href"));
+        Assert.Equal("Erstbewertung Altstadt", link.TextContent.Trim());
+        Assert.Equal("Zurückgegeben", Text(start, $"#start-assessment-{assessment.Id} .state"));
+    }
+
+    [Fact]
+    public async Task StartPage_Anonymous_NoAssessmentSection()
+    {
+        var client = factory.CreateBrowserClient();
+
+        var start = await Html.GetDocumentAsync(client, "/");
+
+        Assert.Null(start.QuerySelector("#start-assessments"));
+        Assert.Null(start.QuerySelector("#start-no-assessment"));
+    }
 }

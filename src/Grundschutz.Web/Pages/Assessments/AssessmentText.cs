@@ -22,6 +22,20 @@ internal static class AssessmentText
     /// <summary>"Standard-Absicherung" etc.: the resource key of an approach.</summary>
     public static string ApproachKey(Approach approach) => AssessmentTexts.ApproachName(approach);
 
+    /// <summary>
+    /// What an approach asks for and whether it can lead to a certificate (BSI-Standard 200-2 Kap. 3.3 and 11, BSI
+    /// course 6.1): the resource key of the hint beside the approach's radio button on the create form.
+    /// </summary>
+    public static string ApproachHintKey(Approach approach) => approach switch
+    {
+        Approach.Basis => "Nur die Basis-Anforderungen (B): der Einstieg, eine breite Erst-Absicherung. Reicht nicht für eine ISO-27001-Zertifizierung auf der Basis von IT-Grundschutz.",
+        Approach.Kern => "Basis- und Standard-Anforderungen (B und S) nur für die wichtigsten Geschäftsprozesse und Informationen („Kronjuwelen“). Zertifizierbar.",
+        Approach.Standard => "Basis- und Standard-Anforderungen (B und S) für den ganzen Informationsverbund; vom BSI bevorzugt und Grundlage einer Zertifizierung.",
+        Approach.GsppNormal => "Die Anforderungen der Standard-Sicherheitsstufe (normal-SdT).",
+        Approach.GsppErhoeht => "Zusätzlich die Anforderungen der erhöhten Sicherheitsstufe; für hohen Schutzbedarf.",
+        _ => AssessmentTexts.ApproachName(approach),
+    };
+
     /// <summary>"In Bearbeitung" etc.: the resource key of a state.</summary>
     public static string StateKey(AssessmentState state) => AssessmentTexts.StateName(state);
 
