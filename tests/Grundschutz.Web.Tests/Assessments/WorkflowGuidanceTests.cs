@@ -125,4 +125,33 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         Assert.Null(start.QuerySelector("#start-assessments"));
         Assert.Null(start.QuerySelector("#start-no-assessment"));
     }
+
+    [Fact]
+    public async Task Overview_SubmitBlockedAndNoLeitlinie_IsbGetsLinksToTheOpenPointsAndToThePolicies()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241007", "Gemeinde ohne Leitlinie");
+        var auditor = await seed.UserAsync("pruefer-nds-2", Roles.Auditor, null, "03");
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.InProgress)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
+
+        Assert.Equal("#completeness-heading", overview.QuerySelector("#blocked-Submit a")!.GetAttribute("href"));
+        Assert.NotNull(overview.GetElementById("completeness-heading"));
+        Assert.NotNull(overview.QuerySelector("#freshness-warnings li[data-kind='LeitlinieMissing']"));
+        Assert.Equal("/Policies", overview.QuerySelector("#freshness-warnings #freshness-policies-link")!.GetAttribute("href"));
+
+        // The auditor cannot upload policies: no link for her.
+        var submitted = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.Submitted)
+            .BuildAsync();
+        var auditorView = await Html.GetDocumentAsync(await seed.SignInAsync(auditor), Overview(submitted.Id));
+        Assert.NotNull(auditorView.QuerySelector("#freshness-warnings li[data-kind='LeitlinieMissing']"));
+        Assert.Null(auditorView.QuerySelector("#freshness-warnings a"));
+    }
 }
