@@ -154,4 +154,19 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         Assert.NotNull(auditorView.QuerySelector("#freshness-warnings li[data-kind='LeitlinieMissing']"));
         Assert.Null(auditorView.QuerySelector("#freshness-warnings a"));
     }
+
+    [Fact]
+    public async Task Scope_NoContributorAccounts_SaysWhoCreatesThemAndThatTheIsbCanAnswerAlone()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241008", "Gemeinde ohne Mitwirkende");
+        var assessment = await seed.Assessment(municipality, isb).WithTarget("Server Rathaus", "TEC.1").BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var scope = await Html.GetDocumentAsync(client, Scope(assessment.Id));
+
+        var text = Text(scope, "#no-contributors");
+        Assert.Contains("Administration", text, StringComparison.Ordinal);
+        Assert.Contains("selbst beantworten", text, StringComparison.Ordinal);
+    }
 }
