@@ -64,7 +64,7 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Overview_InProgress_NoStateNotice()
+    public async Task Overview_InProgress_NoStateNoticeAndTheProgressSaysWhatItCounts()
     {
         var seed = new AssessmentSeed(factory);
         var (municipality, isb) = await seed.TenantAsync("03241004", "Gemeinde in Bearbeitung");
@@ -77,6 +77,7 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         var overview = await Html.GetDocumentAsync(client, Overview(assessment.Id));
 
         Assert.Null(overview.QuerySelector("#state-notice"));
+        Assert.Contains("je Zielobjekt", Text(overview, "#progress-explained"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,5 +169,20 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         var text = Text(scope, "#no-contributors");
         Assert.Contains("Administration", text, StringComparison.Ordinal);
         Assert.Contains("selbst beantworten", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssessmentList_Empty_IsbGetsTheCreateLinkAndAnAuditorLearnsWhatWillAppear()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (_, isb) = await seed.TenantAsync("03241009", "Leerdorf");
+        var auditor = await seed.UserAsync("pruefer-ohne-land-mit-bewertung", Roles.Auditor, null, "16");
+
+        var isbList = await Html.GetDocumentAsync(await seed.SignInAsync(isb), "/Assessments");
+        var auditorList = await Html.GetDocumentAsync(await seed.SignInAsync(auditor), "/Assessments");
+
+        Assert.Equal("/Assessments/Create", isbList.QuerySelector("#no-assessments a")!.GetAttribute("href"));
+        Assert.Contains("eingereicht", Text(auditorList, "#no-assessments"), StringComparison.Ordinal);
+        Assert.Null(auditorList.QuerySelector("#no-assessments a"));
     }
 }

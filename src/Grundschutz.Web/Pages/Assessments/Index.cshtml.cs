@@ -51,6 +51,9 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
     /// <summary>True for an ISB with a municipality: may start a new assessment.</summary>
     public bool CanCreate { get; private set; }
 
+    /// <summary>The user reviews assessments of one or more Länder (the empty list then says what will appear).</summary>
+    public bool IsAuditor { get; private set; }
+
     /// <summary>For an ISB with a municipality: workshops it was added to, and how many of them still lack consent.</summary>
     public (int Total, int Pending)? WorkshopInvitations { get; private set; }
 
@@ -58,6 +61,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
     {
         var user = CurrentUser.From(User);
         CanCreate = user is { IsIsb: true, MunicipalityId: not null };
+        IsAuditor = user is { IsAuditor: true, AuditorLands.Count: > 0 };
         if (CanCreate)
         {
             var invitations = await db.Set<Grundschutz.Infrastructure.Persistence.Workshops.WorkshopParticipant>().AsNoTracking()
