@@ -51,7 +51,7 @@ public static class EvidencePackageLoader
         if (!HasApproval(assessment.State) || approval is null)
         {
             throw EvidencePackageException.Of(
-                "Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „{0}“.", new Term(AssessmentTexts.StateName(assessment.State)));
+                "Ein Nachweispaket gibt es nur für genehmigte Bewertungen; diese ist „{0}“.", new Term(AssessmentTexts.StateName(assessment.State)));
         }
 
         // Scored from the aggregate loaded above (it has the target objects, modelling and answers the export needs).

@@ -178,12 +178,12 @@ public sealed class EvidencePackageTests(EvidenceWebFactory factory) : IClassFix
         var page = await Html.GetDocumentAsync(client, EvidenceScenario.Page(scenario.Id));
         Assert.Null(page.QuerySelector("#download-evidence-package"));
         Assert.NotNull(page.QuerySelector("#evidence-package-disabled"));
-        Assert.Contains("erst, wenn die Bewertung freigegeben ist", page.QuerySelector("#evidence-package-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("erst, wenn die Prüferin oder der Prüfer die Bewertung genehmigt hat", page.QuerySelector("#evidence-package-reason")!.TextContent, StringComparison.Ordinal);
 
         var response = await client.GetAsync(EvidenceScenario.Package(scenario.Id));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await Html.FollowRedirectAsync(client, response);
-        Assert.Contains("nur für freigegebene Bewertungen", after.QuerySelector("#evidence-package-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("nur für genehmigte Bewertungen", after.QuerySelector("#evidence-package-reason")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,10 +248,10 @@ public sealed class EvidencePackageTests(EvidenceWebFactory factory) : IClassFix
             "The evidence package is available once the assessment has been approved: it contains the review and approval note, and approved answers no longer change.",
             await ReasonAsync(client, scenario, english: true));
         Assert.Equal(
-            "Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr.",
+            "Das Nachweispaket gibt es erst, wenn die Prüferin oder der Prüfer die Bewertung genehmigt hat (Zustand „Genehmigt“): Es enthält den Prüf- und Freigabevermerk, und genehmigte Antworten ändern sich nicht mehr.",
             await ReasonAsync(client, scenario, english: false));
         Assert.Equal("An evidence package is only available for approved assessments; this one is “In progress”.", await RefusalAsync(client, scenario, english: true));
-        Assert.Equal("Ein Nachweispaket gibt es nur für freigegebene Bewertungen; diese ist „In Bearbeitung“.", await RefusalAsync(client, scenario, english: false));
+        Assert.Equal("Ein Nachweispaket gibt es nur für genehmigte Bewertungen; diese ist „In Bearbeitung“.", await RefusalAsync(client, scenario, english: false));
     }
 
     /// <summary>A stored file that has gone from the folder refuses the package, in the reader's language; the storage key is shown as it is.</summary>

@@ -54,7 +54,7 @@ public sealed class IndexModel(
         Header = await AssessmentHeader.LoadAsync(db, assessment, cancellationToken);
         if (!EvidencePackageLoader.HasApproval(assessment.State))
         {
-            PackageUnavailableReason = t["Das Nachweispaket gibt es erst, wenn die Bewertung freigegeben ist: Es enthält den Prüf- und Freigabevermerk, und freigegebene Antworten ändern sich nicht mehr."].Value;
+            PackageUnavailableReason = t["Das Nachweispaket gibt es erst, wenn die Prüferin oder der Prüfer die Bewertung genehmigt hat (Zustand „Genehmigt“): Es enthält den Prüf- und Freigabevermerk, und genehmigte Antworten ändern sich nicht mehr."].Value;
         }
         else if (!keys.CanSign)
         {
