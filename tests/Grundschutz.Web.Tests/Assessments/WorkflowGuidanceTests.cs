@@ -185,4 +185,21 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         Assert.Contains("eingereicht", Text(auditorList, "#no-assessments"), StringComparison.Ordinal);
         Assert.Null(auditorList.QuerySelector("#no-assessments a"));
     }
+
+    [Fact]
+    public async Task Scope_Returned_SaysHowToMakeTheScopeEditableAgain()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("03241012", "Gemeinde mit Rückgabe");
+        var assessment = await seed.Assessment(municipality, isb)
+            .WithTarget("Server Rathaus", "TEC.1")
+            .InState(AssessmentState.Returned)
+            .BuildAsync();
+        var client = await seed.SignInAsync(isb);
+
+        var scope = await Html.GetDocumentAsync(client, Scope(assessment.Id));
+
+        Assert.Contains("„Überarbeiten“", Text(scope, "#scope-readonly"), StringComparison.Ordinal);
+        Assert.Equal(Overview(assessment.Id) + "#trigger-Rework", scope.QuerySelector("#scope-readonly a")!.GetAttribute("href"));
+    }
 }
