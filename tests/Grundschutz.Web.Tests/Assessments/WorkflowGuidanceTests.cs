@@ -202,4 +202,19 @@ public sealed class WorkflowGuidanceTests(GrundschutzWebFactory factory) : IClas
         Assert.Contains("„Überarbeiten“", Text(scope, "#scope-readonly"), StringComparison.Ordinal);
         Assert.Equal(Overview(assessment.Id) + "#trigger-Rework", scope.QuerySelector("#scope-readonly a")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task Create_CatalogVersions_ShowHowManyRequirementsEachHas()
+    {
+        var seed = new AssessmentSeed(factory);
+        var versionId = await seed.DemoCatalogVersionIdAsync();
+        var (_, isb) = await seed.TenantAsync("03241013", "Katalogwahl");
+        var client = await seed.SignInAsync(isb);
+
+        var create = await Html.GetDocumentAsync(client, "/Assessments/Create");
+
+        var option = create.QuerySelector($"#Input_CatalogVersionId option[value='{versionId}']")!;
+        Assert.EndsWith("(15 Anforderungen)", option.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("vollständigen Katalog", Text(create, "#version-hint"), StringComparison.Ordinal);
+    }
 }

@@ -158,7 +158,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         Versions = await db.CatalogVersions.AsNoTracking()
             .OrderByDescending(v => v.ImportedAt)
             .ThenByDescending(v => v.Id)
-            .Select(v => new VersionOption(v.Id, v.Title, v.Version, v.Framework))
+            .Select(v => new VersionOption(v.Id, v.Title, v.Version, v.Framework, v.RequirementCount))
             .ToListAsync(cancellationToken);
         var municipalityId = CurrentUser.From(User)?.MunicipalityId;
         MunicipalityName = municipalityId is null
@@ -183,5 +183,5 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     }
 
     /// <summary>One entry of the version select.</summary>
-    public sealed record VersionOption(int Id, string Title, string Version, CatalogFramework Framework);
+    public sealed record VersionOption(int Id, string Title, string Version, CatalogFramework Framework, int Requirements);
 }
