@@ -74,6 +74,40 @@ public sealed class CreateAssessmentTests(GrundschutzWebFactory factory) : IClas
         Assert.Equal(0, await CountAsync(isb.MunicipalityId!.Value));
     }
 
+    /// <summary>
+    /// The form offers first the version the municipality's newest assessment uses, else the one with the most
+    /// requirements in force – not the one imported last (in a development setup a 10-requirement add-on catalogue,
+    /// which a new ISB would otherwise assess against without noticing).
+    /// </summary>
+    [Fact]
+    public async Task Create_DefaultVersion_IsTheMunicipalitysLastOneElseTheLargestNotTheNewestImport()
+    {
+        using var own = new GrundschutzWebFactory();
+        var seed = new AssessmentSeed(own);
+        var demoId = await seed.DemoCatalogVersionIdAsync();
+        int smallId;
+        await using (var scope = own.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<CatalogImportService>();
+            smallId = (await importer.ImportAsync([CatalogImportFile.FromPath(SharedFiles.InRepository("tests/Grundschutz.Domain.Tests/Fixtures/Oscal/mini-catalog.json"))], "test", CancellationToken.None))[0].CatalogVersionId;
+            var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+            var inForce = await db.CatalogVersions.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.RequirementCount - v.WithdrawnCount);
+            Assert.True(inForce[smallId] < inForce[demoId], "the fixture imported last must be the smaller catalogue");
+        }
+
+        var (municipality, isb) = await seed.TenantAsync("09184001", "Standardwahl");
+        var client = await seed.SignInAsync(isb);
+        var page = await Html.GetDocumentAsync(client, "/Assessments/Create");
+        var options = page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option").ToList();
+        Assert.Equal(smallId.ToString(CultureInfo.InvariantCulture), options[0].Value);
+        Assert.Equal(demoId.ToString(CultureInfo.InvariantCulture), Assert.Single(options, o => o.IsSelected).Value);
+
+        // The next cycle continues on the catalogue the municipality used last, even the smaller one.
+        await seed.Assessment(municipality, isb).OnCatalogVersion(smallId).BuildAsync();
+        page = await Html.GetDocumentAsync(client, "/Assessments/Create");
+        Assert.Equal(smallId.ToString(CultureInfo.InvariantCulture), Assert.Single(page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option"), o => o.IsSelected).Value);
+    }
+
     [Fact]
     public async Task Create_ChooseVersion_OffersTheApproachesOfThatFramework()
     {

@@ -47,7 +47,7 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
     {
         await LoadAsync(cancellationToken);
         FormId = Guid.CreateVersion7(time.GetUtcNow());
-        Input.CatalogVersionId = Versions.Any(v => v.Id == version) ? version : Versions.Count > 0 ? Versions[0].Id : null;
+        Input.CatalogVersionId = Versions.Any(v => v.Id == version) ? version : DefaultVersionId();
         Input.Title = title ?? t["Selbstbewertung {0}", time.GetUtcNow().Year].Value;
         SelectVersion();
     }
@@ -158,13 +158,33 @@ public sealed class CreateModel(GrundschutzDbContext db, TimeProvider time, IStr
         Versions = await db.CatalogVersions.AsNoTracking()
             .OrderByDescending(v => v.ImportedAt)
             .ThenByDescending(v => v.Id)
-            .Select(v => new VersionOption(v.Id, v.Title, v.Version, v.Framework, v.RequirementCount))
+            .Select(v => new VersionOption(v.Id, v.Title, v.Version, v.Framework, v.RequirementCount - v.WithdrawnCount))
             .ToListAsync(cancellationToken);
         var municipalityId = CurrentUser.From(User)?.MunicipalityId;
         MunicipalityName = municipalityId is null
             ? null
             : await db.Municipalities.AsNoTracking().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken);
+        LastUsedVersionId = municipalityId is null
+            ? null
+            : await db.Assessments.AsNoTracking()
+                .Where(a => a.MunicipalityId == municipalityId)
+                .OrderByDescending(a => a.CreatedAt)
+                .Select(a => (int?)a.CatalogVersionId)
+                .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The catalogue version of the municipality's newest assessment, if it has one.</summary>
+    private int? LastUsedVersionId { get; set; }
+
+    /// <summary>
+    /// The version the form offers first: the one the municipality's newest assessment uses (the next cycle continues
+    /// on it), else the one with the most requirements in force – the import order would put a small add-on catalogue
+    /// (10 requirements on risk management) first whenever it was imported last. Ties: the newest import.
+    /// </summary>
+    private int? DefaultVersionId() =>
+        Versions.Any(v => v.Id == LastUsedVersionId)
+            ? LastUsedVersionId
+            : Versions.OrderByDescending(v => v.Requirements).Select(v => (int?)v.Id).FirstOrDefault();
 
     private void SelectVersion()
     {

@@ -91,6 +91,21 @@ internal static class CatalogText
         return withdrawn > 0 ? text + ", " + t["davon {0} entfallen", withdrawn.ToString("N0", CultureInfo.CurrentCulture)].Value : text;
     }
 
+    /// <summary>
+    /// A catalogue's version for people: Grundschutz++ files carry a build timestamp as their version
+    /// („2026-07-29T06:41:35.985975+00:00“), shown as „Stand 29.07.2026“; any other version text stays as it is.
+    /// </summary>
+    public static string VersionLabel(IStringLocalizer t, string version)
+    {
+        if (version.Length >= 19 && version[4] == '-' && version[10] == 'T'
+            && DateTimeOffset.TryParse(version, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+        {
+            return t["Stand {0}", stamp.UtcDateTime.ToString("d", CultureInfo.CurrentCulture)].Value;
+        }
+
+        return version;
+    }
+
     /// <summary>The start of a statement for result lists, cut at a word boundary.</summary>
     public static string Snippet(string? text, int maxLength = 220)
     {
