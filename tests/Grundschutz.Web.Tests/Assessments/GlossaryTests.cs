@@ -65,14 +65,23 @@ public sealed class GlossaryTests(GrundschutzWebFactory factory) : IClassFixture
             (QuestionnaireTestData.Question(assessment.Id, 0), "status-help-link", BegriffeModel.Anchors.Umsetzungsstatus),
             (QuestionnaireTestData.Question(assessment.Id, 0), "entbehrlich-help-link", BegriffeModel.Anchors.Entbehrlich),
         };
+        var inForms = 0;
         foreach (var (url, linkId, anchor) in links)
         {
             var page = await Html.GetDocumentAsync(client, url);
             var link = page.GetElementById(linkId) ?? throw new Xunit.Sdk.XunitException($"No #{linkId} on {url}.");
             Assert.Equal($"{BegriffeModel.Path}#{anchor}", link.GetAttribute("href"));
             Assert.NotNull(glossary.GetElementById(anchor));
+            if (link.Closest("form") is not null)
+            {
+                inForms++;
+                // Inside a form the help must not take the typed input away: it opens in a new tab and says so.
+                Assert.Equal(("_blank", "noopener"), (link.GetAttribute("target"), link.GetAttribute("rel")));
+                Assert.EndsWith("(öffnet in neuem Tab)", link.TextContent.Trim(), StringComparison.Ordinal);
+            }
         }
 
+        Assert.Equal(3, inForms);
         var report = await Html.GetDocumentAsync(client, $"/Assessments/{assessment.Id}/Report");
         Assert.Equal(BegriffeModel.Path, report.GetElementById("glossary-link")!.GetAttribute("href"));
     }
