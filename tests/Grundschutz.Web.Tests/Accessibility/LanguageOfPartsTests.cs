@@ -1,0 +1,74 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Grundschutz.Web.Tests.Infrastructure;
+using static Grundschutz.Web.Tests.Assessments.QuestionnaireTestData;
+
+namespace Grundschutz.Web.Tests.Accessibility;
+
+/// <summary>
+/// WCAG 3.1.2 on the English UI: the catalogue's texts (requirement titles, statements, guidance, module titles) are
+/// German – the BSI publishes the catalogues the app imports in German – and a screen reader reads them with the
+/// page's English voice unless they carry <c>lang="de"</c>. The English UI text around them stays English.
+/// </summary>
+public sealed class LanguageOfPartsTests(Assessments.QuestionnaireWebFactory factory) : IClassFixture<Assessments.QuestionnaireWebFactory>
+{
+    [Fact]
+    public async Task Question_English_CatalogueTextsAreMarkedGerman()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100911", "Sprachstadt");
+        var client = await tenant.SignInAsync();
+
+        var page = await Html.GetDocumentAsync(client, Html.English(Question(tenant.Id, 0)));
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", Lang(page.QuerySelector("#answer-heading")!));
+        Assert.Equal("en", Lang(page.QuerySelector("#requirement-id")!));
+        Assert.Equal("de", Lang(page.QuerySelector("#requirement-title")!));
+        Assert.Equal("de", Lang(page.QuerySelector("#requirement-statement")!));
+        if (page.QuerySelector("#requirement-guidance .prose") is { } guidance)
+        {
+            Assert.Equal("de", Lang(guidance));
+            Assert.Equal("en", Lang(page.QuerySelector("#requirement-guidance summary")!));
+        }
+
+        var modules = page.QuerySelectorAll("#module-nav li a");
+        Assert.NotEmpty(modules);
+        Assert.All(modules, a => Assert.Equal("de", Lang(Assert.Single(a.QuerySelectorAll(".catalog-title")))));
+    }
+
+    [Fact]
+    public async Task OverviewAndScope_English_ModuleTitlesAreMarkedGerman()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100912", "Sprachdorf");
+        var client = await tenant.SignInAsync();
+
+        var overview = await Html.GetDocumentAsync(client, Html.English($"/Assessments/{tenant.Id}"));
+        var rows = overview.QuerySelectorAll("th[scope='row'] a[href*='/Questions/']");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, a => Assert.Equal("de", Lang(Assert.Single(a.QuerySelectorAll(".catalog-title")))));
+
+        var scope = await Html.GetDocumentAsync(client, Html.English($"/Assessments/{tenant.Id}/Scope"));
+        var labels = scope.QuerySelectorAll("fieldset.module-layer label");
+        Assert.NotEmpty(labels);
+        Assert.All(labels, label =>
+        {
+            Assert.Equal("de", Lang(Assert.Single(label.QuerySelectorAll(".catalog-title"))));
+            Assert.Equal("en", Lang(label.QuerySelector(".count")!));
+        });
+        Assert.All(scope.QuerySelectorAll("fieldset.module-layer legend"), legend => Assert.Equal("de", Lang(Assert.Single(legend.QuerySelectorAll(".catalog-title")))));
+    }
+
+    /// <summary>The language an element is read in: its own <c>lang</c> or the nearest ancestor's.</summary>
+    private static string? Lang(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e.GetAttribute("lang") is { } lang)
+            {
+                return lang;
+            }
+        }
+
+        return null;
+    }
+}
