@@ -58,6 +58,28 @@ public sealed class LanguageOfPartsTests(Assessments.QuestionnaireWebFactory fac
         Assert.All(scope.QuerySelectorAll("fieldset.module-layer legend"), legend => Assert.Equal("de", Lang(Assert.Single(legend.QuerySelectorAll(".catalog-title")))));
     }
 
+    [Fact]
+    public async Task Report_English_ModuleAndRequirementTitlesAreMarkedGerman()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100913", "Berichtsdorf", b => b.Answer("ORG.1.1", Target, Grundschutz.Domain.Assessments.AnswerStatus.Nein));
+        var client = await tenant.SignInAsync();
+
+        var report = await Html.GetDocumentAsync(client, Html.English($"/Assessments/{tenant.Id}/Report"));
+
+        Assert.Equal("en", report.DocumentElement.GetAttribute("lang"));
+        foreach (var table in new[] { "#layers", "#modules" })
+        {
+            var titles = report.QuerySelectorAll($"{table} tbody tr td:first-of-type");
+            Assert.NotEmpty(titles);
+            Assert.All(titles, td => Assert.Equal("de", Lang(td)));
+            Assert.All(report.QuerySelectorAll($"{table} tbody tr td.num"), td => Assert.Equal("en", Lang(td)));
+        }
+
+        var plan = report.QuerySelector("#action-plan tbody tr[data-requirement='ORG.1.1']");
+        Assert.NotNull(plan);
+        Assert.Equal("de", Lang(Assert.Single(plan.QuerySelectorAll(".catalog-title"))));
+    }
+
     /// <summary>The language an element is read in: its own <c>lang</c> or the nearest ancestor's.</summary>
     private static string? Lang(IElement element)
     {
