@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Web.Tests.Infrastructure;
 using static Grundschutz.Web.Tests.Assessments.AssessmentPages;
@@ -91,6 +92,24 @@ public sealed class FieldErrorTests(GrundschutzWebFactory factory) : IClassFixtu
         var message = Assert.Single(Errors(blank));
         AssertTiedToMessage(blank, $"rename-name-{targetId:N}", message);
         AssertValid(blank, "Target_Name");
+    }
+
+    [Fact]
+    public async Task Overview_ReturnWithoutComment_CommentIsInvalidAndDescribedByItsMessage()
+    {
+        var seed = new AssessmentSeed(factory);
+        var (municipality, isb) = await seed.TenantAsync("05315901", "Prüfstadt");
+        var assessment = await seed.Assessment(municipality, isb).WithTarget("Server", "TEC.1").AnswerRest().InState(AssessmentState.InReview).BuildAsync();
+        var auditor = await seed.UserAsync("a11y-pruefung", Roles.Auditor, null, "05");
+        var client = await seed.SignInAsync(auditor);
+        var page = await Html.GetDocumentAsync(client, Overview(assessment.Id));
+        AssertValid(page, "comment-Return");
+
+        var refused = await SubmitRefusedAsync(client, Form(page, "trigger-Return"));
+
+        var message = Assert.Single(Errors(refused));
+        AssertTiedToMessage(refused, "comment-Return", message);
+        Assert.Equal("true", refused.GetElementById("comment-Return")!.GetAttribute("aria-required"));
     }
 
     [Fact]
