@@ -113,6 +113,24 @@ public sealed class FieldErrorTests(GrundschutzWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task CreateAssessment_NoApproach_RadiosAreInvalidAndTheGroupIsDescribedByTheMessage()
+    {
+        var seed = new AssessmentSeed(factory);
+        await seed.DemoCatalogVersionIdAsync();
+        var (_, isb) = await seed.TenantAsync("09161901", "Radiostadt");
+        var client = await seed.SignInAsync(isb);
+        var page = await Html.GetDocumentAsync(client, "/Assessments/Create");
+
+        var refused = await SubmitRefusedAsync(client, Form(page, "create-form"), new() { ["Input.Title"] = "Bewertung" });
+
+        AssertTiedToMessage(refused, "Input_Approach", "Bitte wählen Sie eine Vorgehensweise.");
+        var radios = refused.QuerySelectorAll("input[name='Input.Approach']");
+        Assert.True(radios.Length > 1);
+        Assert.All(radios, r => Assert.Equal("true", r.GetAttribute("aria-invalid")));
+        AssertValid(refused, "Input_Title");
+    }
+
+    [Fact]
     public async Task Workshop_CreateWithoutTopic_TopicIsInvalid()
     {
         var seed = new AssessmentSeed(factory);
