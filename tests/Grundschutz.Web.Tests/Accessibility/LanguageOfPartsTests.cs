@@ -80,6 +80,34 @@ public sealed class LanguageOfPartsTests(Assessments.QuestionnaireWebFactory fac
         Assert.Equal("de", Lang(Assert.Single(plan.QuerySelectorAll(".catalog-title"))));
     }
 
+    [Fact]
+    public async Task CatalogRequirementAndGroup_English_CatalogueTextsAreMarkedGerman()
+    {
+        var built = await new Catalog.CatalogBuilder("Sprachkatalog")
+            .Group("LNG", "Sprachen")
+            .Group("LNG.1", "Baustein Sprache", "LNG")
+            .Requirement("LNG.1.A1", "Anforderung auf Deutsch", "LNG.1", r =>
+            {
+                r.Statement = "Der Text MUSS mit deutscher Stimme gelesen werden.";
+                r.Guidance = "Hinweise zur Umsetzung.";
+            })
+            .SaveAsync(factory.Services);
+        var client = factory.CreateBrowserClient();
+
+        var requirement = await Html.GetDocumentAsync(client, Html.English($"/Catalog/Versions/{built.VersionId}/Requirements/LNG.1.A1"));
+        Assert.Equal("en", requirement.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("de", Lang(requirement.QuerySelector("#requirement-title .catalog-title")!));
+        Assert.Equal("de", Lang(requirement.QuerySelector("#statement")!));
+        Assert.Equal("de", Lang(requirement.QuerySelector("#guidance")!));
+
+        var group = await Html.GetDocumentAsync(client, Html.English($"/Catalog/Versions/{built.VersionId}/Groups/LNG.1"));
+        Assert.Equal("de", Lang(group.QuerySelector("#group-title .catalog-title")!));
+        Assert.Equal("en", Lang(group.QuerySelector("#group-kind")!));
+        var title = group.QuerySelector("tr[data-requirement-id='LNG.1.A1'] .req-title .catalog-title");
+        Assert.NotNull(title);
+        Assert.Equal("de", Lang(title));
+    }
+
     /// <summary>The language an element is read in: its own <c>lang</c> or the nearest ancestor's.</summary>
     private static string? Lang(IElement element)
     {
