@@ -207,6 +207,21 @@ public sealed class PackageVerifyTests(EvidenceWebFactory factory) : IClassFixtu
         Assert.Equal("Die Datei ist keine gültige ZIP-Datei.", notZip.QuerySelector("#verify-problems li")!.TextContent.Trim());
     }
 
+    /// <summary>The verdict comes with the new page: it takes the focus so a screen reader reads it at once (WCAG 4.1.3).</summary>
+    [Fact]
+    public async Task VerifyPage_Upload_TheResultTakesTheFocus()
+    {
+        var (scenario, zip) = await PackageAsync("06437001");
+        var client = await scenario.SignInAsync();
+        Assert.Empty((await Html.GetDocumentAsync(client, "/Evidence/Verify")).QuerySelectorAll("[autofocus]"));
+
+        var result = await UploadAsync(client, zip);
+
+        var focused = Assert.Single(result.QuerySelectorAll("[autofocus]"));
+        Assert.Equal("verify-result", focused.Id);
+        Assert.Equal("-1", focused.GetAttribute("tabindex"));
+    }
+
     [Fact]
     public async Task VerifyPage_PostWithoutAntiforgeryToken_Rejected()
     {

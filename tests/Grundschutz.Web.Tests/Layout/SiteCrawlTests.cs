@@ -76,7 +76,8 @@ public sealed class DemoSiteFactory : GrundschutzWebFactory
 /// Every page a user can reach by following the links the app shows, for each demo role and anonymously, in German
 /// and in English: no link leads to an error, a missing page or a refusal, and every page is well-formed for
 /// assistive technology and for the anti-forgery check – ids are unique; labels, ARIA references and in-page links
-/// point at elements that exist; every POST form carries its token; there is one <c>h1</c>, a title and a language;
+/// point at elements that exist; every POST form carries its token; there is one <c>h1</c>, no skipped heading level,
+/// no positive tabindex, a title and a language;
 /// images have alt texts. Pages of the same shape (one question of many, one requirement of many) are visited a few
 /// times, not all of them.
 /// </summary>
@@ -365,6 +366,34 @@ public sealed partial class SiteCrawlTests(DemoSiteFactory factory, ITestOutputH
         if (string.IsNullOrWhiteSpace(page.Title))
         {
             yield return "no title";
+        }
+
+        // A screen reader's list of headings: no level skipped on the way down (h2 → h4), and the page starts with one
+        // level at most below h1 (the error summary's h2 may stand before it).
+        var previous = 1;
+        foreach (var heading in page.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
+        {
+            var level = heading.LocalName[1] - '0';
+            if (level > previous + 1)
+            {
+                yield return $"heading „{Short(heading.TextContent)}“ is h{level} after h{previous}";
+            }
+
+            previous = level;
+        }
+
+        foreach (var element in page.QuerySelectorAll("[tabindex]"))
+        {
+            if (int.TryParse(element.GetAttribute("tabindex"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var index) && index > 0)
+            {
+                yield return $"<{element.LocalName}{(element.Id is { } id ? " id=" + id : "")}> has tabindex={index}: it jumps ahead of the reading order";
+            }
+        }
+
+        // One element at most asks for the focus when the page loads (PageFocus); a second would be ignored.
+        if (page.QuerySelectorAll("[autofocus]").Length > 1)
+        {
+            yield return "more than one element with autofocus";
         }
 
         if (string.IsNullOrWhiteSpace(page.DocumentElement.GetAttribute("lang")))

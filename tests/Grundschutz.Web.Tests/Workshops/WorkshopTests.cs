@@ -368,6 +368,23 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains("Check 2026", StringComparison.Ordinal) && c.Address.RowNumber == 8);
     }
 
+    /// <summary>The consent buttons repeated in every row name their workshop (WCAG 2.4.6: a screen reader's list of buttons).</summary>
+    [Fact]
+    public async Task Invitations_ConsentButtons_NameTheirWorkshop()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var isb = await s.Seed.SignInAsync(s.IsbKoeln);
+        var invitations = await Html.GetDocumentAsync(isb, "/Assessments/WorkshopInvitations");
+        var row = invitations.QuerySelector($"#invitations tr[data-workshop='{id}']")!;
+        var topic = row.QuerySelector("th")!.TextContent.Trim();
+        Assert.Equal($"Teilnahme zustimmen {topic}", row.QuerySelector(".consent-form button")!.TextContent.Trim());
+
+        var after = await Html.FollowRedirectAsync(isb, await Html.SubmitAsync(isb, (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector(".consent-form")!));
+
+        Assert.Equal($"Zustimmung zurückziehen {topic}", after.QuerySelector($"#invitations tr[data-workshop='{id}'] .withdraw-form button")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Invitations_IsbAgrees_FiguresAppear_Withdraws_FiguresGone()
     {
@@ -484,7 +501,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
 
         Assert.Equal("Workshop invitations", page.QuerySelector("#invitations-title")!.TextContent.Trim());
         Assert.StartsWith("A facilitator has invited your municipality", page.QuerySelector("#consent-explanation")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal("Agree to take part", page.QuerySelector($"#invitations tr[data-workshop='{id}'] button.agree")!.TextContent.Trim());
+        // The visible label; the workshop's topic follows in visually hidden text (Invitations_ConsentButtons_NameTheirWorkshop).
+        Assert.Equal("Agree to take part", page.QuerySelector($"#invitations tr[data-workshop='{id}'] button.agree")!.FirstChild!.TextContent.Trim());
         var facilitator = await s.Seed.SignInAsync(s.Facilitator);
         var detail = await Html.GetDocumentAsync(facilitator, Html.English($"/Workshops/{id}"));
         Assert.Equal("Consent pending", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());

@@ -12,6 +12,13 @@ namespace Grundschutz.Web.Pages.Catalog;
 /// </summary>
 internal static class CatalogText
 {
+    /// <summary>
+    /// The language of the catalogue's texts (titles, statements, guidance) for their <c>lang</c> attribute: the BSI
+    /// publishes the catalogues the app imports in German, so on the English UI a screen reader must switch to a German
+    /// voice for them (WCAG 3.1.2). On the German UI the attribute repeats the page's language.
+    /// </summary>
+    public const string Language = "de";
+
     private static readonly TimeZoneInfo Berlin = FindBerlin();
 
     /// <summary>The import time in German local time, formatted for the current culture (de-DE by default).</summary>

@@ -1,7 +1,8 @@
 // Questionnaire autosave (progressive enhancement; the page works fully without it).
 // After the user stops typing for a moment, the answer form is posted to its own Save handler with the header
 // X-Autosave: 1. The server answers with JSON instead of a redirect: on success the hidden Version field takes the
-// new version (so the next save is not mistaken for a conflict) and "Gespeichert" is announced in the live region.
+// new version (so the next save is not mistaken for a conflict) and "Gespeichert" is announced in the polite live
+// region; a failure, a conflict or an invalid value in the assertive one.
 // Autosave never resolves a conflict: on 409 it stops and asks the user to save by hand, which shows both versions.
 // A manual save while an autosave is on its way waits for it and is then sent with the version the autosave returned,
 // so the user's own autosave is never shown as someone else's change.
@@ -10,7 +11,8 @@
 
   var form = document.getElementById('question-form');
   var status = document.getElementById('autosave-status');
-  if (!form || !status || !window.fetch || !window.FormData) {
+  var alert = document.getElementById('autosave-alert');
+  if (!form || !status || !alert || !window.fetch || !window.FormData) {
     return;
   }
 
@@ -40,8 +42,11 @@
     }
   }[lang];
 
-  function announce(text) {
-    status.textContent = text;
+  // Progress and success go to the polite region; what the user must act on (a failure, a conflict, an invalid
+  // value) to the assertive one (role="alert"), which a screen reader reads at once. Only one of them holds text.
+  function announce(text, urgent) {
+    status.textContent = urgent ? '' : text;
+    alert.textContent = urgent ? text : '';
   }
 
   function messages(list) {
@@ -78,14 +83,14 @@
         announce(data.issues && data.issues.length ? texts.incomplete + messages(data.issues) : texts.saved);
       } else if (result.status === 409) {
         stopped = true;
-        announce(data.message || texts.failed);
+        announce(data.message || texts.failed, true);
       } else if (result.status === 422) {
-        announce(texts.invalid + messages(data.errors));
+        announce(texts.invalid + messages(data.errors), true);
       } else {
-        announce(texts.failed);
+        announce(texts.failed, true);
       }
     }).catch(function () {
-      announce(texts.failed);
+      announce(texts.failed, true);
     }).then(function () {
       running = false;
       if (submitWaiting) {
