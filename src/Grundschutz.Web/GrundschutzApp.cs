@@ -28,7 +28,14 @@ public static class GrundschutzApp
     public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(
         UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols);
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (configuration overrides).</param>
+    /// <param name="configure">Changes to the builder before the services are registered.</param>
+    /// <param name="cli">
+    /// For a CLI verb: the start-up check leaves out the folders only the server uses (report templates, help documents,
+    /// evidence and key folders), which a verb run from another working directory would not find.
+    /// </param>
+    /// <exception cref="StartupException">A setting is wrong (<see cref="ConfigurationCheck"/>).</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool cli = false)
     {
         // The application name anchors Razor Pages discovery to this assembly, also when another entry assembly
         // (benchmarks, tools) hosts the app.
@@ -38,6 +45,8 @@ public static class GrundschutzApp
             ApplicationName = typeof(GrundschutzApp).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
+        // First: a wrong setting stops the start here with one message naming it.
+        ConfigurationCheck.ThrowIfInvalid(builder.Configuration, builder.Environment.ContentRootPath, serverFolders: !cli);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);

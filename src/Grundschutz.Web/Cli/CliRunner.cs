@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Grundschutz.Infrastructure;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -52,21 +53,31 @@ public static class CliRunner
             return 0;
         }
 
-        await using var app = GrundschutzApp.Build(cli.ConfigArgs, builder =>
+        WebApplication app;
+        try
         {
-            // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
-            builder.Logging.ClearProviders();
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-            if (cli.Noun == "migrate")
+            app = GrundschutzApp.Build(cli.ConfigArgs, builder =>
             {
-                // The verb's whole point: migrate even where the server does not migrate on start.
-                builder.Configuration["Database:MigrateOnStart"] = "true";
-            }
+                // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
+                builder.Logging.ClearProviders();
+                builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+                if (cli.Noun == "migrate")
+                {
+                    // The verb's whole point: migrate even where the server does not migrate on start.
+                    builder.Configuration["Database:MigrateOnStart"] = "true";
+                }
 
-            configure?.Invoke(builder);
-        });
+                configure?.Invoke(builder);
+            }, cli: true);
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync("Fehler: " + ex.Message);
+            return 1;
+        }
 
+        await using var owned = app;
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         if (cli.Noun == "database")
@@ -77,6 +88,11 @@ public static class CliRunner
         try
         {
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync("Fehler: " + ex.Message);
+            return 1;
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {

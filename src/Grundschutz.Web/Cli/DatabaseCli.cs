@@ -76,7 +76,7 @@ public static class DatabaseCli
             await stderr.WriteLineAsync(cli.Verb == "restore" ? "Die aktuelle Datenbank wurde nicht verändert." : "Es wurde keine Sicherung geschrieben.");
             return 1;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Grundschutz.Infrastructure.StartupException)
         {
             await stderr.WriteLineAsync("Fehler: " + ex.Message);
             return 1;
