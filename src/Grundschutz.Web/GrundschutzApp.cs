@@ -10,6 +10,7 @@ using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Api;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -23,6 +24,9 @@ public static class GrundschutzApp
 {
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>The tag of the health checks behind <c>/health</c> (readiness).</summary>
+    private const string ReadyTag = "ready";
 
     /// <summary>The HTML encoder of the pages: Latin letters (with umlauts and ß), general punctuation and currency signs unencoded.</summary>
     public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(
@@ -176,6 +180,8 @@ public static class GrundschutzApp
             }
         });
         services.AddScoped<StartupSeeder>();
+        // /health for load balancers (database reachable), /health/live for a process check; see ConfigurePipeline.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
         services.AddSingleton(_ => new Grundschutz.Infrastructure.Assessments.QuestionnaireCache());
@@ -208,6 +214,11 @@ public static class GrundschutzApp
 
         app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Health probes of a load balancer or orchestrator: anonymous, plain „Healthy“ (200) or „Unhealthy“ (503) without
+        // details, never cached, and answered before the request limit (RequestGate) so that a busy instance is not
+        // taken for a dead one. /health checks the database, /health/live only that the process answers.
+        app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         // Pages get the HTML status page; the JSON API gets problem+json (ApiProblems).
         app.UseWhen(c => !ApiAuthentication.IsApiRequest(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseWhen(c => ApiAuthentication.IsApiRequest(c.Request), api => api.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync));
