@@ -41,7 +41,23 @@ public static class CliRunner
           dotnet run --project src/Grundschutz.Web -- seed all [<GV100AD-datei>] [--kennzahlen-only]
               Erzeugt synthetische Bewertungen (Kompendium, drei Runden) für Demos und Benchmarks; das Kompendium muss importiert sein.
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
+          Exit-Codes: 0 Erfolg, 1 Fehler (auch falsche Einstellung, Datenbank nicht erreichbar), 2 falscher Aufruf.
         """;
+
+    /// <summary>The verbs (noun, verb) and the options each one takes.</summary>
+    private static readonly Dictionary<(string Noun, string Verb), string[]> Verbs = new()
+    {
+        [("catalog", "import")] = ["json"],
+        [("municipalities", "import")] = ["json"],
+        [("migrate", "")] = [],
+        [("database", "backup")] = ["force"],
+        [("database", "restore")] = [],
+        [("evidence", "verify")] = [],
+        [("evidence", "keygen")] = [],
+        [("evidence", "cleanup")] = ["dry-run"],
+        [("seed", "land")] = ["kennzahlen-only"],
+        [("seed", "all")] = ["kennzahlen-only"],
+    };
 
     public static async Task<int> RunAsync(CliArguments cli, TextWriter? stdout = null, TextWriter? stderr = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -51,6 +67,18 @@ public static class CliRunner
         {
             await stdout.WriteLineAsync(Usage);
             return 0;
+        }
+
+        // Checked before the app is built: a mistyped verb or option must neither touch the database (the verbs
+        // migrate first) nor be ignored – `evidence cleanup --dryrun` would have deleted files.
+        if (!Verbs.TryGetValue((cli.Noun, cli.Verb), out var options))
+        {
+            return await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd());
+        }
+
+        if (cli.Flags.FirstOrDefault(f => !options.Contains(f, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            return await UsageErrorAsync(stderr, $"Unbekannte Option für {$"{cli.Noun} {cli.Verb}".TrimEnd()}: --{unknown}");
         }
 
         WebApplication app;
