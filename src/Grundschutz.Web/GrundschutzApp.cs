@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web;
@@ -180,6 +181,7 @@ public static class GrundschutzApp
             }
         });
         services.AddScoped<StartupSeeder>();
+        services.AddSingleton<SqliteInUseLock>();
         // /health for load balancers (database reachable), /health/live for a process check; see ConfigurePipeline.
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddOpenApi();
@@ -243,6 +245,15 @@ public static class GrundschutzApp
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite
+            && scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Database.GetConnectionString() is { } sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite) is { Mode: not Microsoft.Data.Sqlite.SqliteOpenMode.Memory, DataSource: not (":memory:" or "") })
+        {
+            var file = SqliteBackup.DatabasePath(sqlite);
+            // For as long as this server runs (the singleton is disposed with the app): `restore` refuses meanwhile.
+            await services.GetRequiredService<SqliteInUseLock>().HoldAsync(file, cancellationToken);
+        }
+
         var seeder = scope.ServiceProvider.GetRequiredService<StartupSeeder>();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seeder.SeedAsync, cancellationToken);
     }
