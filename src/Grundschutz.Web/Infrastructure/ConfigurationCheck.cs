@@ -71,6 +71,14 @@ public static class ConfigurationCheck
         if (serverFolders)
         {
             CheckFolders(configuration, contentRootPath, problems);
+            CheckEvidenceKeys(configuration, contentRootPath, problems);
+        }
+
+        var admin = Bind<StartupOptions>(configuration, StartupOptions.SectionName).AdminUserName;
+        if (string.IsNullOrWhiteSpace(admin) || !admin.All(c => char.IsAsciiLetterOrDigit(c) || "-._@+".Contains(c, StringComparison.Ordinal)))
+        {
+            // Identity's default user name characters: the first administrator could not be created.
+            problems.Add($"Startup:AdminUserName: „{admin}“ ist kein gültiger Benutzername (Buchstaben a–z, A–Z, Ziffern und - . _ @ +).");
         }
 
         Collect(problems, () => (configuration.GetSection(ReverseProxyOptions.SectionName).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions()).Parse());
@@ -232,6 +240,40 @@ public static class ConfigurationCheck
         var keys = configuration["DataProtection:KeysDirectory"];
         // Resolved as GrundschutzApp does: the default under the content root, a relative setting from the working directory.
         CheckWritable("DataProtection:KeysDirectory", string.IsNullOrWhiteSpace(keys) ? Path.Combine(contentRootPath, "App_Data", "keys") : Path.GetFullPath(keys), problems);
+    }
+
+    /// <summary>
+    /// A configured signing key or trusted public key that cannot be read: without the check the first evidence package
+    /// download found out (an error for the user, unsigned packages meanwhile).
+    /// </summary>
+    private static void CheckEvidenceKeys(IConfiguration configuration, string contentRootPath, List<string> problems)
+    {
+        var signing = Bind<EvidenceSigningOptions>(configuration, EvidenceSigningOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(signing.SigningKeyPath))
+        {
+            CheckKey("Evidence:SigningKeyPath", Resolve(contentRootPath, signing.SigningKeyPath), problems);
+        }
+
+        foreach (var trusted in signing.TrustedPublicKeys.Where(k => !string.IsNullOrWhiteSpace(k.KeyId) && string.IsNullOrWhiteSpace(k.PublicKeyPem)))
+        {
+            CheckKey($"Evidence:TrustedPublicKeys ({trusted.KeyId})", Resolve(contentRootPath, trusted.PublicKeyPath ?? ""), problems);
+        }
+    }
+
+    private static void CheckKey(string key, string path, List<string> problems)
+    {
+        try
+        {
+            using var _ = EvidenceKeys.FromPem(File.ReadAllText(path), $"{key} ({path})");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{key}: {path} kann nicht gelesen werden ({ex.Message}).");
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add(ex.Message);
+        }
     }
 
     /// <summary>Creates the folder if needed and writes (and deletes) a file in it, as the app will.</summary>

@@ -62,6 +62,58 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Build_SigningKeysThatCannotBeRead_AndAnAdminNameIdentityRefuses_NamesEach()
+    {
+        var missing = Path.Combine(_folder, "fehlt.pem");
+        var notAKey = Path.Combine(_folder, "kein-schluessel.pub.pem");
+        File.WriteAllText(notAKey, "kein Schlüssel");
+
+        var ex = Assert.Throws<StartupException>(() => Build(
+            $"--Evidence:SigningKeyPath={missing}", "--Evidence:TrustedPublicKeys:0:KeyId=alt", $"--Evidence:TrustedPublicKeys:0:PublicKeyPath={notAKey}",
+            "--Startup:AdminUserName=Max Mustermann"));
+
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.StartsWith($"Evidence:SigningKeyPath: {missing} kann nicht gelesen werden (", ex.Problems.ElementAt(0), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                $"Evidence:TrustedPublicKeys (alt) ({notAKey}) enthält keinen lesbaren ECDSA-Schlüssel im PEM-Format.",
+                "Startup:AdminUserName: „Max Mustermann“ ist kein gültiger Benutzername (Buchstaben a–z, A–Z, Ziffern und - . _ @ +).",
+            ],
+            ex.Problems.Skip(1));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Start_OscalSchemaFolderWithoutTheSchema_Warns(bool schemaPresent)
+    {
+        var schemas = Directory.CreateDirectory(Path.Combine(_folder, "oscal")).FullName;
+        if (schemaPresent)
+        {
+            File.WriteAllText(Path.Combine(schemas, "oscal_assessment-results_schema.json"), "{}");
+        }
+
+        using var factory = new LoggingWebFactory();
+        factory.Settings["Oscal:SchemaDirectory"] = schemas;
+        _ = factory.Services;
+
+        var warnings = factory.Log.Entries.Where(e => e.Category == typeof(Grundschutz.Web.Infrastructure.StartupSeeder).FullName && e.Message.StartsWith("Oscal:", StringComparison.Ordinal)).ToList();
+        if (schemaPresent)
+        {
+            Assert.Empty(warnings);
+            return;
+        }
+
+        // One warning per seeding run (the test host initializes twice: the factory and the entry point).
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, warning =>
+        {
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+            Assert.Equal($"Oscal:SchemaDirectory: {schemas} has no oscal_assessment-results_schema.json; uploads of OSCAL assessment results are refused until it has.", warning.Message);
+        });
+    }
+
+    [Fact]
     public void Build_MalformedSqliteConnectionString_NamesTheSetting()
     {
         var ex = Assert.Throws<StartupException>(() => Build("--ConnectionStrings:Grundschutz=Data Sourc=/tmp/x.db"));
