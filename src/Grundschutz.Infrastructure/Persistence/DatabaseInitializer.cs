@@ -32,7 +32,7 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
             // Without this the operator got an unhandled exception with a stack trace (and, for an unreachable
             // PostgreSQL, EF Core's „likely due to a transient failure“ on top).
             throw new StartupException(
-                $"Die Datenbank ({Describe()}) ist beim Start nicht erreichbar oder lässt sich nicht einrichten: {error} "
+                $"Die Datenbank ({Describe()}) ist beim Start nicht erreichbar oder lässt sich nicht einrichten: {error.TrimEnd('.')}. "
                 + "Bitte ConnectionStrings:Grundschutz und Database:Provider prüfen.",
                 ex);
         }

@@ -144,7 +144,7 @@ public sealed class StartupConfigurationTests : IDisposable
             "Die Datenbank (PostgreSQL, Host 127.0.0.1:1, Datenbank gs_unreachable, Benutzer gs_user) ist beim Start nicht erreichbar oder lässt sich nicht einrichten: Failed to connect to 127.0.0.1:1",
             ex.Message,
             StringComparison.Ordinal);
-        Assert.EndsWith("Bitte ConnectionStrings:Grundschutz und Database:Provider prüfen.", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(Connection refused). Bitte ConnectionStrings:Grundschutz und Database:Provider prüfen.", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Geheim-Passwort-42", ex.Message, StringComparison.Ordinal);
     }
 
