@@ -17,6 +17,13 @@ public static class BenchData
 
     public static string Kompendium => Shared("catalogs/kompendium-2023/XML_Kompendium_2023.xml");
 
+    /// <summary>The report template and help folders of the checkout: the app refuses to start without them.</summary>
+    public static string[] ReportFolders =>
+    [
+        $"--Reports:TemplateDirectory={Path.Combine(RepositoryRoot, "templates")}",
+        $"--Reports:DocsDirectory={Path.Combine(RepositoryRoot, "docs")}",
+    ];
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -37,6 +37,7 @@ public static partial class DashboardBenchmarks
         await using var database = BenchDatabase.Create(dir, "bench.db", "gs_dashboard_");
         var app = GrundschutzApp.Build(
         [
+            .. BenchData.ReportFolders,
             "--urls=http://127.0.0.1:0",
             .. database.Settings,
             "--Startup:DemoData=false",

@@ -40,11 +40,11 @@ public static class EvidencePackageBench
         await using var database = BenchDatabase.Create(dir, "bench.db", "gs_package_");
         var app = GrundschutzApp.Build(
         [
+            .. BenchData.ReportFolders,
             .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",
             $"--DataProtection:KeysDirectory={Path.Combine(dir, "keys")}",
-            $"--Reports:TemplateDirectory={Path.Combine(BenchData.RepositoryRoot, "templates")}",
             $"--Evidence:Directory={Path.Combine(dir, "evidence")}",
             $"--Evidence:SigningKeyPath={keyPath}",
             "--Evidence:KeyId=bench",

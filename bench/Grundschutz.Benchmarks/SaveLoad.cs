@@ -56,6 +56,7 @@ public static class SaveLoad
         List<string> settings =
         [
             "--urls=http://127.0.0.1:0",
+            .. BenchData.ReportFolders,
             .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={Path.Combine(BenchData.RepositoryRoot, "catalog", "demo-katalog.json")}",

@@ -28,6 +28,7 @@ public static class SearchLoad
         Directory.CreateDirectory(dir);
         var app = GrundschutzApp.Build(
         [
+            .. BenchData.ReportFolders,
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:Grundschutz=Data Source={Path.Combine(dir, "bench.db")}",
             "--Startup:DemoData=false",

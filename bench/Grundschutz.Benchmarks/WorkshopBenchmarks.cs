@@ -33,6 +33,7 @@ public static class WorkshopBenchmarks
         await using var database = BenchDatabase.Create(dir, "bench.db", "gs_workshop_");
         var app = GrundschutzApp.Build(
         [
+            .. BenchData.ReportFolders,
             .. database.Settings,
             "--Startup:DemoData=false",
             $"--CatalogImport:ImportOnStart:0={BenchData.Kompendium}",

@@ -10,10 +10,12 @@ using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Api;
 using Grundschutz.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grundschutz.Web;
@@ -24,11 +26,21 @@ public static class GrundschutzApp
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>The tag of the health checks behind <c>/health</c> (readiness).</summary>
+    private const string ReadyTag = "ready";
+
     /// <summary>The HTML encoder of the pages: Latin letters (with umlauts and ß), general punctuation and currency signs unencoded.</summary>
     public static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(
         UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols);
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (configuration overrides).</param>
+    /// <param name="configure">Changes to the builder before the services are registered.</param>
+    /// <param name="cli">
+    /// For a CLI verb: the start-up check leaves out the folders only the server uses (report templates, help documents,
+    /// evidence and key folders), which a verb run from another working directory would not find.
+    /// </param>
+    /// <exception cref="StartupException">A setting is wrong (<see cref="ConfigurationCheck"/>).</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool cli = false)
     {
         // The application name anchors Razor Pages discovery to this assembly, also when another entry assembly
         // (benchmarks, tools) hosts the app.
@@ -38,6 +50,8 @@ public static class GrundschutzApp
             ApplicationName = typeof(GrundschutzApp).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
+        // First: a wrong setting stops the start here with one message naming it.
+        ConfigurationCheck.ThrowIfInvalid(builder.Configuration, builder.Environment.ContentRootPath, serverFolders: !cli);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -167,6 +181,9 @@ public static class GrundschutzApp
             }
         });
         services.AddScoped<StartupSeeder>();
+        services.AddSingleton<SqliteInUseLock>();
+        // /health for load balancers (database reachable), /health/live for a process check; see ConfigurePipeline.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddOpenApi();
         services.AddSingleton<Grundschutz.Infrastructure.Assessments.CatalogContextCache>();
         services.AddSingleton(_ => new Grundschutz.Infrastructure.Assessments.QuestionnaireCache());
@@ -199,6 +216,11 @@ public static class GrundschutzApp
 
         app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Health probes of a load balancer or orchestrator: anonymous, plain „Healthy“ (200) or „Unhealthy“ (503) without
+        // details, never cached, and answered before the request limit (RequestGate) so that a busy instance is not
+        // taken for a dead one. /health checks the database, /health/live only that the process answers.
+        app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         // Pages get the HTML status page; the JSON API gets problem+json (ApiProblems).
         app.UseWhen(c => !ApiAuthentication.IsApiRequest(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseWhen(c => ApiAuthentication.IsApiRequest(c.Request), api => api.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync));
@@ -223,6 +245,15 @@ public static class GrundschutzApp
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite
+            && scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Database.GetConnectionString() is { } sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite) is { Mode: not Microsoft.Data.Sqlite.SqliteOpenMode.Memory, DataSource: not (":memory:" or "") })
+        {
+            var file = SqliteBackup.DatabasePath(sqlite);
+            // For as long as this server runs (the singleton is disposed with the app): `restore` refuses meanwhile.
+            await services.GetRequiredService<SqliteInUseLock>().HoldAsync(file, cancellationToken);
+        }
+
         var seeder = scope.ServiceProvider.GetRequiredService<StartupSeeder>();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seeder.SeedAsync, cancellationToken);
     }

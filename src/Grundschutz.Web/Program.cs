@@ -1,3 +1,4 @@
+using Grundschutz.Infrastructure;
 using Grundschutz.Web;
 using Grundschutz.Web.Cli;
 
@@ -7,8 +8,19 @@ if (CliArguments.TryParse(args, out var cli))
     return await CliRunner.RunAsync(cli);
 }
 
-var app = GrundschutzApp.Build(args);
-await GrundschutzApp.InitializeAsync(app);
+WebApplication app;
+try
+{
+    app = GrundschutzApp.Build(args);
+    await GrundschutzApp.InitializeAsync(app);
+}
+catch (StartupException ex)
+{
+    // A wrong setting or an unreachable database: the message names it; a stack trace would only hide it.
+    await Console.Error.WriteLineAsync("Fehler beim Start: " + ex.Message);
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

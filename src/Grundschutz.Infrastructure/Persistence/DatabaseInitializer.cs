@@ -17,7 +17,41 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
     /// Migrates and then runs <paramref name="whileLocked"/> (the start-up seeding) while still holding the start-up
     /// lock, so that instances starting together neither migrate nor seed (e.g. the first administrator) twice.
     /// </summary>
+    /// <exception cref="StartupException">
+    /// The database cannot be reached or set up (server down, wrong password, unwritable file), or – with
+    /// Database:MigrateOnStart=false – migrations are pending; the message names the database without its password.
+    /// </exception>
     public async Task InitializeAsync(Func<CancellationToken, Task>? whileLocked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeCoreAsync(whileLocked, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not StartupException && !cancellationToken.IsCancellationRequested && StartupException.DatabaseError(ex) is { } error)
+        {
+            // Without this the operator got an unhandled exception with a stack trace (and, for an unreachable
+            // PostgreSQL, EF Core's „likely due to a transient failure“ on top).
+            throw new StartupException(
+                $"Die Datenbank ({Describe()}) ist beim Start nicht erreichbar oder lässt sich nicht einrichten: {error.TrimEnd('.')}. "
+                + "Bitte ConnectionStrings:Grundschutz und Database:Provider prüfen.",
+                ex);
+        }
+    }
+
+    /// <summary>Provider and target of the connection, without password.</summary>
+    private string Describe()
+    {
+        var connectionString = db.Database.GetConnectionString() ?? "";
+        if (options.Value.Provider == DatabaseProvider.Postgres)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL, Host {builder.Host}:{builder.Port}, Datenbank {builder.Database}, Benutzer {builder.Username}";
+        }
+
+        return "SQLite, " + SqliteBackup.DatabasePath(connectionString);
+    }
+
+    private async Task InitializeCoreAsync(Func<CancellationToken, Task>? whileLocked, CancellationToken cancellationToken)
     {
         var provider = options.Value.Provider;
         var migrate = provider == DatabaseProvider.Sqlite || options.Value.MigrateOnStart;
@@ -44,6 +78,14 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
 
             await db.Database.MigrateAsync(cancellationToken);
             await Evidence.AnswerChainBackfill.RunAsync(db, logger, cancellationToken);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+        {
+            // A new version against the old schema would answer every request with an error: refuse to start instead.
+            throw new StartupException(
+                $"Die Datenbank ({Describe()}) ist nicht auf dem Stand dieser Version: {pending.Count} Migration(en) ausstehend "
+                + $"({string.Join(", ", pending)}), und Database:MigrateOnStart ist false. Zuerst den Befehl „migrate“ ausführen "
+                + "(README, „Database and migrations“), dann die Anwendung starten.");
         }
 
         if (provider == DatabaseProvider.Sqlite)

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Grundschutz.Infrastructure;
 using Grundschutz.Infrastructure.Importing;
 using Grundschutz.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,23 @@ public static class CliRunner
           dotnet run --project src/Grundschutz.Web -- seed all [<GV100AD-datei>] [--kennzahlen-only]
               Erzeugt synthetische Bewertungen (Kompendium, drei Runden) für Demos und Benchmarks; das Kompendium muss importiert sein.
           Konfiguration wie in ASP.NET Core, z. B. --ConnectionStrings:Grundschutz="Data Source=/tmp/x.db"
+          Exit-Codes: 0 Erfolg, 1 Fehler (auch falsche Einstellung, Datenbank nicht erreichbar), 2 falscher Aufruf.
         """;
+
+    /// <summary>The verbs (noun, verb) and the options each one takes.</summary>
+    private static readonly Dictionary<(string Noun, string Verb), string[]> Verbs = new()
+    {
+        [("catalog", "import")] = ["json"],
+        [("municipalities", "import")] = ["json"],
+        [("migrate", "")] = [],
+        [("database", "backup")] = ["force"],
+        [("database", "restore")] = [],
+        [("evidence", "verify")] = [],
+        [("evidence", "keygen")] = [],
+        [("evidence", "cleanup")] = ["dry-run"],
+        [("seed", "land")] = ["kennzahlen-only"],
+        [("seed", "all")] = ["kennzahlen-only"],
+    };
 
     public static async Task<int> RunAsync(CliArguments cli, TextWriter? stdout = null, TextWriter? stderr = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -52,21 +69,43 @@ public static class CliRunner
             return 0;
         }
 
-        await using var app = GrundschutzApp.Build(cli.ConfigArgs, builder =>
+        // Checked before the app is built: a mistyped verb or option must neither touch the database (the verbs
+        // migrate first) nor be ignored – `evidence cleanup --dryrun` would have deleted files.
+        if (!Verbs.TryGetValue((cli.Noun, cli.Verb), out var options))
         {
-            // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
-            builder.Logging.ClearProviders();
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-            if (cli.Noun == "migrate")
+            return await UsageErrorAsync(stderr, $"Unbekannter Befehl: {cli.Noun} {cli.Verb}".TrimEnd());
+        }
+
+        if (cli.Flags.FirstOrDefault(f => !options.Contains(f, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            return await UsageErrorAsync(stderr, $"Unbekannte Option für {$"{cli.Noun} {cli.Verb}".TrimEnd()}: --{unknown}");
+        }
+
+        WebApplication app;
+        try
+        {
+            app = GrundschutzApp.Build(cli.ConfigArgs, builder =>
             {
-                // The verb's whole point: migrate even where the server does not migrate on start.
-                builder.Configuration["Database:MigrateOnStart"] = "true";
-            }
+                // Logs go to stderr so that stdout carries only the command's output (e.g. JSON).
+                builder.Logging.ClearProviders();
+                builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+                if (cli.Noun == "migrate")
+                {
+                    // The verb's whole point: migrate even where the server does not migrate on start.
+                    builder.Configuration["Database:MigrateOnStart"] = "true";
+                }
 
-            configure?.Invoke(builder);
-        });
+                configure?.Invoke(builder);
+            }, cli: true);
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync("Fehler: " + ex.Message);
+            return 1;
+        }
 
+        await using var owned = app;
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         if (cli.Noun == "database")
@@ -77,6 +116,11 @@ public static class CliRunner
         try
         {
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync("Fehler: " + ex.Message);
+            return 1;
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {

@@ -52,6 +52,15 @@ public static class DatabaseCli
                 return 0;
             }
 
+            var databasePath = SqliteBackup.DatabasePath(connectionString);
+            await using var exclusive = SqliteInUseLock.TryTakeExclusive(databasePath);
+            if (exclusive is null)
+            {
+                await stderr.WriteLineAsync($"Fehler: Die Anwendung läuft noch auf {databasePath}. Bitte zuerst stoppen (z. B. systemctl stop grundschutz), dann wiederherstellen.");
+                await stderr.WriteLineAsync("Die aktuelle Datenbank wurde nicht verändert.");
+                return 1;
+            }
+
             SqliteBackup.Verify(file, [.. db.Database.GetMigrations()]);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var previous = SqliteBackup.Restore(connectionString, file, now);
@@ -76,7 +85,7 @@ public static class DatabaseCli
             await stderr.WriteLineAsync(cli.Verb == "restore" ? "Die aktuelle Datenbank wurde nicht verändert." : "Es wurde keine Sicherung geschrieben.");
             return 1;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Grundschutz.Infrastructure.StartupException)
         {
             await stderr.WriteLineAsync("Fehler: " + ex.Message);
             return 1;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Importing;
+using Grundschutz.Infrastructure.Oscal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,17 @@ public sealed class StartupSeeder(
         foreach (var path in importOptions.Value.ImportOnStart.Where(p => !string.IsNullOrWhiteSpace(p)))
         {
             await ImportIfPresentAsync(path, "Katalog", cancellationToken);
+        }
+
+        // Not a reason to stop (the default points beside a checkout, and the upload is an optional feature), but the
+        // operator should read it at start rather than from the first user whose upload is refused.
+        var schemas = services.GetRequiredService<OscalSchemaValidator>();
+        if (!schemas.IsAvailable(OscalSchemaKind.AssessmentResults))
+        {
+            logger.LogWarning(
+                "Oscal:SchemaDirectory: {Directory} has no {File}; uploads of OSCAL assessment results are refused until it has.",
+                schemas.SchemaDirectory,
+                "oscal_assessment-results_schema.json");
         }
     }
 

@@ -185,5 +185,32 @@ public sealed class DatabaseBackupCliTests : IDisposable
         return SqliteBackup.IntegrityCheck(connection);
     }
 
+    [Fact]
+    public async Task Restore_WhileTheServerRuns_IsRefused_NothingChanged_AfterItStopped_Works()
+    {
+        await SeedAsync();
+        var backup = Path.Combine(_host.Folder, "vorher.db");
+        Assert.Equal(0, (await _host.RunAsync("backup", backup)).Exit);
+        var server = new Infrastructure.GrundschutzWebFactory();
+        server.Settings["Database:Provider"] = "Sqlite";
+        server.Settings["ConnectionStrings:Grundschutz"] = $"Data Source={_host.DatabasePath}";
+        using (server)
+        {
+            _ = server.Services; // started: migrated, seeded, serving
+
+            var (exit, output, error) = await _host.RunAsync("restore", backup);
+
+            Assert.Equal(1, exit);
+            Assert.Equal("", output);
+            Assert.Equal(
+                $"Fehler: Die Anwendung läuft noch auf {_host.DatabasePath}. Bitte zuerst stoppen (z. B. systemctl stop grundschutz), dann wiederherstellen.{Environment.NewLine}Die aktuelle Datenbank wurde nicht verändert.",
+                error.Trim());
+            Assert.Empty(Directory.GetFiles(_host.Folder, "cli.db.*.bak"));
+        }
+
+        var (after, _, afterError) = await _host.RunAsync("restore", backup);
+        Assert.True(after == 0, afterError);
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -42,6 +42,9 @@ public sealed class AppProcess : IDisposable
             $"--DataProtection:KeysDirectory={Path.Combine(folder, "keys")}",
             "--Startup:DemoData=true",
             $"--Startup:DemoCatalog={SharedFiles.InRepository("catalog/demo-katalog.json")}",
+            // The content root is the test's folder: the app refuses to start without its templates and help.
+            $"--Reports:TemplateDirectory={SharedFiles.InRepository("templates")}",
+            $"--Reports:DocsDirectory={SharedFiles.InRepository("docs")}",
             $"--Startup:DemoPassword={DemoPassword}",
             "--Security:LoginAttemptsPerMinute=1000",
             "--Logging:LogLevel:Default=Warning",

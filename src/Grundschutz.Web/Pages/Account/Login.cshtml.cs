@@ -43,19 +43,20 @@ public sealed class LoginModel(
         var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Security: login for {UserName} refused, account locked out", Input.UserName);
+            logger.LogWarning("Security: login for {UserName} from {Ip} refused, account locked out", LogText.Of(Input.UserName), HttpContext.Connection.RemoteIpAddress);
             ModelState.AddModelError(string.Empty, t["Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es in 15 Minuten erneut."]);
             return Page();
         }
 
         if (!result.Succeeded)
         {
-            logger.LogWarning("Security: failed login for {UserName} from {Ip}", Input.UserName, HttpContext.Connection.RemoteIpAddress);
+            // The user name is what the client sent, line breaks included: escaped, so that it cannot forge log lines.
+            logger.LogWarning("Security: failed login for {UserName} from {Ip}", LogText.Of(Input.UserName), HttpContext.Connection.RemoteIpAddress);
             ModelState.AddModelError(string.Empty, t["Benutzername oder Passwort ist falsch."]);
             return Page();
         }
 
-        logger.LogInformation("Security: {UserName} signed in", Input.UserName);
+        logger.LogInformation("Security: {UserName} signed in from {Ip}", LogText.Of(Input.UserName), HttpContext.Connection.RemoteIpAddress);
         var user = await users.FindByNameAsync(Input.UserName);
         // Only an own address, and none longer than any page of the app has (the redirect would fail with HTTP 414).
         var returnUrl = Url.IsLocalUrl(ReturnUrl) && ReturnUrl.Length <= CultureModel.MaxReturnUrlLength ? ReturnUrl : null;
