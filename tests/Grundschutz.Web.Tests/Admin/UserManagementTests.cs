@@ -225,6 +225,7 @@ public sealed class UserManagementTests
         var edit = await Html.FollowRedirectAsync(client, response);
 
         Assert.Contains("„isb-koeln“ wurde angelegt", edit.QuerySelector("#status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Benutzer „isb-koeln“ – Grundschutz-Check", edit.Title); // names the account, not only „bearbeiten“ (WCAG 2.4.2)
         var password = edit.QuerySelector("#one-time-password")!.TextContent.Trim();
         Assert.Equal(16, password.Length);
         Assert.Equal("Köln (Nordrhein-Westfalen)", edit.QuerySelector("#user-municipality")!.TextContent.Trim());
