@@ -40,9 +40,9 @@ public sealed class LoginTests : IClassFixture<GrundschutzWebFactory>
 
         var result = await Html.ParseAsync(await Html.SubmitAsync(client, form));
 
+        // In the order of the page (the summary used to name the password first).
         var links = result.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Contains("#Input_UserName", links);
-        Assert.Contains("#Input_Password", links);
+        Assert.Equal(["#Input_UserName", "#Input_Password"], links);
         Assert.NotNull(result.QuerySelector("#Input_UserName"));
     }
 

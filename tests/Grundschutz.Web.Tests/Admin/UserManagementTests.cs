@@ -116,6 +116,8 @@ public sealed class UserManagementTests
 
         var links = page.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#Input_DisplayName", "#Input_Role", "#Input_UserName"], links.Order(StringComparer.Ordinal));
+        // The summary follows the page: the same fields in the order they are marked invalid in the form.
+        Assert.Equal(page.QuerySelectorAll("#user-form [aria-invalid='true']").Select(e => "#" + e.Id).Distinct(), links);
     }
 
     [Fact]
