@@ -39,6 +39,24 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
     }
 
     /// <summary>Provider and target of the connection, without password.</summary>
+    /// <summary>
+    /// After a rollback (an older version started on a database a newer one migrated) the schema has migrations this
+    /// version does not know: reading works, but saving may fail on the newer columns. Not refused – a rollback must be
+    /// able to start – but said plainly in the log, with what to do.
+    /// </summary>
+    private async Task WarnOfUnknownMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            logger.LogWarning(
+                "Die Datenbank ({Database}) wurde von einer neueren Version eingerichtet: {Count} Migration(en) kennt diese Version nicht ({Migrations}). "
+                + "Speichern kann an den neueren Spalten scheitern. Die neuere Version einsetzen oder die Sicherung von vor dem Update zurückspielen.",
+                Describe(), unknown.Count, string.Join(", ", unknown));
+        }
+    }
+
     private string Describe()
     {
         var connectionString = db.Database.GetConnectionString() ?? "";
@@ -87,6 +105,8 @@ public sealed class DatabaseInitializer(GrundschutzDbContext db, IOptions<Databa
                 + $"({string.Join(", ", pending)}), und Database:MigrateOnStart ist false. Zuerst den Befehl „migrate“ ausführen "
                 + "(README, „Database and migrations“), dann die Anwendung starten.");
         }
+
+        await WarnOfUnknownMigrationsAsync(cancellationToken);
 
         if (provider == DatabaseProvider.Sqlite)
         {

@@ -6,6 +6,7 @@ using Grundschutz.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Grundschutz.Web.Tests.Startup;
 
@@ -179,6 +180,35 @@ public sealed class StartupConfigurationTests : IDisposable
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         }
+    }
+
+    /// <summary>After a rollback the older version starts, and the log says why saving may fail and what to do.</summary>
+    [Fact]
+    public async Task Initialize_DatabaseMigratedByANewerVersion_WarnsNamingTheUnknownMigration()
+    {
+        const string Warning = "neueren Version eingerichtet";
+        await using (var first = Build())
+        {
+            var firstLog = new CapturingLoggerProvider();
+            first.Services.GetRequiredService<ILoggerFactory>().AddProvider(firstLog);
+            await GrundschutzApp.InitializeAsync(first);
+            Assert.DoesNotContain(firstLog.Entries, e => e.Message.Contains(Warning, StringComparison.Ordinal));
+
+            // What a newer version's migration leaves behind.
+            await using var scope = first.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_AusDerZukunft', '10.0.5')");
+        }
+
+        await using var app = Build();
+        var log = new CapturingLoggerProvider();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        await GrundschutzApp.InitializeAsync(app);
+
+        var warning = Assert.Single(log.Entries, e => e.Message.Contains(Warning, StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("1 Migration(en) kennt diese Version nicht (29991231000000_AusDerZukunft)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Sicherung von vor dem Update", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
