@@ -114,10 +114,11 @@ public static class GrundschutzApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = cookieSecurity;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = SessionTimeout.Length(builder.Configuration);
             ApiAuthentication.AnswerApiWithStatusCodes(o.Events);
             OverlongReturnUrl.Drop(o.Events, Pages.CultureModel.MaxReturnUrlLength);
             SecurityStampCheck.OnlyWhenDue(o.Events);
+            SessionTimeout.NoRenewalOnStatus(o.Events);
         });
         services.AddAntiforgery(o =>
         {

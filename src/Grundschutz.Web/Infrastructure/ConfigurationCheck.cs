@@ -60,6 +60,7 @@ public static class ConfigurationCheck
         }
 
         CheckValue(configuration, "Security:LoginAttemptsPerMinute", typeof(int), problems);
+        CheckValue(configuration, SessionTimeout.MinutesKey, typeof(int), problems);
         if (problems.Count > 0)
         {
             // The checks below bind the sections, which would fail on the same values.
@@ -151,6 +152,12 @@ public static class ConfigurationCheck
         foreach (var (key, value) in positive.Where(p => p.Value <= 0))
         {
             problems.Add($"{key}: {value} ist ungültig (eine positive Zahl).");
+        }
+
+        var session = configuration.GetValue(SessionTimeout.MinutesKey, SessionTimeout.DefaultMinutes);
+        if (session is < SessionTimeout.MinMinutes or > SessionTimeout.MaxMinutes)
+        {
+            problems.Add($"{SessionTimeout.MinutesKey}: {session} ist ungültig (Minuten ohne Aktivität bis zur Abmeldung, {SessionTimeout.MinMinutes} bis {SessionTimeout.MaxMinutes}).");
         }
 
         // Other types are stored but could never be checked against their content, so every upload would be refused.

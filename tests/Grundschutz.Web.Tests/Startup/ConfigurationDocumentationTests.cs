@@ -14,7 +14,7 @@ namespace Grundschutz.Web.Tests.Startup;
 public sealed partial class ConfigurationDocumentationTests
 {
     /// <summary>Keys the app reads from configuration directly rather than through an options class.</summary>
-    private static readonly string[] DirectKeys = ["ConnectionStrings:Grundschutz", Grundschutz.Web.Infrastructure.DemoDataSeeder.PasswordKey, "Security:LoginAttemptsPerMinute", "DataProtection:KeysDirectory"];
+    private static readonly string[] DirectKeys = ["ConnectionStrings:Grundschutz", Grundschutz.Web.Infrastructure.DemoDataSeeder.PasswordKey, "Security:LoginAttemptsPerMinute", Grundschutz.Web.Infrastructure.SessionTimeout.MinutesKey, "DataProtection:KeysDirectory"];
 
     [Fact]
     public void ExampleSettings_NameEverySettingTheAppReads_AndNothingElse()

@@ -65,6 +65,17 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.StartsWith($"Evidence:Directory: In {Path.Combine(notAFolder, "sub")} kann die Anwendung nicht schreiben (", ex.Problems.Last(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("4", "Security:SessionMinutes: 4 ist ungültig (Minuten ohne Aktivität bis zur Abmeldung, 5 bis 1440).")]
+    [InlineData("1441", "Security:SessionMinutes: 1441 ist ungültig (Minuten ohne Aktivität bis zur Abmeldung, 5 bis 1440).")]
+    [InlineData("8h", "Security:SessionMinutes: „8h“ ist ungültig (erwartet: eine ganze Zahl).")]
+    public void Build_SessionLengthOutsideItsRange_IsNamed(string value, string problem)
+    {
+        var ex = Assert.Throws<StartupException>(() => Build($"--Security:SessionMinutes={value}"));
+
+        Assert.Equal([problem], ex.Problems);
+    }
+
     [Fact]
     public void Build_SigningKeysThatCannotBeRead_AndAnAdminNameIdentityRefuses_NamesEach()
     {

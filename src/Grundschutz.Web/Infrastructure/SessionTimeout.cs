@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Grundschutz.Web.Infrastructure;
+
+/// <summary>
+/// The sign-in session's time limit and the warning before it ends (WCAG 2.2.1 „Zeitbegrenzungen anpassbar“, BITV 2.0).
+/// A session ends after <c>Security:SessionMinutes</c> without a request (sliding: every request – a page, an autosave –
+/// starts the time anew). Signed-in pages carry the session dialog (<c>_SessionTimeout.cshtml</c>, <c>session.js</c>):
+/// shortly before the end it asks whether to stay signed in; after the end it says how to sign in again without losing
+/// what is typed on the page.
+/// The script asks <see cref="Path"/> how long the session has left. That question must not itself count as activity –
+/// a page left open would otherwise keep its session alive for ever – so the cookie is never renewed on it: neither by
+/// the sliding expiration nor by Identity's security-stamp check (which renews the cookie whenever it runs).
+/// </summary>
+public static class SessionTimeout
+{
+    /// <summary>The session page: GET tells the time left without renewing, POST („Angemeldet bleiben“) renews.</summary>
+    public const string Path = "/Account/Session";
+
+    /// <summary>The configuration key of the session length in minutes.</summary>
+    public const string MinutesKey = "Security:SessionMinutes";
+
+    /// <summary>Default length: a working day.</summary>
+    public const int DefaultMinutes = 480;
+
+    /// <summary>Shortest allowed length (the warning needs time to be read and answered).</summary>
+    public const int MinMinutes = 5;
+
+    /// <summary>Longest allowed length (a day).</summary>
+    public const int MaxMinutes = 1440;
+
+    /// <summary>The warning comes this long before the end (shorter for sessions under ten minutes: half of it).</summary>
+    public static TimeSpan WarningBefore(TimeSpan session) =>
+        session >= TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(5) : session / 2;
+
+    /// <summary>The configured session length.</summary>
+    public static TimeSpan Length(IConfiguration configuration) =>
+        TimeSpan.FromMinutes(configuration.GetValue(MinutesKey, DefaultMinutes));
+
+    /// <summary>True for the status question (GET <see cref="Path"/>), which must not renew the session.</summary>
+    public static bool IsStatusRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return HttpMethods.IsGet(request.Method) && request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Keeps the cookie from being renewed on the status question. Call after every other change to the events
+    /// (it wraps the principal validation set by Identity, which may ask for a renewal).
+    /// </summary>
+    public static void NoRenewalOnStatus(CookieAuthenticationEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var sliding = events.OnCheckSlidingExpiration;
+        var validate = events.OnValidatePrincipal;
+        events.OnCheckSlidingExpiration = async context =>
+        {
+            await sliding(context);
+            if (IsStatusRequest(context.Request))
+            {
+                context.ShouldRenew = false;
+            }
+        };
+        events.OnValidatePrincipal = async context =>
+        {
+            await validate(context);
+            if (IsStatusRequest(context.Request))
+            {
+                context.ShouldRenew = false;
+            }
+        };
+    }
+
+    /// <summary>
+    /// Time left of this request's session as its cookie says – a lower bound: the response may renew the cookie
+    /// (sliding expiration), the script asks <see cref="Path"/> before it warns. Null without a signed-in session.
+    /// </summary>
+    public static TimeSpan? Remaining(HttpContext context, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(time);
+        var result = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult;
+        return Remaining(result, time);
+    }
+
+    /// <summary>Time left of the session in <paramref name="result"/> (never negative); null if it is none.</summary>
+    public static TimeSpan? Remaining(AuthenticateResult? result, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        if (result is not { Succeeded: true, Properties.ExpiresUtc: { } expires })
+        {
+            return null;
+        }
+
+        var left = expires - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>„8 Stunden“, „30 Minuten“, „1 Stunde 30 Minuten“ – the session length for the dialog's text.</summary>
+    public static string Describe(TimeSpan length, Func<string, object[], string> localize)
+    {
+        ArgumentNullException.ThrowIfNull(localize);
+        var hours = (int)length.TotalHours;
+        var minutes = length.Minutes;
+        var parts = new List<string>();
+        if (hours > 0)
+        {
+            parts.Add(hours == 1 ? localize("1 Stunde", []) : localize("{0} Stunden", [hours]));
+        }
+
+        if (minutes > 0 || hours == 0)
+        {
+            parts.Add(minutes == 1 ? localize("1 Minute", []) : localize("{0} Minuten", [minutes]));
+        }
+
+        return string.Join(" ", parts);
+    }
+}
