@@ -116,6 +116,7 @@ public static class GrundschutzApp
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = SessionTimeout.Length(builder.Configuration);
             ApiAuthentication.AnswerApiWithStatusCodes(o.Events);
+            SessionTimeout.SayWhenEnded(o.Events);
             OverlongReturnUrl.Drop(o.Events, Pages.CultureModel.MaxReturnUrlLength);
             SecurityStampCheck.OnlyWhenDue(o.Events);
             SessionTimeout.NoRenewalOnStatus(o.Events);

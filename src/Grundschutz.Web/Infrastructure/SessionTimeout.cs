@@ -1,5 +1,8 @@
+using Grundschutz.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Grundschutz.Web.Infrastructure;
 
@@ -70,6 +73,90 @@ public static class SessionTimeout
                 context.ShouldRenew = false;
             }
         };
+    }
+
+    /// <summary>The login page's parameter saying that a session ended: <see cref="EndedOnGet"/> or <see cref="EndedOnSend"/>.</summary>
+    public const string EndedParameter = "abgelaufen";
+
+    /// <summary>The session had ended when a page was asked for.</summary>
+    public const string EndedOnGet = "1";
+
+    /// <summary>The session had ended when a form was sent: what it carried is not saved.</summary>
+    public const string EndedOnSend = "senden";
+
+    /// <summary>
+    /// When a request still carries the sign-in cookie but its session has ended (expired, or ended by a change to the
+    /// account), the login page is told so (<see cref="EndedParameter"/>) – and, for a form that was sent, that its
+    /// content was not saved. The return address of a sent form leads back to its page, not to the form's handler
+    /// (<c>?handler=Save</c>), which a GET after the login would answer with 404. Register before
+    /// <see cref="OverlongReturnUrl.Drop"/>, after <see cref="ApiAuthentication.AnswerApiWithStatusCodes"/>.
+    /// </summary>
+    public static void SayWhenEnded(CookieAuthenticationEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var toLogin = events.OnRedirectToLogin;
+        events.OnRedirectToLogin = context =>
+        {
+            if (!ApiAuthentication.IsApiRequest(context.Request))
+            {
+                var sent = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+                var ended = context.Options.Cookie.Name is { } name && context.Request.Cookies.ContainsKey(name);
+                context.RedirectUri = LoginAddress(context.RedirectUri, context.Options.ReturnUrlParameter, sent, ended);
+            }
+
+            return toLogin(context);
+        };
+    }
+
+    private static string LoginAddress(string uri, string returnUrlParameter, bool sent, bool ended)
+    {
+        var start = uri.IndexOf('?', StringComparison.Ordinal);
+        var (path, query) = start < 0 ? (uri, QueryString.Empty) : (uri[..start], new QueryString(uri[start..]));
+        var parameters = QueryHelpers.ParseQuery(query.Value);
+        var result = new QueryBuilder();
+        foreach (var (key, values) in parameters)
+        {
+            if (string.Equals(key, EndedParameter, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                result.Add(key, sent && string.Equals(key, returnUrlParameter, StringComparison.OrdinalIgnoreCase) ? WithoutHandler(value ?? "") : value ?? "");
+            }
+        }
+
+        if (ended)
+        {
+            result.Add(EndedParameter, sent ? EndedOnSend : EndedOnGet);
+        }
+
+        return path + result.ToQueryString();
+    }
+
+    /// <summary>„/a/b?x=1&amp;handler=Save“ → „/a/b?x=1“.</summary>
+    private static string WithoutHandler(string returnUrl)
+    {
+        var start = returnUrl.IndexOf('?', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return returnUrl;
+        }
+
+        var kept = new QueryBuilder();
+        foreach (var (key, values) in QueryHelpers.ParseQuery(returnUrl[start..]))
+        {
+            if (!string.Equals(key, "handler", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in values)
+                {
+                    kept.Add(key, value ?? "");
+                }
+            }
+        }
+
+        return returnUrl[..start] + kept.ToQueryString();
     }
 
     /// <summary>

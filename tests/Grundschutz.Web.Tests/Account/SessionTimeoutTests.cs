@@ -194,6 +194,63 @@ public sealed class SessionTimeoutTests(QuestionnaireWebFactory factory) : IClas
         Assert.Contains("ORG.1.1", next.GetElementById("status-message")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AfterTheEnd_SendingAForm_TheLoginSaysItWasNotSaved_AndLeadsBackToThePage()
+    {
+        var tenant = await TenantWithAssessmentAsync(factory, "05100098", "Abgelaufenstadt");
+        var client = await tenant.SignInAsync();
+        var page = await Html.GetDocumentAsync(client, Question(tenant.Id, 0));
+        Assert.Contains("handler=Save", Form(page, "question-form").Action, StringComparison.Ordinal);
+        factory.Time.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+
+        var sent = await SaveAsync(client, page, new() { ["Input.Status"] = "Ja" });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var login = new Uri(new Uri("https://localhost"), sent.Headers.Location!);
+        Assert.Equal("/Account/Login", login.AbsolutePath);
+        Assert.Equal(Question(tenant.Id, 0), QueryValue(login, "ReturnUrl")); // the page, not its save handler
+        Assert.Equal("senden", QueryValue(login, "abgelaufen"));
+        var loginPage = await Html.GetDocumentAsync(client, login.PathAndQuery);
+        var message = loginPage.GetElementById("session-ended")!;
+        Assert.Contains("Ihre Sitzung ist abgelaufen", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Was Sie zuletzt abgeschickt haben, wurde nicht gespeichert.", message.TextContent, StringComparison.Ordinal);
+        Assert.Equal("autofocus", message.GetAttribute("autofocus"));
+
+        // Signed in through that very form: back on the question, which is still open (nothing was saved).
+        var signedIn = await Html.SubmitAsync(client, (IHtmlFormElement)loginPage.GetElementById("login-form")!, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = tenant.Isb.UserName!,
+            ["Input.Password"] = AssessmentSeed.Password,
+        });
+        Assert.Equal(Question(tenant.Id, 0), signedIn.Headers.Location!.OriginalString);
+        var back = await Html.FollowRedirectAsync(client, signedIn);
+        Assert.True(((IHtmlInputElement)back.GetElementById("Input_Status_Open")!).IsChecked);
+    }
+
+    [Fact]
+    public async Task AfterTheEnd_OpeningAPage_TheLoginSaysTheSessionEnded_WithoutAnythingLost()
+    {
+        var user = await factory.CreateUserAsync("sitzung-ende-get", Password, Roles.Isb);
+        var client = factory.CreateBrowserClient();
+        await Html.LoginAsync(client, user.UserName!, Password);
+        factory.Time.Advance(TimeSpan.FromHours(9));
+
+        var response = await client.GetAsync("/Assessments?seite=2");
+
+        var login = new Uri(new Uri("https://localhost"), response.Headers.Location!);
+        Assert.Equal("/Assessments?seite=2", QueryValue(login, "ReturnUrl"));
+        Assert.Equal("1", QueryValue(login, "abgelaufen"));
+        var page = await Html.GetDocumentAsync(client, login.PathAndQuery);
+        Assert.Contains("Ihre Sitzung ist abgelaufen", page.GetElementById("session-ended")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.GetElementById("session-ended-unsaved"));
+
+        // Someone who was never signed in (no sign-in cookie) gets the plain login page.
+        var stranger = await factory.CreateBrowserClient().GetAsync("/Assessments");
+        var plain = new Uri(new Uri("https://localhost"), stranger.Headers.Location!);
+        Assert.Null(QueryValue(plain, "abgelaufen"));
+        Assert.Null((await Html.GetDocumentAsync(client, plain.PathAndQuery)).GetElementById("session-ended"));
+    }
+
     private static int Seconds(AngleSharp.Dom.IElement dialog) =>
         int.Parse(dialog.GetAttribute("data-seconds")!, CultureInfo.InvariantCulture);
 

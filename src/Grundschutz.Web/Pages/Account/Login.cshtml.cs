@@ -29,6 +29,10 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set when the sign-in cookie's session had ended (<see cref="SessionTimeout.EndedParameter"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = SessionTimeout.EndedParameter)]
+    public string? SessionEnded { get; set; }
+
     public void OnGet()
     {
     }
