@@ -20,6 +20,11 @@ public sealed class AnswerWorkbookOptions
     /// <summary>Most data rows in the questions sheet (a full Kompendium assessment with 40 target objects has 73,400).</summary>
     public int MaxRows { get; set; } = 80_000;
 
-    /// <summary>How long a checked upload waits for confirmation, in minutes.</summary>
-    public int PendingMinutes { get; set; } = 60;
+    /// <summary>
+    /// How long a checked upload waits for confirmation, in minutes. The default, a day, is longer than the 20 hours
+    /// below which WCAG 2.2.1 asks for a warning and a way to extend: a preview left open over a meeting or the night
+    /// can still be confirmed (the confirm checks every row against the portal's answers again), and the preview page
+    /// says until when.
+    /// </summary>
+    public int PendingMinutes { get; set; } = 1440;
 }

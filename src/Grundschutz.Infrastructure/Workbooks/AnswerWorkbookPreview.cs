@@ -21,6 +21,9 @@ public sealed record AnswerWorkbookPreview(
     public bool CanConfirm => Errors.Count == 0 && Changes.Count > 0;
 }
 
+/// <summary>A stored preview and the time until which it can be confirmed.</summary>
+public sealed record StoredWorkbookPreview(AnswerWorkbookPreview Preview, DateTimeOffset ExpiresAt);
+
 /// <summary>A row that changes an answer: the values to record and the version they were exported with.</summary>
 public sealed record AnswerWorkbookChange(
     int Row,

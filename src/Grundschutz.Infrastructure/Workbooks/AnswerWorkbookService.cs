@@ -172,10 +172,12 @@ public sealed class AnswerWorkbookService(
     }
 
     /// <summary>The stored preview for this token, assessment and user, or null when there is none or it expired.</summary>
-    public async Task<AnswerWorkbookPreview?> LoadPreviewAsync(Guid assessmentId, Guid token, string userId, CancellationToken cancellationToken)
+    public async Task<StoredWorkbookPreview?> LoadPreviewAsync(Guid assessmentId, Guid token, string userId, CancellationToken cancellationToken)
     {
         var pending = await FindAsync(assessmentId, token, userId, cancellationToken);
-        return pending is null ? null : JsonSerializer.Deserialize<AnswerWorkbookPreview>(pending.Payload, Json);
+        return pending is null || JsonSerializer.Deserialize<AnswerWorkbookPreview>(pending.Payload, Json) is not { } preview
+            ? null
+            : new StoredWorkbookPreview(preview, pending.ExpiresAt);
     }
 
     /// <summary>Drops a stored preview (the user discarded it).</summary>

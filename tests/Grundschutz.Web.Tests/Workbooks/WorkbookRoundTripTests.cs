@@ -264,6 +264,38 @@ public sealed class WorkbookRoundTripTests(GrundschutzWebFactory factory) : ICla
         Assert.Equal(before, await scenario.StateAsync());
     }
 
+    /// <summary>
+    /// WCAG 2.2.1: the preview is no time limit a user must be warned of – it waits a day (more than 20 hours) and says
+    /// until when; after that it is gone with the clear message.
+    /// </summary>
+    [Fact]
+    public async Task Preview_SaysUntilWhen_AndWaitsADay()
+    {
+        var scenario = await WorkbookScenario.CreateAsync(factory, "05113001");
+        var client = await scenario.SignInAsync();
+        var edited = QuestionnaireWorkbooks.Edit(await WorkbookScenario.DownloadAsync(client, scenario.Id), workbook =>
+            QuestionnaireWorkbooks.Row(workbook, "ISMS.1.A3", WorkbookScenario.Verbund).Cell(7).Value = "ja");
+        var uploadedAt = factory.Time.GetUtcNow();
+        var upload = await WorkbookScenario.UploadAsync(client, scenario.Id, edited);
+        var previewUrl = upload.Headers.Location!.OriginalString;
+        var preview = await Html.FollowRedirectAsync(client, upload);
+
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var until = TimeZoneInfo.ConvertTime(uploadedAt.AddHours(24), berlin).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Diese Vorschau bleibt bis {until} Uhr bestehen; danach laden Sie die Datei bitte erneut hoch.", preview.QuerySelector("#preview-expiry")!.TextContent);
+
+        // The next morning (the sign-in has ended meanwhile; the preview belongs to the user, not to the session).
+        factory.Time.Advance(TimeSpan.FromHours(23));
+        var nextMorning = await scenario.SignInAsync();
+        var kept = await Html.GetDocumentAsync(nextMorning, previewUrl);
+        Assert.NotNull(kept.QuerySelector("#confirm-form"));
+
+        factory.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var gone = await Html.GetDocumentAsync(nextMorning, previewUrl);
+        Assert.NotNull(gone.QuerySelector("#preview-missing"));
+        Assert.Null(gone.QuerySelector("#confirm-form"));
+    }
+
     [Fact]
     public async Task Preview_ForgedToken_ClearMessageAndConfirmChangesNothing()
     {

@@ -20,7 +20,10 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
 {
     public AssessmentHeader Header { get; private set; } = null!;
 
-    public AnswerWorkbookPreview? Preview { get; private set; }
+    public AnswerWorkbookPreview? Preview => Stored?.Preview;
+
+    /// <summary>The stored preview with the time until which it can be confirmed; null when there is none (any more).</summary>
+    public StoredWorkbookPreview? Stored { get; private set; }
 
     public Guid Token { get; private set; }
 
@@ -35,7 +38,7 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
         }
 
         Token = token;
-        Preview = await workbooks.LoadPreviewAsync(id, token, user.UserId, cancellationToken);
+        Stored = await workbooks.LoadPreviewAsync(id, token, user.UserId, cancellationToken);
         return Page();
     }
 
@@ -66,7 +69,7 @@ public sealed class PreviewModel(GrundschutzDbContext db, AnswerWorkbookService 
             ModelState.AddModelError(string.Empty, DomainText.Of(t, ex));
             Token = token;
             await LoadHeaderAsync(id, user, cancellationToken);
-            Preview = await workbooks.LoadPreviewAsync(id, token, user.UserId, cancellationToken);
+            Stored = await workbooks.LoadPreviewAsync(id, token, user.UserId, cancellationToken);
             return Page();
         }
     }
