@@ -251,6 +251,39 @@ public sealed class SessionTimeoutTests(QuestionnaireWebFactory factory) : IClas
         Assert.Null((await Html.GetDocumentAsync(client, plain.PathAndQuery)).GetElementById("session-ended"));
     }
 
+    [Fact]
+    public async Task AfterTheEnd_Abmelden_SaysThatTheUserIsSignedOut_InsteadOfAnInvalidRequest()
+    {
+        var user = await factory.CreateUserAsync("sitzung-ende-abmelden", Password, Roles.Isb);
+        var client = factory.CreateBrowserClient();
+        await Html.LoginAsync(client, user.UserName!, Password);
+        var page = await Html.GetDocumentAsync(client, "/Assessments");
+        factory.Time.Advance(TimeSpan.FromHours(9));
+
+        var response = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#logout-button")!.Closest("form")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var home = await Html.FollowRedirectAsync(client, response);
+        Assert.Equal("Ihre Sitzung war bereits beendet – Sie sind abgemeldet.", home.GetElementById("status-message")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Assessments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Abmelden_OfASignedInUser_StillNeedsTheFormsToken()
+    {
+        var user = await factory.CreateUserAsync("abmelden-ohne-token", Password, Roles.Isb);
+        var client = factory.CreateBrowserClient();
+        await Html.LoginAsync(client, user.UserName!, Password);
+
+        var forged = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Assessments")).StatusCode);
+        var page = await Html.GetDocumentAsync(client, "/Assessments");
+        var signedOut = await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#logout-button")!.Closest("form")!);
+        Assert.Equal("Sie wurden abgemeldet.", (await Html.FollowRedirectAsync(client, signedOut)).GetElementById("status-message")!.TextContent.Trim());
+    }
+
     private static int Seconds(AngleSharp.Dom.IElement dialog) =>
         int.Parse(dialog.GetAttribute("data-seconds")!, CultureInfo.InvariantCulture);
 
