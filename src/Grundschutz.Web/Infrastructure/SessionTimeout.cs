@@ -160,6 +160,25 @@ public static class SessionTimeout
     }
 
     /// <summary>
+    /// The anti-forgery check for the few forms that also work signed out (the language switch): after the session has
+    /// ended, the page's token – issued to the signed-in user – no longer matches the now anonymous request, and the
+    /// switch answered „Ungültige Anfrage“. Such a request is accepted when it still carries the sign-in cookie, which a
+    /// browser sends with a POST only from the app's own pages (SameSite=Lax); a signed-in or never signed-in request
+    /// needs a valid token as always.
+    /// </summary>
+    public static async Task<bool> IsFormFromOwnPageAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, string authCookieName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(antiforgery);
+        if (await antiforgery.IsRequestValidAsync(context))
+        {
+            return true;
+        }
+
+        return context.User.Identity?.IsAuthenticated != true && context.Request.Cookies.ContainsKey(authCookieName);
+    }
+
+    /// <summary>
     /// Time left of this request's session as its cookie says – a lower bound: the response may renew the cookie
     /// (sliding expiration), the script asks <see cref="Path"/> before it warns. Null without a signed-in session.
     /// </summary>

@@ -284,6 +284,30 @@ public sealed class SessionTimeoutTests(QuestionnaireWebFactory factory) : IClas
         Assert.Equal("Sie wurden abgemeldet.", (await Html.FollowRedirectAsync(client, signedOut)).GetElementById("status-message")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task AfterTheEnd_TheLanguageSwitch_StillWorks()
+    {
+        var user = await factory.CreateUserAsync("sitzung-ende-sprache", Password, Roles.Isb);
+        var client = factory.CreateBrowserClient();
+        await Html.LoginAsync(client, user.UserName!, Password);
+        var page = await Html.GetDocumentAsync(client, "/Assessments");
+        factory.Time.Advance(TimeSpan.FromHours(9));
+
+        var button = (IHtmlElement)page.GetElementById("language-switch")!;
+        var response = await Html.SubmitAsync(client, (IHtmlFormElement)button.Closest("form")!, new Dictionary<string, string>(), button);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Assessments", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den", StringComparison.Ordinal));
+
+        // Without a token it is refused as before – signed in, and never signed in (no sign-in cookie).
+        var signedIn = factory.CreateBrowserClient();
+        await Html.LoginAsync(signedIn, user.UserName!, Password);
+        var forged = new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/")]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await signedIn.PostAsync("/Culture", forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateBrowserClient().PostAsync("/Culture", forged)).StatusCode);
+    }
+
     private static int Seconds(AngleSharp.Dom.IElement dialog) =>
         int.Parse(dialog.GetAttribute("data-seconds")!, CultureInfo.InvariantCulture);
 
