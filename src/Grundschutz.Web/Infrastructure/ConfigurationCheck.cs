@@ -153,6 +153,11 @@ public static class ConfigurationCheck
             problems.Add($"{key}: {value} ist ungültig (eine positive Zahl).");
         }
 
+        if (!Grundschutz.Domain.Catalog.CatalogLanguage.TryNormalize(catalog.DefaultLanguage, out _))
+        {
+            problems.Add($"CatalogImport:DefaultLanguage: „{catalog.DefaultLanguage}“ ist ungültig (ein Sprachkennzeichen nach BCP 47, z. B. de oder en).");
+        }
+
         // Other types are stored but could never be checked against their content, so every upload would be refused.
         foreach (var extension in evidence.EffectiveExtensions.Where(e => !EvidenceOptions.DefaultExtensions.Contains(e, StringComparer.Ordinal)))
         {
