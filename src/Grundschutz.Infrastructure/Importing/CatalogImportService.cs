@@ -95,7 +95,8 @@ public sealed class CatalogImportService(
                 results[item.Index] = new CatalogImportResult(
                     item.File.FileName, version.Id, version.Title, version.Version, version.GroupCount,
                     version.RequirementCount, version.WithdrawnCount,
-                    CatalogWarningsJson.Read(version.WarningsJson), AlreadyImported: true) { Language = version.Language };
+                    CatalogWarningsJson.Read(version.WarningsJson), AlreadyImported: true)
+                { Language = version.Language };
                 continue;
             }
 
@@ -161,7 +162,8 @@ public sealed class CatalogImportService(
                 var id = db.CatalogVersions.Local.First(v => v.Sha256 == p.Sha).Id;
                 results[p.Index] = new CatalogImportResult(
                     p.FileName, id, p.Doc.Title, p.Doc.Version, p.Doc.Groups.Count, p.Doc.Requirements.Count,
-                    p.Doc.WithdrawnCount, p.Doc.Warnings, AlreadyImported: false) { Language = p.Doc.Language };
+                    p.Doc.WithdrawnCount, p.Doc.Warnings, AlreadyImported: false)
+                { Language = p.Doc.Language };
             }
         }
 
