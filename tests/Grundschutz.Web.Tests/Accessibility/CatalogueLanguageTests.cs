@@ -106,6 +106,10 @@ public sealed class CatalogueLanguageTests(Assessments.QuestionnaireWebFactory f
         Assert.All(rows, t => Assert.Equal("en", Lang(t)));
         Assert.Equal("en", Lang(overview.QuerySelector("#header-catalog .catalog-title")!));
 
+        var list = await Html.GetDocumentAsync(client, "/Assessments");
+        var listed = Assert.Single(list.QuerySelectorAll("td.catalog .catalog-title"), t => t.TextContent == "English catalogue assessment");
+        Assert.Equal("en", Lang(listed));
+
         var report = await Html.GetDocumentAsync(client, $"/Assessments/{assessment.Id}/Report");
         foreach (var table in new[] { "#layers", "#modules" })
         {
