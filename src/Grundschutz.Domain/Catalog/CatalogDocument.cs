@@ -26,6 +26,14 @@ public sealed record CatalogDocument
     /// <summary>Publication date as the source states it, if any.</summary>
     public string? Published { get; init; }
 
+    /// <summary>
+    /// The language of the texts as the file states it or as its publisher is known to write (BCP 47, normalised, see
+    /// <see cref="CatalogLanguage"/>): <c>xml:lang</c> or German for the Kompendium, a <c>metadata.props</c> entry or
+    /// German for the BSI's Grundschutz++ catalogues, the profile's own or its catalogues' common language for a
+    /// profile. Null when nothing says; the import then uses its default or the administrator's choice.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Source document uuid (OSCAL), if any.</summary>
     public string? SourceUuid { get; init; }
 

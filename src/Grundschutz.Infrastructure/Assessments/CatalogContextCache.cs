@@ -49,6 +49,33 @@ public sealed class CatalogContextCache
         .DistinctBy(g => g.GroupId, StringComparer.Ordinal)
         .ToDictionary(g => g.GroupId, StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<int, string> _languages = new();
+
+    /// <summary>
+    /// The language of a catalogue version's texts (BCP 47), for the <c>lang</c> attribute of its titles, statements and
+    /// guidance on the assessment pages; German for a version that does not exist (not kept).
+    /// </summary>
+    public async Task<string> GetLanguageAsync(GrundschutzDbContext db, int catalogVersionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_languages.TryGetValue(catalogVersionId, out var cached))
+        {
+            return cached;
+        }
+
+        var language = await db.CatalogVersions.AsNoTracking()
+            .Where(v => v.Id == catalogVersionId)
+            .Select(v => v.Language)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (language is null)
+        {
+            return CatalogLanguage.German;
+        }
+
+        _languages[catalogVersionId] = language;
+        return language;
+    }
+
     /// <summary>Most requirement texts kept (over all versions; about 2 KB each). When full, the texts start over.</summary>
     public const int MaxRequirementTexts = 20_000;
 

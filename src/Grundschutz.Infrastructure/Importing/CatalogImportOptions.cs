@@ -13,4 +13,10 @@ public sealed class CatalogImportOptions
     /// skipped with a log line; files already imported are a no-op (same SHA-256).
     /// </summary>
     public List<string> ImportOnStart { get; set; } = [];
+
+    /// <summary>
+    /// Language (BCP 47 tag, e.g. <c>de</c>, <c>en</c>) of a catalogue whose file does not state one and whose
+    /// publisher is not known; the administrator may choose another on upload. Default German.
+    /// </summary>
+    public string DefaultLanguage { get; set; } = Domain.Catalog.CatalogLanguage.German;
 }

@@ -19,4 +19,7 @@ public sealed record CatalogImportResult(
 
     /// <summary>"catalog" (catalogue, profile, Kompendium) or <see cref="MappingCollectionKind"/>.</summary>
     public string Kind { get; init; } = "catalog";
+
+    /// <summary>Language of the catalogue's texts as stored (BCP 47); null for a mapping collection.</summary>
+    public string? Language { get; init; }
 }

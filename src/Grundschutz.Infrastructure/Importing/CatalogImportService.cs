@@ -25,13 +25,38 @@ public sealed class CatalogImportService(
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    public Task<IReadOnlyList<CatalogImportResult>> ImportAsync(
+        IReadOnlyList<CatalogImportFile> files, string? importedBy, CancellationToken cancellationToken) =>
+        ImportAsync(files, importedBy, language: null, cancellationToken);
+
+    /// <summary>Imports the files in one transaction.</summary>
+    /// <param name="files">Catalogues, profiles, the Kompendium and mapping collections.</param>
+    /// <param name="importedBy">The user name recorded with the new versions.</param>
+    /// <param name="language">
+    /// The language of the catalogues' texts (BCP 47) chosen by the administrator for all files of the call; null:
+    /// what each file states, else <see cref="CatalogImportOptions.DefaultLanguage"/>. Files already imported keep theirs.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the import; nothing is saved.</param>
     public async Task<IReadOnlyList<CatalogImportResult>> ImportAsync(
-        IReadOnlyList<CatalogImportFile> files, string? importedBy, CancellationToken cancellationToken)
+        IReadOnlyList<CatalogImportFile> files, string? importedBy, string? language, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
             throw new CatalogImportException(MessageText.Of("Keine Datei angegeben."));
         }
+
+        string? chosenLanguage = null;
+        if (language is not null && !CatalogLanguage.TryNormalize(language, out chosenLanguage))
+        {
+            throw new CatalogImportException(MessageText.Of("„{0}“ ist kein gültiges Sprachkennzeichen (BCP 47, z. B. „de“, „en“ oder „en-US“).", language.Trim()));
+        }
+
+        if (!CatalogLanguage.TryNormalize(options.Value.DefaultLanguage, out var defaultLanguage))
+        {
+            throw new CatalogImportException(MessageText.Of("Die Einstellung CatalogImport:DefaultLanguage („{0}“) ist kein gültiges Sprachkennzeichen (BCP 47).", options.Value.DefaultLanguage));
+        }
+
+        string LanguageOf(CatalogDocument doc) => chosenLanguage ?? doc.Language ?? defaultLanguage;
 
         var maxBytes = options.Value.MaxFileBytes;
         var loaded = new List<(CatalogImportFile File, byte[] Bytes, string Sha)>();
@@ -70,7 +95,8 @@ public sealed class CatalogImportService(
                 results[item.Index] = new CatalogImportResult(
                     item.File.FileName, version.Id, version.Title, version.Version, version.GroupCount,
                     version.RequirementCount, version.WithdrawnCount,
-                    CatalogWarningsJson.Read(version.WarningsJson), AlreadyImported: true);
+                    CatalogWarningsJson.Read(version.WarningsJson), AlreadyImported: true)
+                { Language = version.Language };
                 continue;
             }
 
@@ -116,6 +142,8 @@ public sealed class CatalogImportService(
                 throw new CatalogImportException(item.File.FileName, ex.Text, ex.Where, ex);
             }
 
+            // Stored with the language it will have, so that a profile over it in the same call inherits that.
+            doc = doc with { Language = LanguageOf(doc) };
             available.Add(new AvailableCatalog(item.File.FileName, doc));
             parsed.Add((item.Index, item.File.FileName, item.Sha, doc));
         }
@@ -134,7 +162,8 @@ public sealed class CatalogImportService(
                 var id = db.CatalogVersions.Local.First(v => v.Sha256 == p.Sha).Id;
                 results[p.Index] = new CatalogImportResult(
                     p.FileName, id, p.Doc.Title, p.Doc.Version, p.Doc.Groups.Count, p.Doc.Requirements.Count,
-                    p.Doc.WithdrawnCount, p.Doc.Warnings, AlreadyImported: false);
+                    p.Doc.WithdrawnCount, p.Doc.Warnings, AlreadyImported: false)
+                { Language = p.Doc.Language };
             }
         }
 
@@ -190,6 +219,7 @@ public sealed class CatalogImportService(
                         Framework = doc.Framework,
                         OscalVersion = doc.OscalVersion,
                         Published = doc.Published is null ? null : Truncate(doc.Published, 100),
+                        Language = doc.Language ?? CatalogLanguage.German,
                         SourceFileName = Truncate(Path.GetFileName(fileName), 260),
                         Sha256 = sha,
                         ImportedAt = time.GetUtcNow(),

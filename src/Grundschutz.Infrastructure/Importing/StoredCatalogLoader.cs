@@ -30,6 +30,7 @@ public static class StoredCatalogLoader
             Version = version.Version,
             OscalVersion = version.OscalVersion,
             Published = version.Published,
+            Language = version.Language,
             Warnings = CatalogWarningsJson.Read(version.WarningsJson),
             Groups = groups.Select(g => new CatalogGroup
             {

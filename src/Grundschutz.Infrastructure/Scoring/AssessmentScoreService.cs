@@ -126,7 +126,7 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
             .FirstOrDefaultAsync(cancellationToken) ?? "";
         var version = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.Id == head.CatalogVersionId)
-            .Select(v => new { v.Title, v.Version })
+            .Select(v => new { v.Title, v.Version, v.Language })
             .FirstOrDefaultAsync(cancellationToken);
         return new ScoredAssessmentInfo(
             head.Id,
@@ -139,7 +139,10 @@ public sealed class AssessmentScoreService(GrundschutzDbContext db, CatalogConte
             head.Framework,
             score.Approach,
             score.State,
-            score.ScoredOn);
+            score.ScoredOn)
+        {
+            TextLanguage = version?.Language ?? CatalogLanguage.German,
+        };
     }
 
     private static Task<Head?> HeadAsync(IQueryable<Assessment> visible, Guid id, CancellationToken cancellationToken) =>

@@ -30,4 +30,7 @@ public sealed record ScoredAssessmentInfo(
 {
     /// <summary>True for a Grundschutz++ catalogue.</summary>
     public bool IsGrundschutzPlusPlus => Framework == CatalogFramework.GrundschutzPlusPlus;
+
+    /// <summary>The language of the catalogue's texts (BCP 47): the report marks titles from the catalogue with it.</summary>
+    public string TextLanguage { get; init; } = CatalogLanguage.German;
 }

@@ -160,6 +160,11 @@ public static class ConfigurationCheck
             problems.Add($"{SessionTimeout.MinutesKey}: {session} ist ungültig (Minuten ohne Aktivität bis zur Abmeldung, {SessionTimeout.MinMinutes} bis {SessionTimeout.MaxMinutes}).");
         }
 
+        if (!Grundschutz.Domain.Catalog.CatalogLanguage.TryNormalize(catalog.DefaultLanguage, out _))
+        {
+            problems.Add($"CatalogImport:DefaultLanguage: „{catalog.DefaultLanguage}“ ist ungültig (ein Sprachkennzeichen nach BCP 47, z. B. de oder en).");
+        }
+
         // Other types are stored but could never be checked against their content, so every upload would be refused.
         foreach (var extension in evidence.EffectiveExtensions.Where(e => !EvidenceOptions.DefaultExtensions.Contains(e, StringComparer.Ordinal)))
         {

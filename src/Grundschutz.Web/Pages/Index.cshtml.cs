@@ -29,7 +29,7 @@ public sealed class IndexModel(GrundschutzDbContext db) : PageModel
         Catalogs = await db.CatalogVersions.AsNoTracking()
             .Where(v => latestIds.Contains(v.Id))
             .OrderBy(v => v.Title)
-            .Select(v => new CatalogRow(v.Id, v.Title, v.Version, v.RequirementCount, v.WithdrawnCount))
+            .Select(v => new CatalogRow(v.Id, v.Title, v.Version, v.RequirementCount, v.WithdrawnCount, v.Language))
             .ToListAsync(cancellationToken);
 
         var user = CurrentUser.From(User);
@@ -45,7 +45,7 @@ public sealed class IndexModel(GrundschutzDbContext db) : PageModel
         }
     }
 
-    public sealed record CatalogRow(int VersionId, string Title, string Version, int Requirements, int Withdrawn);
+    public sealed record CatalogRow(int VersionId, string Title, string Version, int Requirements, int Withdrawn, string Language);
 
     public sealed record AssessmentRow(Guid Id, string Title, AssessmentState State);
 }

@@ -60,8 +60,9 @@ public sealed class CatalogImportPageTests
         var cells = Assert.Single(rows).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("demo-katalog.json", cells[0]);
         Assert.Equal("Demo-Katalog Kommunale Basissicherheit", cells[1]);
-        Assert.Equal("15", cells[4]);
-        Assert.Equal("importiert", cells[6]);
+        Assert.Equal("Deutsch (de)", cells[3]);
+        Assert.Equal("15", cells[5]);
+        Assert.Equal("importiert", cells[7]);
         Assert.Equal(1, await CountVersionsAsync(factory));
     }
 

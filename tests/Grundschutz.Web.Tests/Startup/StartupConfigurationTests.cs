@@ -77,6 +77,14 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Build_CatalogueDefaultLanguageNotATag_IsNamed()
+    {
+        var ex = Assert.Throws<StartupException>(() => Build("--CatalogImport:DefaultLanguage=Deutsch"));
+
+        Assert.Equal(["CatalogImport:DefaultLanguage: „Deutsch“ ist ungültig (ein Sprachkennzeichen nach BCP 47, z. B. de oder en)."], ex.Problems);
+    }
+
+    [Fact]
     public void Build_SigningKeysThatCannotBeRead_AndAnAdminNameIdentityRefuses_NamesEach()
     {
         var missing = Path.Combine(_folder, "fehlt.pem");

@@ -76,6 +76,7 @@ public static partial class KompendiumXmlReader
                 throw new CatalogFormatException(WrongRoot(reader.LocalName, reader.NamespaceURI), Format(book));
             }
 
+            var xmlLang = reader.GetAttribute("lang", "http://www.w3.org/XML/1998/namespace");
             XElement? info = null;
             if (reader.IsEmptyElement)
             {
@@ -111,7 +112,7 @@ public static partial class KompendiumXmlReader
                 throw new CatalogFormatException(NoModules, Format(book));
             }
 
-            return Finish(_state, _frontChapters, InfoTitle(info));
+            return Finish(_state, _frontChapters, InfoTitle(info), xmlLang);
         }
 
         private void ReadChapter()

@@ -90,11 +90,12 @@ public static partial class KompendiumXmlReader
             throw new CatalogFormatException(NoModules, LocationOf(book));
         }
 
-        return Finish(state, frontChapters, InfoTitle(book.Element(DocBookText.Info)));
+        return Finish(state, frontChapters, InfoTitle(book.Element(DocBookText.Info)), (string?)book.Attribute(XNamespace.Xml + "lang"));
     }
 
-    private static CatalogDocument Finish(ReadState state, List<XElement> frontChapters, string? infoTitle)
+    private static CatalogDocument Finish(ReadState state, List<XElement> frontChapters, string? infoTitle, string? xmlLang)
     {
+        var language = CatalogLanguage.FromKompendium(xmlLang, state.Warnings);
         var modelling = ReadModellingTable(frontChapters, state);
         var edition = EditionOf(infoTitle, frontChapters);
         if (edition is null)
@@ -108,6 +109,7 @@ public static partial class KompendiumXmlReader
             Framework = CatalogFramework.ItGrundschutz,
             Title = infoTitle ?? DefaultTitle,
             Version = edition ?? "Edition unbekannt",
+            Language = language,
             Groups = state.Groups.Select(g => ApplyModelling(g, modelling)).ToArray(),
             Requirements = state.Requirements.ToArray(),
             Warnings = state.Warnings.ToArray(),

@@ -74,6 +74,10 @@ public static class OscalCatalogReader
         walker.ResolvePending();
         var framework = walker.LooksLikeGrundschutzPlusPlus ? CatalogFramework.GrundschutzPlusPlus : CatalogFramework.Other;
 
+        // The BSI's Grundschutz++ catalogues state no language but are German.
+        var language = CatalogLanguage.FromOscalMetadata(metadata, walker.Warnings)
+            ?? (framework == CatalogFramework.GrundschutzPlusPlus ? CatalogLanguage.German : null);
+
         return new CatalogDocument
         {
             Format = CatalogFormat.OscalCatalog,
@@ -82,6 +86,7 @@ public static class OscalCatalogReader
             Version = OscalJson.String(metadata, "version", MetadataPath) ?? "",
             OscalVersion = OscalJson.String(metadata, "oscal-version", MetadataPath),
             Published = OscalJson.String(metadata, "published", MetadataPath),
+            Language = language,
             SourceUuid = OscalJson.String(catalog, "uuid", CatalogPath),
             Groups = walker.FinishGroups(framework),
             Requirements = walker.Requirements,

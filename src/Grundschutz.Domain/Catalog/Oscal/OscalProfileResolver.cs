@@ -47,6 +47,7 @@ public static class OscalProfileResolver
         var requirements = new List<Requirement>();
         var requirementSources = new Dictionary<string, string>(StringComparer.Ordinal);
         var frameworks = new List<CatalogFramework>();
+        var languages = new List<string?>();
 
         var importNumber = 0;
         foreach (var import in imports.EnumerateArray())
@@ -56,6 +57,7 @@ public static class OscalProfileResolver
             OscalJson.RequireObject(import, MessageText.Of("Ein Import"), location);
             var source = FindCatalog(import, location, resources, available);
             frameworks.Add(source.Document.Framework);
+            languages.Add(source.Document.Language);
 
             var selected = Select(import, location, source.Document, warnings);
             foreach (var group in GroupsFor(source.Document, selected))
@@ -83,6 +85,11 @@ public static class OscalProfileResolver
         WarnAboutUnsupported(profile, warnings);
         ApplySetParameters(profile, requirements, warnings);
 
+        // The profile's texts are its catalogues' texts: their language when they agree, unless the profile says.
+        var sourceLanguages = languages.Distinct(StringComparer.Ordinal).ToList();
+        var language = CatalogLanguage.FromOscalMetadata(metadata, warnings)
+            ?? (sourceLanguages is [{ } common] ? common : null);
+
         return new CatalogDocument
         {
             Format = CatalogFormat.OscalProfile,
@@ -91,6 +98,7 @@ public static class OscalProfileResolver
             Version = OscalJson.String(metadata, "version", MetadataPath) ?? "",
             OscalVersion = OscalJson.String(metadata, "oscal-version", MetadataPath),
             Published = OscalJson.String(metadata, "published", MetadataPath),
+            Language = language,
             SourceUuid = OscalJson.String(profile, "uuid", ProfilePath),
             Groups = Renumber(groups),
             Requirements = Renumber(requirements),

@@ -23,6 +23,12 @@ public class StoredCatalogVersion
 
     public string? Published { get; set; }
 
+    /// <summary>
+    /// Language of the catalogue's texts (BCP 47, see <see cref="CatalogLanguage"/>): the pages mark titles,
+    /// statements and guidance with it. Versions stored before the column existed are the BSI's and German.
+    /// </summary>
+    public string Language { get; set; } = CatalogLanguage.German;
+
     public string SourceFileName { get; set; } = "";
 
     /// <summary>SHA-256 of the imported bytes, lower-case hex; unique (importing the same file twice is a no-op).</summary>

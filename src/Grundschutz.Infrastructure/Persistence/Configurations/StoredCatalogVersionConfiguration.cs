@@ -1,3 +1,4 @@
+using Grundschutz.Domain.Catalog;
 using Grundschutz.Infrastructure.Persistence.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +17,9 @@ public sealed class StoredCatalogVersionConfiguration : IEntityTypeConfiguration
         builder.HasIndex(v => v.Sha256).IsUnique();
         builder.Property(v => v.OscalVersion).HasMaxLength(20);
         builder.Property(v => v.Published).HasMaxLength(100);
+
+        // The default fills the rows that existed before the column: all of them were the BSI's German catalogues.
+        builder.Property(v => v.Language).HasMaxLength(CatalogLanguage.MaxLength).IsRequired().HasDefaultValue(CatalogLanguage.German);
         builder.Property(v => v.ImportedBy).HasMaxLength(256);
     }
 }

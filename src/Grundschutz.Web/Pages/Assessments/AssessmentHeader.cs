@@ -18,6 +18,9 @@ public sealed record AssessmentHeader(
     AssessmentState State,
     Guid? PreviousAssessmentId)
 {
+    /// <summary>The language of the catalogue's texts (BCP 47) for their <c>lang</c> attribute (WCAG 3.1.2).</summary>
+    public string TextLanguage { get; init; } = CatalogLanguage.German;
+
     /// <summary>Builds the header of an assessment the caller has already loaded through <c>AssessmentAccess</c>.</summary>
     public static async Task<AssessmentHeader> LoadAsync(GrundschutzDbContext db, Assessment assessment, CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ public sealed record AssessmentHeader(
             .FirstOrDefaultAsync(cancellationToken) ?? "";
         var version = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.Id == assessment.CatalogVersionId)
-            .Select(v => new { v.Title, v.Version })
+            .Select(v => new { v.Title, v.Version, v.Language })
             .FirstAsync(cancellationToken);
         return new AssessmentHeader(
             assessment.Id,
@@ -39,6 +42,9 @@ public sealed record AssessmentHeader(
             assessment.Framework,
             assessment.Approach,
             assessment.State,
-            assessment.PreviousAssessmentId);
+            assessment.PreviousAssessmentId)
+        {
+            TextLanguage = version.Language,
+        };
     }
 }

@@ -116,6 +116,7 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
                     a.Title,
                     VersionTitle = v.Title,
                     v.Version,
+                    v.Language,
                     a.CatalogVersionId,
                     a.Approach,
                     a.State,
@@ -154,7 +155,10 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
                     ? Progress(aggregate.ApplicableQuestions(contexts[r.CatalogVersionId]), answered[r.Id])
                     : (0, 0);
                 var lastChange = new[] { r.CreatedAt, r.LastTransition ?? r.CreatedAt, r.LastAnswer ?? r.CreatedAt }.Max();
-                return new AssessmentRow(r.Id, r.Municipality, r.Title, r.VersionTitle, r.Version, r.Approach, r.State, done, total, lastChange);
+                return new AssessmentRow(r.Id, r.Municipality, r.Title, r.VersionTitle, r.Version, r.Approach, r.State, done, total, lastChange)
+                {
+                    CatalogLanguage = r.Language,
+                };
             })
             .ToList();
     }
@@ -176,5 +180,9 @@ public sealed class IndexModel(GrundschutzDbContext db, CatalogContextCache cata
         AssessmentState State,
         int Answered,
         int Total,
-        DateTimeOffset LastChange);
+        DateTimeOffset LastChange)
+    {
+        /// <summary>The language of the catalogue's title (BCP 47), for its <c>lang</c> attribute.</summary>
+        public string CatalogLanguage { get; init; } = Domain.Catalog.CatalogLanguage.German;
+    }
 }

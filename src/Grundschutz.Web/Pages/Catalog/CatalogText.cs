@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 
 using Grundschutz.Domain.Catalog;
 
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace Grundschutz.Web.Pages.Catalog;
@@ -12,13 +14,6 @@ namespace Grundschutz.Web.Pages.Catalog;
 /// </summary>
 internal static class CatalogText
 {
-    /// <summary>
-    /// The language of the catalogue's texts (titles, statements, guidance) for their <c>lang</c> attribute: the BSI
-    /// publishes the catalogues the app imports in German, so on the English UI a screen reader must switch to a German
-    /// voice for them (WCAG 3.1.2). On the German UI the attribute repeats the page's language.
-    /// </summary>
-    public const string Language = "de";
-
     private static readonly TimeZoneInfo Berlin = FindBerlin();
 
     /// <summary>The import time in German local time, formatted for the current culture (de-DE by default).</summary>
@@ -129,6 +124,38 @@ internal static class CatalogText
 
         var cut = flat.LastIndexOf(' ', maxLength);
         return string.Concat(flat.AsSpan(0, cut > maxLength / 2 ? cut : maxLength), " …");
+    }
+
+    /// <summary>„Deutsch (de)“, „Englisch (en)“, or the tag itself for other languages.</summary>
+    public static string LanguageName(IStringLocalizer t, string tag)
+    {
+        var primary = tag.Split('-')[0];
+        var name = primary switch
+        {
+            "de" => t["Deutsch"].Value,
+            "en" => t["Englisch"].Value,
+            _ => null,
+        };
+        return name is null ? tag : $"{name} ({tag})";
+    }
+
+    /// <summary>
+    /// A translated sentence with catalogue texts in it („Übersicht: {0} {1}“): the sentence in the page's language,
+    /// each <see cref="InLanguage"/> argument as a <c>span.catalog-title</c> with its own <c>lang</c> (WCAG 3.1.2),
+    /// everything HTML-encoded.
+    /// </summary>
+    public static IHtmlContent Sentence(IStringLocalizer t, string key, params object?[] args)
+    {
+        var encoder = HtmlEncoder.Default;
+        var parts = args.Select(arg => arg switch
+        {
+            InLanguage text => $"<span class=\"catalog-title\" lang=\"{encoder.Encode(text.Language)}\">{encoder.Encode(text.Text)}</span>",
+            IFormattable formattable => encoder.Encode(formattable.ToString(null, CultureInfo.CurrentCulture)),
+            _ => encoder.Encode(arg?.ToString() ?? ""),
+        }).ToArray<object?>();
+
+        // Encoding leaves the placeholders ({0}) as they are.
+        return new HtmlString(string.Format(CultureInfo.CurrentCulture, encoder.Encode(t[key].Value), parts));
     }
 
     private static TimeZoneInfo FindBerlin()

@@ -31,7 +31,7 @@ public sealed class DiffModel(GrundschutzDbContext db, IStringLocalizer<SharedRe
         var ids = new[] { from.Value, to.Value };
         var versions = await db.CatalogVersions.AsNoTracking()
             .Where(v => ids.Contains(v.Id))
-            .Select(v => new VersionHeader(v.Id, v.CatalogId, v.Catalog.Title, v.Title, v.Version, v.ImportedAt))
+            .Select(v => new VersionHeader(v.Id, v.CatalogId, v.Catalog.Title, v.Title, v.Version, v.ImportedAt, v.Language))
             .ToListAsync(cancellationToken);
         From = versions.FirstOrDefault(v => v.Id == from.Value);
         To = versions.FirstOrDefault(v => v.Id == to.Value);
@@ -73,5 +73,6 @@ public sealed class DiffModel(GrundschutzDbContext db, IStringLocalizer<SharedRe
             })
             .ToListAsync(cancellationToken);
 
-    public sealed record VersionHeader(int Id, int CatalogId, string CatalogTitle, string Title, string Version, DateTimeOffset ImportedAt);
+    /// <param name="Language">The language of the version's texts (the two versions may differ).</param>
+    public sealed record VersionHeader(int Id, int CatalogId, string CatalogTitle, string Title, string Version, DateTimeOffset ImportedAt, string Language);
 }

@@ -26,7 +26,7 @@ public sealed class GroupModel(GrundschutzDbContext db) : PageModel
     {
         var version = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.Id == id)
-            .Select(v => new VersionHeader(v.Id, v.Title, v.Version))
+            .Select(v => new VersionHeader(v.Id, v.Title, v.Version, v.Language))
             .FirstOrDefaultAsync(cancellationToken);
         var group = version is null
             ? null
@@ -73,7 +73,7 @@ public sealed class GroupModel(GrundschutzDbContext db) : PageModel
         return Page();
     }
 
-    public sealed record VersionHeader(int Id, string Title, string Version);
+    public sealed record VersionHeader(int Id, string Title, string Version, string Language);
 
     public sealed record GroupView(
         string GroupId,

@@ -23,14 +23,21 @@ public sealed class IndexModel(GrundschutzDbContext db) : PageModel
         var versions = await db.CatalogVersions.AsNoTracking()
             .OrderByDescending(v => v.Id)
             .Select(v => new VersionRow(
-                v.Id, v.CatalogId, v.Title, v.Version, v.Format, v.ImportedAt, v.SourceFileName, v.RequirementCount, v.WithdrawnCount))
+                v.Id, v.CatalogId, v.Title, v.Version, v.Format, v.ImportedAt, v.SourceFileName, v.RequirementCount, v.WithdrawnCount, v.Language))
             .ToListAsync(cancellationToken);
 
         var byCatalog = versions.ToLookup(v => v.CatalogId);
         Catalogs = catalogs.Select(c => new CatalogView(c.Id, c.Title, byCatalog[c.Id].ToList())).ToList();
     }
 
-    public sealed record CatalogView(int Id, string Title, IReadOnlyList<VersionRow> Versions);
+    /// <param name="Id">The catalogue.</param>
+    /// <param name="Title">Its title, from its first import.</param>
+    /// <param name="Versions">Newest first.</param>
+    public sealed record CatalogView(int Id, string Title, IReadOnlyList<VersionRow> Versions)
+    {
+        /// <summary>The language of the title: the newest version's (a catalogue has at least one).</summary>
+        public string Language => Versions.Count > 0 ? Versions[0].Language : CatalogLanguage.German;
+    }
 
     public sealed record VersionRow(
         int Id,
@@ -41,5 +48,6 @@ public sealed class IndexModel(GrundschutzDbContext db) : PageModel
         DateTimeOffset ImportedAt,
         string SourceFileName,
         int RequirementCount,
-        int WithdrawnCount);
+        int WithdrawnCount,
+        string Language);
 }

@@ -41,7 +41,7 @@ public sealed class RequirementModel(GrundschutzDbContext db) : PageModel
     {
         var version = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.Id == id)
-            .Select(v => new VersionHeader(v.Id, v.Title, v.Version))
+            .Select(v => new VersionHeader(v.Id, v.Title, v.Version, v.Language))
             .FirstOrDefaultAsync(cancellationToken);
         var requirement = version is null
             ? null
@@ -127,7 +127,7 @@ public sealed class RequirementModel(GrundschutzDbContext db) : PageModel
         }
     }
 
-    public sealed record VersionHeader(int Id, string Title, string Version);
+    public sealed record VersionHeader(int Id, string Title, string Version, string Language);
 
     public sealed record RequirementView(
         string RequirementId,

@@ -68,6 +68,12 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
 
     public Facets Options { get; private set; } = Facets.Empty;
 
+    /// <summary>
+    /// The language of the filter values taken from the catalogues (group titles, roles, categories, tags) when all
+    /// searched versions share one; null when they differ (the values are then not marked).
+    /// </summary>
+    public string? OptionsLanguage { get; private set; }
+
     /// <summary>The folded terms that were searched for.</summary>
     public IReadOnlyList<string> Terms { get; private set; } = [];
 
@@ -86,7 +92,7 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
         Versions = await db.CatalogVersions.AsNoTracking()
             .OrderBy(v => v.Catalog.Title)
             .ThenByDescending(v => v.Id)
-            .Select(v => new VersionOption(v.Id, v.CatalogId, v.Catalog.Title, v.Version, v.Format))
+            .Select(v => new VersionOption(v.Id, v.CatalogId, v.Catalog.Title, v.Version, v.Format, v.Language))
             .ToListAsync(cancellationToken);
         if (Versions.Count == 0)
         {
@@ -94,6 +100,8 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
         }
 
         var versionIds = ResolveVersions();
+        var languages = Versions.Where(v => versionIds.Contains(v.Id)).Select(v => v.Language).Distinct(StringComparer.Ordinal).ToList();
+        OptionsLanguage = languages.Count == 1 ? languages[0] : null;
         Options = await LoadFacetsAsync(versionIds, cancellationToken);
 
         var query = db.Requirements.AsNoTracking();
@@ -184,6 +192,10 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
 
     /// <summary>True when the version list shows more than one catalogue (the results then name their catalogue).</summary>
     public bool SeveralVersions => SelectedVersion == AllLatest;
+
+    /// <summary>The language of a result's catalogue version.</summary>
+    public string LanguageOf(int versionId) =>
+        Versions.FirstOrDefault(v => v.Id == versionId)?.Language ?? CatalogLanguage.German;
 
     public string? VersionLabel(int versionId) =>
         Versions.FirstOrDefault(v => v.Id == versionId) is { } v ? $"{v.CatalogTitle} {v.Version}" : null;
@@ -321,7 +333,7 @@ public sealed class SearchModel(GrundschutzDbContext db) : PageModel
         return Expression.Lambda<Func<StoredRequirement, int>>(rank, parameter);
     }
 
-    public sealed record VersionOption(int Id, int CatalogId, string CatalogTitle, string Version, CatalogFormat Format);
+    public sealed record VersionOption(int Id, int CatalogId, string CatalogTitle, string Version, CatalogFormat Format, string Language);
 
     public sealed record TopGroupOption(string GroupId, string Title);
 

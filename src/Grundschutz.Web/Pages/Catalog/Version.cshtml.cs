@@ -29,7 +29,7 @@ public sealed class VersionModel(GrundschutzDbContext db) : PageModel
             .Where(v => v.Id == id)
             .Select(v => new VersionView(
                 v.Id, v.CatalogId, v.Catalog.Title, v.Title, v.Version, v.Format, v.OscalVersion, v.Published, v.SourceFileName,
-                v.Sha256, v.ImportedAt, v.ImportedBy, v.GroupCount, v.RequirementCount, v.WithdrawnCount, v.WarningsJson))
+                v.Sha256, v.ImportedAt, v.ImportedBy, v.GroupCount, v.RequirementCount, v.WithdrawnCount, v.WarningsJson, v.Language))
             .FirstOrDefaultAsync(cancellationToken);
         if (version is null)
         {
@@ -100,7 +100,8 @@ public sealed class VersionModel(GrundschutzDbContext db) : PageModel
         int GroupCount,
         int RequirementCount,
         int WithdrawnCount,
-        string WarningsJson);
+        string WarningsJson,
+        string Language);
 
     /// <summary>A group with its requirement counts (its own plus those of all sub-groups).</summary>
     public sealed record TreeNode(string GroupId, string Title, GroupKind Kind, int Total, int Withdrawn, IReadOnlyList<TreeNode> Children);

@@ -688,6 +688,13 @@ namespace Grundschutz.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("de");
+
                     b.Property<string>("OscalVersion")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

@@ -678,6 +678,13 @@ namespace Grundschutz.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("de");
+
                     b.Property<string>("OscalVersion")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

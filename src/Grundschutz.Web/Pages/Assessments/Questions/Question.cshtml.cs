@@ -51,6 +51,9 @@ public sealed class QuestionModel(
 
     public QuestionView View { get; private set; } = null!;
 
+    /// <summary>The language of the catalogue's texts (BCP 47) for their <c>lang</c> attribute (WCAG 3.1.2).</summary>
+    public string TextLanguage { get; private set; } = CatalogLanguage.German;
+
     /// <summary>Set when the save ran into someone else's newer version.</summary>
     public ConflictView? Conflict { get; private set; }
 
@@ -515,6 +518,7 @@ public sealed class QuestionModel(
         var versionId = assessment.CatalogVersionId;
         var framework = assessment.Framework;
 
+        TextLanguage = await catalogs.GetLanguageAsync(db, versionId, cancellationToken);
         var row = await catalogs.GetRequirementTextAsync(db, versionId, question.RequirementId, cancellationToken);
         var requirement = row is null
             ? new QuestionView.RequirementText(question.RequirementId, "", "", null, null, null, null, null, [], null)
