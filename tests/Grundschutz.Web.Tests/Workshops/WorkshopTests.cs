@@ -508,6 +508,26 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal("Consent pending", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());
     }
 
+    /// <summary>The edit page's title and heading name the workshop (WCAG 2.4.2), also when a send is refused with an empty topic.</summary>
+    [Fact]
+    public async Task Edit_TitleAndHeading_NameTheStoredWorkshop_AlsoAfterARefusedSend()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit");
+
+        Assert.StartsWith($"Workshop „Workshop {s.Koeln}“ bearbeiten", page.Title, StringComparison.Ordinal);
+        Assert.Equal($"Workshop „Workshop {s.Koeln}“ bearbeiten", page.QuerySelector("h1")!.TextContent.Trim());
+        var refused = await Html.ParseAsync(await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#workshop-form")!, new Dictionary<string, string> { ["Input.Topic"] = "" }));
+        Assert.NotNull(refused.QuerySelector("#error-summary"));
+        Assert.Contains($"Workshop „Workshop {s.Koeln}“ bearbeiten", refused.Title, StringComparison.Ordinal);
+        Assert.Equal($"Workshop „Workshop {s.Koeln}“ bearbeiten", refused.QuerySelector("h1")!.TextContent.Trim());
+        var english = await Html.GetDocumentAsync(client, Html.English($"/Workshops/{id}/Edit"));
+        Assert.Equal($"Edit workshop “Workshop {s.Koeln}”", english.QuerySelector("h1")!.TextContent.Trim());
+    }
+
     private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)
     {
         await using var scope = factory.Services.CreateAsyncScope();

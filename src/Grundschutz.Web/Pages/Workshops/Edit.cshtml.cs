@@ -29,6 +29,9 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
 
     public Guid Id { get; private set; }
 
+    /// <summary>The stored topic (not the one typed into the form): the title and heading name the workshop being edited.</summary>
+    public string StoredTopic { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var workshop = await LoadAsync(id, cancellationToken);
@@ -42,6 +45,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         Input = WorkshopInput.From(workshop, ags);
         LoadedVersion = workshop.UpdatedAt.UtcTicks;
         Id = id;
+        StoredTopic = workshop.Topic;
         Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
         return Page();
     }
@@ -55,6 +59,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         }
 
         Id = id;
+        StoredTopic = workshop.Topic;
         var storedVersion = workshop.UpdatedAt.UtcTicks;
         if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
         {
