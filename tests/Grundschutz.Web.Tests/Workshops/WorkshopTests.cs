@@ -98,7 +98,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         var response = await client.GetAsync($"/Workshops/{id}?handler=Summary");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Workshop-2026-12-03.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        // The name says what the file holds and of which workshop (topic „Workshop 05…001“).
+        Assert.Equal($"Workshop-Zusammenfassung-Workshop-{s.Koeln}-2026-12-03.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
         Assert.Equal(["Übersicht", "Häufige Lücken", $"Kommune Aachen ({s.Aachen})", $"Kommune Bonn ({s.Bonn})", $"Kommune Köln ({s.Koeln})"], workbook.Worksheets.Select(w => w.Name));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grundschutz.Domain.Scoring;
+using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Export.Excel;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Workshops;
@@ -37,7 +38,7 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
         return Page();
     }
 
-    /// <summary>„Workshop-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
+    /// <summary>„Workshop-Zusammenfassung-&lt;Thema&gt;-&lt;yyyy-MM-dd&gt;.xlsx“ (see <see cref="SummaryFileName"/>).</summary>
     public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken cancellationToken)
     {
         var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
@@ -50,7 +51,17 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
         WorkshopSummaryWorkbook.Write(file, summary);
         file.Position = 0;
         Response.Headers.CacheControl = "private, no-store";
-        return File(file, XlsxContentType, $"Workshop-{summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+        return File(file, XlsxContentType, SummaryFileName(summary.Topic, summary.Date));
+    }
+
+    /// <summary>
+    /// „Workshop-Zusammenfassung-Basis-Absicherung-Teil-1-2026-12-03.xlsx“: the name says what the file holds and of
+    /// which workshop – a facilitator with several workshops on one day got the same „Workshop-2026-12-03.xlsx“ for all.
+    /// </summary>
+    public static string SummaryFileName(string topic, DateOnly date)
+    {
+        var part = FileNameText.Part(topic);
+        return $"Workshop-Zusammenfassung-{(part.Length == 0 ? "" : part + "-")}{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
     }
 
     /// <summary>A share as the page shows it: „66,6 % (2 von 3)“, or „–“ when nothing is applicable.</summary>
