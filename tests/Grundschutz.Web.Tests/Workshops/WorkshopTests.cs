@@ -5,6 +5,7 @@ using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Workshops;
+using Grundschutz.Web.Pages.Workshops;
 using Grundschutz.Web.Tests.Infrastructure;
 using Grundschutz.Web.Tests.Workbooks;
 using Microsoft.EntityFrameworkCore;
@@ -527,6 +528,94 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal($"Workshop „Workshop {s.Koeln}“ bearbeiten", refused.QuerySelector("h1")!.TextContent.Trim());
         var english = await Html.GetDocumentAsync(client, Html.English($"/Workshops/{id}/Edit"));
         Assert.Equal($"Edit workshop “Workshop {s.Koeln}”", english.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    /// <summary>
+    /// Before anyone agreed, the page said „Keine Anforderung ist mit nein oder teilweise beantwortet“ (good news that
+    /// was none) under an empty layer table, and nothing told the facilitator how consent is given.
+    /// </summary>
+    [Fact]
+    public async Task Detail_NobodyAgreedYet_SaysWhatToDoAndShowsNoMisleadingEmptyResults()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+
+        var hint = page.QuerySelector("#consent-pending-hint")!.TextContent;
+        Assert.Contains("3 von 3 Kommunen haben noch nicht zugestimmt", hint, StringComparison.Ordinal);
+        Assert.Contains("„Bewertungen → Workshop-Einladungen“", hint, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#layers"));
+        Assert.StartsWith("Noch keine Zahlen je Schicht", page.QuerySelector("#no-layers")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Noch keine Lücken zu zählen", page.QuerySelector("#no-gaps")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        await ConsentAsync(id, s.MunicipalityIds);
+        var agreed = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+        Assert.Null(agreed.QuerySelector("#consent-pending-hint"));
+        Assert.Null(agreed.QuerySelector("#no-layers"));
+        Assert.NotNull(agreed.QuerySelector("#layers"));
+    }
+
+    /// <summary>The page explains „(4/8)“, E_B and E_BS and links the calculation help; „Stichtag“ is now „Stand der Zahlen“.</summary>
+    [Fact]
+    public async Task Detail_ExplainsTheFigures()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+
+        Assert.Equal(["Paare", "Beantwortet", "E_B", "E_BS", "–"], page.QuerySelectorAll("#workshop-terms dt").Select(dt => dt.TextContent.Trim()));
+        Assert.Contains("„4/8“ heißt 4 von 8", page.QuerySelector("#term-pairs")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Basis-Anforderungen", page.QuerySelector("#term-first")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#workshop-help")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("#workshop-facts dt"), dt => dt.TextContent == "Stand der Zahlen");
+    }
+
+    /// <summary>
+    /// Another facilitator's workshop (and an unknown id) answer 404 with one message that says what happened and leads
+    /// to the own workshops – the same text for both, so it does not tell whether the other workshop exists.
+    /// </summary>
+    [Fact]
+    public async Task OtherFacilitatorsWorkshop_RefusedWithAClearMessage_SameAsForAnUnknownId()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, []);
+        var other = await s.Seed.UserAsync("moderation-fremd-" + s.Koeln, Roles.Facilitator);
+        var client = await s.Seed.SignInAsync(other);
+
+        foreach (var url in new[] { $"/Workshops/{id}", $"/Workshops/{id}?handler=Summary", $"/Workshops/{id}/Edit", $"/Workshops/{Guid.NewGuid()}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.NotEqual(DetailModel.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
+            var page = await Html.ParseAsync(response);
+            Assert.Equal("Workshop nicht gefunden", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.StartsWith("Workshop nicht gefunden", page.Title, StringComparison.Ordinal);
+            Assert.Contains("Sie sehen nur Ihre eigenen Workshops.", page.QuerySelector("#workshop-not-found-message")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("/Workshops", page.QuerySelector("#workshop-not-found-list")!.GetAttribute("href"));
+            Assert.DoesNotContain("Workshop " + s.Koeln, page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        // A forged send of the edit form is refused the same way and changes nothing.
+        var own = await s.Seed.SignInAsync(s.Facilitator);
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(own, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var token = await TokenAsync(client);
+        var forged = await client.PostAsync($"/Workshops/{id}/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Topic"] = "Übernommen",
+            ["Input.Date"] = "2026-12-03",
+            ["Input.CatalogVersionId"] = s.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Municipalities"] = s.Koeln,
+            ["LoadedVersion"] = ((IHtmlInputElement)form.QuerySelector("#workshop-loaded-version")!).Value,
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(forged)).QuerySelector("#workshop-not-found-message"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal("Workshop " + s.Koeln, (await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().SingleAsync(w => w.Id == id)).Topic);
     }
 
     private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)

@@ -26,12 +26,15 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
 
     public WorkshopSummary Summary { get; private set; } = null!;
 
+    /// <summary>True when the id is unknown or another facilitator's: the page says so (404) instead of a bare „Seite nicht gefunden“.</summary>
+    public bool NotFoundHere { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
         if (summary is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         Summary = summary;
@@ -44,7 +47,7 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
         var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
         if (summary is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         var file = new MemoryStream();
@@ -62,6 +65,14 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
     {
         var part = FileNameText.Part(topic);
         return $"Workshop-Zusammenfassung-{(part.Length == 0 ? "" : part + "-")}{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
+    }
+
+    /// <summary>404 with the workshop's own message (the same for an unknown id and another facilitator's workshop).</summary>
+    private PageResult WorkshopNotFound()
+    {
+        NotFoundHere = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     /// <summary>A share as the page shows it: „66,6 % (2 von 3)“, or „–“ when nothing is applicable.</summary>

@@ -32,12 +32,15 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
     /// <summary>The stored topic (not the one typed into the form): the title and heading name the workshop being edited.</summary>
     public string StoredTopic { get; private set; } = "";
 
+    /// <summary>True when the id is unknown or another facilitator's: the page says so (404) instead of a bare „Seite nicht gefunden“.</summary>
+    public bool NotFoundHere { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var workshop = await LoadAsync(id, cancellationToken);
         if (workshop is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         var ids = workshop.Participants.Select(p => p.MunicipalityId).ToList();
@@ -55,7 +58,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         var workshop = await LoadAsync(id, cancellationToken);
         if (workshop is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         Id = id;
@@ -85,6 +88,14 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde gespeichert.", workshop.Topic].Value;
         return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+    }
+
+    /// <summary>404 with the workshop's own message (the same for an unknown id and another facilitator's workshop).</summary>
+    private PageResult WorkshopNotFound()
+    {
+        NotFoundHere = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     private Task<Workshop?> LoadAsync(Guid id, CancellationToken cancellationToken)
