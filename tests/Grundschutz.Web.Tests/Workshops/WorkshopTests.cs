@@ -1,10 +1,12 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Workshops;
+using Grundschutz.TestSupport;
 using Grundschutz.Web.Pages.Workshops;
 using Grundschutz.Web.Tests.Infrastructure;
 using Grundschutz.Web.Tests.Workbooks;
@@ -251,6 +253,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         var errors = page.QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("Bitte ein Thema angeben.", errors, StringComparison.Ordinal);
         Assert.Contains("Unbekannter Gemeindeschlüssel (AGS): 09999999.", errors, StringComparison.Ordinal);
+        // The message says what to do, not only what is wrong.
+        Assert.Contains("Unbekannter Gemeindeschlüssel (AGS): 09999999. Bitte die acht Ziffern prüfen; teilnehmen können nur Kommunen, die im Portal angelegt sind.", errors, StringComparison.Ordinal);
         Assert.Contains("Diese Bausteine gibt es in der gewählten Katalogversion nicht: XYZ.9.", errors, StringComparison.Ordinal);
 
         await using var scope = factory.Services.CreateAsyncScope();
@@ -616,6 +620,33 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.NotNull((await Html.ParseAsync(forged)).QuerySelector("#workshop-not-found-message"));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Equal("Workshop " + s.Koeln, (await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().SingleAsync(w => w.Id == id)).Topic);
+    }
+
+    /// <summary>
+    /// The create form offered the catalogue imported last – in a development setup the 10-requirement add-on on risk
+    /// management, labelled with a raw OSCAL time stamp – and a workshop on it showed „noch keine Bewertung“ for everyone.
+    /// </summary>
+    [Fact]
+    public async Task Create_DefaultVersion_IsTheLargestCatalogue_OptionsNameTheirRequirements()
+    {
+        using var own = new GrundschutzWebFactory();
+        var seed = new AssessmentSeed(own);
+        var demoId = await seed.DemoCatalogVersionIdAsync();
+        int smallId;
+        await using (var scope = own.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<Grundschutz.Infrastructure.Importing.CatalogImportService>();
+            smallId = (await importer.ImportAsync([Grundschutz.Infrastructure.Importing.CatalogImportFile.FromPath(SharedFiles.InRepository("tests/Grundschutz.Domain.Tests/Fixtures/Oscal/mini-catalog.json"))], "test", CancellationToken.None))[0].CatalogVersionId;
+        }
+
+        var facilitator = await seed.UserAsync("moderation-standardwahl", Roles.Facilitator);
+        var client = await seed.SignInAsync(facilitator);
+        var page = await Html.GetDocumentAsync(client, "/Workshops/Create");
+
+        var options = page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option").ToList();
+        Assert.Equal(smallId.ToString(System.Globalization.CultureInfo.InvariantCulture), options[0].Value);
+        Assert.Equal(demoId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(options, o => o.IsSelected).Value);
+        Assert.All(options, o => Assert.Matches(@"\(\d[\d.]* Anforderungen\)$", o.TextContent.Trim()));
     }
 
     private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)

@@ -49,7 +49,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         LoadedVersion = workshop.UpdatedAt.UtcTicks;
         Id = id;
         StoredTopic = workshop.Topic;
-        Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+        Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
         return Page();
     }
 
@@ -66,7 +66,7 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         var storedVersion = workshop.UpdatedAt.UtcTicks;
         if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
         {
-            Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+            Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
             return Page();
         }
 
