@@ -308,6 +308,9 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         Assert.Equal("Schicht", page.QuerySelector("#layer-distribution thead th")!.TextContent.Trim());
         Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#benchmark-explained a#benchmark-help")!.GetAttribute("href"));
         Assert.NotNull(suppressed.QuerySelector("#benchmark-explained #term-suppressed"));
+        // The title and heading name the Land (WCAG 2.4.2).
+        Assert.Equal("Benchmark der Kommunen: Nordrhein-Westfalen", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("Benchmark der Kommunen: Nordrhein-Westfalen", page.Title, StringComparison.Ordinal);
         Assert.NotNull(suppressed.QuerySelector("#benchmark-help"));
     }
 

@@ -372,6 +372,11 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal(["ISMS.1.A2", "ISMS.1.A3", "SYS.2.1.A1", ""], Enumerable.Range(6, 4).Select(r => gaps.Cell(r, 1).GetString()));
         Assert.Equal(1, gaps.Cell(6, 4).GetValue<int>());
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains("Check 2026", StringComparison.Ordinal) && c.Address.RowNumber == 8);
+
+        // A reader of the file learns what the columns mean and how a pending municipality's figures appear.
+        var notes = overview.Column(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains("Paare: je Anforderung und Zielobjekt gezählt. E_B: Anteil der Basis-Anforderungen mit „ja“; E_BS: ebenso über Basis- und Standard-Anforderungen (begründet entbehrliche zählen nicht mit).", notes);
+        Assert.Contains(notes, n => n.StartsWith("„Zustimmung ausstehend“: Die Zahlen der Kommune erscheinen, sobald", StringComparison.Ordinal) && n.Contains("Workshop-Einladungen", StringComparison.Ordinal));
     }
 
     /// <summary>The consent buttons repeated in every row name their workshop (WCAG 2.4.6: a screen reader's list of buttons).</summary>
