@@ -345,6 +345,10 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         Assert.DoesNotContain("Kennzahl vor", warning, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#benchmark-rows"));
         Assert.NotNull(page.QuerySelector("#benchmark-reset"));
+
+        var excel = await client.GetAsync("/Benchmarks?handler=Excel&groesse=4");
+        Assert.Equal(HttpStatusCode.Conflict, excel.StatusCode);
+        Assert.Contains("Der Excel-Export ist gesperrt: Keine Kommune passt zu den gewählten Filtern.", Text((await Html.ParseAsync(excel)).QuerySelector("#error-summary")), StringComparison.Ordinal);
     }
 
     /// <summary>Below k in the whole Land (Hessen: one municipality) there is no filter to reset: the page offers to include submitted assessments.</summary>

@@ -630,9 +630,10 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
     /// <summary>
     /// The create form offered the catalogue imported last – in a development setup the 10-requirement add-on on risk
     /// management, labelled with a raw OSCAL time stamp – and a workshop on it showed „noch keine Bewertung“ for everyone.
+    /// Now: the version most assessments are on, else the largest.
     /// </summary>
     [Fact]
-    public async Task Create_DefaultVersion_IsTheLargestCatalogue_OptionsNameTheirRequirements()
+    public async Task Create_DefaultVersion_IsTheMostUsedElseTheLargestCatalogue_OptionsNameTheirRequirements()
     {
         using var own = new GrundschutzWebFactory();
         var seed = new AssessmentSeed(own);
@@ -652,6 +653,12 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal(smallId.ToString(System.Globalization.CultureInfo.InvariantCulture), options[0].Value);
         Assert.Equal(demoId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(options, o => o.IsSelected).Value);
         Assert.All(options, o => Assert.Matches(@"\(\d[\d.]* Anforderungen\)$", o.TextContent.Trim()));
+
+        // Once the municipalities assess on a version, a workshop on that version is what can show their progress.
+        var (municipality, isb) = await seed.TenantAsync("09184002", "Standardwahl Workshop");
+        await seed.Assessment(municipality, isb).OnCatalogVersion(smallId).BuildAsync();
+        page = await Html.GetDocumentAsync(client, "/Workshops/Create");
+        Assert.Equal(smallId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option"), o => o.IsSelected).Value);
     }
 
     private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)

@@ -135,7 +135,13 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         {
             Charts = [];
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", Dashboard?.Suppressed is { } why ? Explain(why) : t["keine Bewertungen."].Value].Value);
+            var reason = Dashboard switch
+            {
+                null => t["keine Bewertungen."].Value,
+                { GroupSize: 0 } => t["Keine Kommune passt zu den gewählten Filtern."].Value,
+                _ => Explain(Dashboard.Suppressed),
+            };
+            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", reason].Value);
             return Page();
         }
 

@@ -31,7 +31,7 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
     {
         FormId = Guid.CreateVersion7(time.GetUtcNow());
         Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
-        Input.CatalogVersionId ??= WorkshopVersions.DefaultId(Versions);
+        Input.CatalogVersionId ??= await WorkshopVersions.DefaultIdAsync(db, Versions, cancellationToken);
         Input.Date ??= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 

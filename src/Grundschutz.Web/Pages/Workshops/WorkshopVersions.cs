@@ -1,3 +1,4 @@
+using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Web.Pages.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,23 @@ internal static class WorkshopVersions
         .ToList();
 
     /// <summary>
-    /// The version a new workshop's form offers first: the one with the most requirements in force (ties: the newest
-    /// import). The first in import order was a small add-on catalogue whenever it was imported last – a workshop on it
-    /// showed „noch keine Bewertung zu diesem Katalog“ for every municipality.
+    /// The version a new workshop's form offers first: the one most assessments (not archived) are on – a workshop only
+    /// counts assessments on its own version –, else the one with the most requirements in force (ties: the newest
+    /// import). The first in import order was a small add-on catalogue whenever it was imported last: a workshop on it
+    /// showed „noch keine Bewertung zu diesem Katalog“ for every municipality. Only the choice uses the counts; the
+    /// facilitator sees none of them.
     /// </summary>
-    public static int? DefaultId(IReadOnlyList<VersionOption> versions) =>
-        versions.OrderByDescending(v => v.Requirements).Select(v => (int?)v.Id).FirstOrDefault();
+    public static async Task<int?> DefaultIdAsync(GrundschutzDbContext db, IReadOnlyList<VersionOption> versions, CancellationToken cancellationToken)
+    {
+        var used = await db.Assessments.AsNoTracking()
+            .Where(a => a.State != AssessmentState.Archived)
+            .GroupBy(a => a.CatalogVersionId)
+            .Select(g => new { VersionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.VersionId, g => g.Count, cancellationToken);
+        return versions
+            .OrderByDescending(v => used.GetValueOrDefault(v.Id))
+            .ThenByDescending(v => v.Requirements)
+            .Select(v => (int?)v.Id)
+            .FirstOrDefault();
+    }
 }
