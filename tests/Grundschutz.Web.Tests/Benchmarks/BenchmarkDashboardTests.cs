@@ -300,7 +300,7 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
 
         var terms = page.QuerySelector("#benchmark-explained dl")!;
         Assert.Equal(
-            ["Vergleichsgruppe", "Unterdrückte Zahlen", "Anzahl", "E_B (Basis)", "E_BS (Basis + Standard)", "Erreichte Absicherung", "Aktualität", "Median und Quartile", "P (Perzentil)"],
+            ["Vergleichsgruppe", "Unterdrückte Zahlen", "Anzahl", "E_B (Basis)", "E_BS (Basis + Standard)", "Erreichte Absicherung", "Offene und überfällige Maßnahmen", "Basis-Lücken", "Aktualität", "Median und Quartile", "P (Perzentil)"],
             terms.QuerySelectorAll("dt").Select(dt => dt.TextContent.Trim()));
         Assert.Contains("erst ab 5 Kommunen", Text(page.QuerySelector("#term-suppressed")), StringComparison.Ordinal);
         Assert.Contains("„teilweise“, „nein“ und „offen“ zählen nicht", Text(page.QuerySelector("#term-eb")), StringComparison.Ordinal);

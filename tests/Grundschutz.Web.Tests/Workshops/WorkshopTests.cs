@@ -581,6 +581,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Contains("Basis-Anforderungen", page.QuerySelector("#term-first")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#workshop-help")!.GetAttribute("href"));
         Assert.Contains(page.QuerySelectorAll("#workshop-facts dt"), dt => dt.TextContent == "Stand der Zahlen");
+        // Where the Excel round trip is (the facilitator gets no questionnaire workbook) – not a dead end.
+        Assert.Contains("„Excel-Fragebogen (offline ausfüllen und hochladen)“", page.QuerySelector("#offline-note")!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>
