@@ -351,6 +351,22 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         Assert.Contains("Der Excel-Export ist gesperrt: Keine Kommune passt zu den gewählten Filtern.", Text((await Html.ParseAsync(excel)).QuerySelector("#error-summary")), StringComparison.Ordinal);
     }
 
+    /// <summary>A baseline the Land does not have (an old bookmark) falls back to the default and says so instead of switching silently.</summary>
+    [Fact]
+    public async Task UnknownBaseline_FallsBackAndSaysSo()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?basis=99999-3");
+        var normal = await Html.GetDocumentAsync(client, "/Benchmarks");
+        var chosen = await Html.GetDocumentAsync(client, "/Benchmarks?basis=" + ((AngleSharp.Html.Dom.IHtmlSelectElement)normal.QuerySelector("#basis")!).Value);
+
+        Assert.Contains("gibt es in diesem Land nicht", Text(page.QuerySelector("#benchmark-baseline-replaced")), StringComparison.Ordinal);
+        Assert.Equal(5, page.QuerySelectorAll("#benchmark-rows tbody tr").Length);
+        Assert.Null(normal.QuerySelector("#benchmark-baseline-replaced"));
+        Assert.Null(chosen.QuerySelector("#benchmark-baseline-replaced"));
+    }
+
     /// <summary>Below k in the whole Land (Hessen: one municipality) there is no filter to reset: the page offers to include submitted assessments.</summary>
     [Fact]
     public async Task WholeLandBelowThreshold_OffersToIncludeSubmittedAssessments()

@@ -62,6 +62,12 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
     /// </summary>
     public string? RefusedLand { get; private set; }
 
+    /// <summary>
+    /// True when <c>?basis=</c> named a baseline this Land does not have (an old bookmark, a link from another Land):
+    /// the dashboard falls back to the default baseline and says so instead of switching silently.
+    /// </summary>
+    public bool BaselineReplaced => Dashboard is { } d && !string.IsNullOrEmpty(Baseline) && !string.Equals(Baseline, d.Baseline.Key, StringComparison.Ordinal);
+
     /// <summary>True when a filter narrows the group (Kreis, size class, type or year): the page offers to reset it.</summary>
     public bool IsNarrowed => Dashboard is { Filter: var f } && (f.Kreis is not null || f.SizeClass is not null || f.Type is not null || f.Year is not null);
 
