@@ -230,7 +230,31 @@ public static class BenchmarkWorkbook
         {
             sheet.Range(header, 1, r - 1, headers.Length).SetAutoFilter();
         }
+
+        // What the figures mean, for a reader of the file who never saw the page (one blank row after the table, so
+        // the auto-filter range stays the table).
+        r++;
+        ExcelText.SetText(sheet.Cell(r, 1), "Erläuterung");
+        sheet.Cell(r, 1).Style.Font.Bold = true;
+        foreach (var note in Notes(gspp, dashboard.MinGroupSize))
+        {
+            r++;
+            ExcelText.SetText(sheet.Cell(r, 1), note);
+        }
     }
+
+    /// <summary>The explanations under the overview's table (German, like the rest of the workbook).</summary>
+    public static IReadOnlyList<string> Notes(bool grundschutzPlusPlus, int minGroupSize) =>
+    [
+        "Vergleichsgruppe: je Kommune eine Bewertung – die letzte genehmigte (oder, wenn gewählt, eingereichte) zu Katalog und Vorgehensweise oben.",
+        string.Create(CultureInfo.InvariantCulture, $"Mindestgruppengröße: Verteilungen, Perzentile und Diagramme gibt es erst ab {minGroupSize} Kommunen, damit niemand auf eine einzelne Kommune schließen kann; eine Schicht mit weniger Werten ist als unterdrückt markiert."),
+        grundschutzPlusPlus
+            ? "Umsetzungsgrad MUSS / normal-SdT: Anteil der umgesetzten MUSS-Anforderungen bzw. der Anforderungen des normalen Stands der Technik, gezählt je Anforderung und Zielobjekt; begründet entbehrliche zählen nicht mit."
+            : "E_B / E_BS: Anteil der Basis- bzw. Basis- und Standard-Anforderungen mit „ja“, gezählt je Anforderung und Zielobjekt; „teilweise“ zählt nicht, begründet entbehrliche zählen nicht mit.",
+        "Erreichte Absicherung: „Standard“, wenn die Ampeln der Basis- und der Standard-Absicherung erreicht sind, „Basis“, wenn nur die der Basis-Absicherung, sonst „keine“.",
+        "Perzentil: Anteil der Vergleichsgruppe unter der Kommune in Prozent (gleiche Werte zur Hälfte gezählt); Quartile nach linearer Interpolation (Typ 7, wie QUARTIL.INKL).",
+        "Aktualität: Anteil der beantworteten Anforderungen, die in den 12 Monaten vor der Einreichung oder Genehmigung bewertet wurden.",
+    ];
 
     private static void MetricSheetContent(IXLWorksheet sheet, BenchmarkDashboard dashboard, MetricSummary summary)
     {

@@ -228,6 +228,11 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
             Assert.Equal(0.75, rows[1].Cell(10).GetDouble(), 6);
             Assert.Equal(0.875, rows[1].Cell(11).GetDouble(), 6);
             Assert.True(overview.Row(header + 6).IsEmpty());
+            // Under the table, after a blank row: what the figures mean (the file travels without the page).
+            Assert.Equal("Erläuterung", overview.Cell(header + 7, 1).GetString());
+            Assert.Equal(BenchmarkWorkbook.Notes(false, 5), Enumerable.Range(header + 8, 6).Select(r => overview.Cell(r, 1).GetString()));
+            Assert.StartsWith("E_B / E_BS: Anteil der Basis-", overview.Cell(header + 10, 1).GetString(), StringComparison.Ordinal);
+            Assert.Contains("erst ab 5 Kommunen", overview.Cell(header + 9, 1).GetString(), StringComparison.Ordinal);
 
             var eb = workbook.Worksheet(BenchmarkWorkbook.MetricSheet(BenchmarkMetric.Basis));
             var median = eb.RowsUsed().First(r => r.Cell(2).GetString() == "Median");
