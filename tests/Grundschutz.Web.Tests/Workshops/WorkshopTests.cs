@@ -347,6 +347,13 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
             .Select(r => (r.GetAttribute("data-requirement"), r.QuerySelector(".municipalities")!.TextContent, r.QuerySelector(".nein")!.TextContent, r.QuerySelector(".teilweise")!.TextContent))
             .ToList();
         Assert.Equal([("ISMS.1.A2", "1", "1", "0"), ("ISMS.1.A3", "1", "1", "0"), ("SYS.2.1.A1", "1", "1", "0")], gaps);
+        // From how many municipalities the counts come – and, in the list, how many agreed.
+        Assert.Equal(
+            "Gezählt über die Bewertungen von 1 der 3 teilnehmenden Kommunen (zugestimmt und mit Bewertung zu dieser Katalogversion).",
+            page.QuerySelector("#gaps-basis")!.TextContent.Trim());
+        var list = await Html.GetDocumentAsync(client, "/Workshops");
+        var row = list.QuerySelectorAll("#workshop-list tbody tr").Single(r => r.QuerySelector("a.workshop-link")!.GetAttribute("href") == $"/Workshops/{id}");
+        Assert.Equal(("3", "1"), (row.QuerySelector(".participants")!.TextContent.Trim(), row.QuerySelector(".consented")!.TextContent.Trim()));
     }
 
     [Fact]
