@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Domain.Benchmarking;
 using Grundschutz.Domain.Municipalities;
+using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Export.Excel;
 using A = DocumentFormat.OpenXml.Drawing;
 using S = DocumentFormat.OpenXml.Spreadsheet;
@@ -42,9 +43,29 @@ public static class BenchmarkWorkbook
     /// <summary>Sheet name of a layer/practice.</summary>
     public static string LayerSheet(string layerId) => "Schicht " + layerId.Replace(':', '_').Replace('/', '_');
 
-    /// <summary>File name, e.g. <c>Benchmark-05-2026-11-23.xlsx</c>.</summary>
-    public static string FileName(string landCode, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"Benchmark-{landCode}-{date:yyyy-MM-dd}.xlsx");
+    /// <summary>
+    /// File name naming what was compared, e.g. <c>Benchmark-Nordrhein-Westfalen-Standard-Absicherung-Kreis-A-2026-11-23.xlsx</c>:
+    /// Land, approach, then every filter that narrows the group (Kreis, size class, type, year, submitted ones
+    /// included) – two filtered downloads of one day used to get the same name and nothing told them apart.
+    /// </summary>
+    public static string FileName(BenchmarkDashboard dashboard, string landName, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        var filter = dashboard.Filter;
+        string?[] parts =
+        [
+            "Benchmark",
+            FileNameText.Part(landName),
+            FileNameText.Part(AssessmentTexts.ApproachName(dashboard.Baseline.Approach)),
+            filter.Kreis is { } kreis ? FileNameText.Part(kreis, 40) : null,
+            filter.SizeClass is { } size ? FileNameText.Part(SizeClassName(size)) : null,
+            filter.Type is { } type ? FileNameText.Part(MunicipalityTypeNames.Of(type)) : null,
+            filter.Year?.ToString(CultureInfo.InvariantCulture),
+            filter.IncludeSubmitted ? "mit-eingereichten" : null,
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ];
+        return string.Join('-', parts.Where(p => !string.IsNullOrEmpty(p))) + ".xlsx";
+    }
 
     /// <summary>Writes the workbook.</summary>
     /// <param name="dashboard">The dashboard (shown, i.e. at least k municipalities).</param>
@@ -122,7 +143,7 @@ public static class BenchmarkWorkbook
             ["Land", $"{filter.LandCode} {landName}"],
             ["Katalog", $"{baseline.CatalogTitle} ({baseline.CatalogVersion})"],
             ["Vorgehensweise", AssessmentTexts.ApproachName(baseline.Approach)],
-            ["Grundlage", filter.IncludeSubmitted ? "jeweils letzte eingereichte Bewertung" : "jeweils letzte freigegebene Bewertung"],
+            ["Grundlage", filter.IncludeSubmitted ? "jeweils letzte eingereichte Bewertung" : "jeweils letzte genehmigte Bewertung"],
             ["Kreis", filter.Kreis ?? "alle"],
             ["Größenklasse", filter.SizeClass is { } size ? SizeClassName(size) : "alle"],
             ["Gemeindetyp", filter.Type is { } type ? MunicipalityTypeNames.Of(type) : "alle"],
@@ -154,7 +175,7 @@ public static class BenchmarkWorkbook
         var header = 4 + info.Length;
         string[] headers =
         [
-            "AGS", "Kommune", "Kreis", "Einwohner", "Gemeindetyp", "Bewertung", "Status", "Jahr", "Stufe",
+            "AGS", "Kommune", "Kreis", "Einwohner", "Gemeindetyp", "Bewertung", "Status", "Jahr", "Erreichte Absicherung",
             BenchmarkMetrics.Title(BenchmarkMetric.Basis, gspp), BenchmarkMetrics.Title(BenchmarkMetric.BasisStandard, gspp),
             "Reifegrad", "Aktualität", "Offene Maßnahmen", "Überfällige Maßnahmen",
             .. PriorityTopics.All.Select(t => "Basis-Lücken " + t.Title),
@@ -209,7 +230,31 @@ public static class BenchmarkWorkbook
         {
             sheet.Range(header, 1, r - 1, headers.Length).SetAutoFilter();
         }
+
+        // What the figures mean, for a reader of the file who never saw the page (one blank row after the table, so
+        // the auto-filter range stays the table).
+        r++;
+        ExcelText.SetText(sheet.Cell(r, 1), "Erläuterung");
+        sheet.Cell(r, 1).Style.Font.Bold = true;
+        foreach (var note in Notes(gspp, dashboard.MinGroupSize))
+        {
+            r++;
+            ExcelText.SetText(sheet.Cell(r, 1), note);
+        }
     }
+
+    /// <summary>The explanations under the overview's table (German, like the rest of the workbook).</summary>
+    public static IReadOnlyList<string> Notes(bool grundschutzPlusPlus, int minGroupSize) =>
+    [
+        "Vergleichsgruppe: je Kommune eine Bewertung – die letzte genehmigte (oder, wenn gewählt, eingereichte) zu Katalog und Vorgehensweise oben.",
+        string.Create(CultureInfo.InvariantCulture, $"Mindestgruppengröße: Verteilungen, Perzentile und Diagramme gibt es erst ab {minGroupSize} Kommunen, damit niemand auf eine einzelne Kommune schließen kann; eine Schicht mit weniger Werten ist als unterdrückt markiert."),
+        grundschutzPlusPlus
+            ? "Umsetzungsgrad MUSS / normal-SdT: Anteil der umgesetzten MUSS-Anforderungen bzw. der Anforderungen des normalen Stands der Technik, gezählt je Anforderung und Zielobjekt; begründet entbehrliche zählen nicht mit."
+            : "E_B / E_BS: Anteil der Basis- bzw. Basis- und Standard-Anforderungen mit „ja“, gezählt je Anforderung und Zielobjekt; „teilweise“ zählt nicht, begründet entbehrliche zählen nicht mit.",
+        "Erreichte Absicherung: „Standard“, wenn die Ampeln der Basis- und der Standard-Absicherung erreicht sind, „Basis“, wenn nur die der Basis-Absicherung, sonst „keine“.",
+        "Perzentil: Anteil der Vergleichsgruppe unter der Kommune in Prozent (gleiche Werte zur Hälfte gezählt); Quartile nach linearer Interpolation (Typ 7, wie QUARTIL.INKL).",
+        "Aktualität: Anteil der beantworteten Anforderungen, die in den 12 Monaten vor der Einreichung oder Genehmigung bewertet wurden.",
+    ];
 
     private static void MetricSheetContent(IXLWorksheet sheet, BenchmarkDashboard dashboard, MetricSummary summary)
     {

@@ -28,7 +28,7 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         var baseline = Text(page.QuerySelector("#benchmark-baseline"));
         Assert.Contains("Nordrhein-Westfalen", baseline, StringComparison.Ordinal);
         Assert.Contains("Standard-Absicherung", baseline, StringComparison.Ordinal);
-        Assert.Contains("jeweils letzte freigegebene Bewertung", baseline, StringComparison.Ordinal);
+        Assert.Contains("jeweils letzte genehmigte Bewertung", baseline, StringComparison.Ordinal);
         var eb = page.QuerySelectorAll("#metric-eb td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["5", "0 %", "25 %", "50 %", "75 %", "100 %"], eb);
         var ebs = page.QuerySelectorAll("#metric-ebs td").Select(td => td.TextContent.Trim()).ToList();
@@ -72,11 +72,11 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
 
         Assert.Equal(
             "Keine Auswertung: Unterdrückt: nur 4 Kommunen in der Gruppe, mindestens 5 nötig (Schutz vor Rückschlüssen auf einzelne Kommunen).",
-            Text(page.QuerySelector("#benchmark-suppressed")));
+            Text(page.QuerySelector("#benchmark-suppressed p")));
         var english = await Html.GetDocumentAsync(client, "/Benchmarks?culture=en&kreis=" + Uri.EscapeDataString("Kreis A"));
         Assert.EndsWith(
             "Suppressed: only 4 municipalities in the group, at least 5 needed (protection against conclusions about single municipalities).",
-            Text(english.QuerySelector("#benchmark-suppressed")), StringComparison.Ordinal);
+            Text(english.QuerySelector("#benchmark-suppressed p")), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#kpi-distribution"));
         Assert.Null(page.QuerySelector("#layer-distribution"));
         Assert.Null(page.QuerySelector("#benchmark-excel"));
@@ -215,7 +215,7 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Xlsx, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Benchmark-05-2026-11-23.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("Benchmark-Nordrhein-Westfalen-Standard-Absicherung-2026-11-23.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         // ClosedXML 0.95 loads pictures through GDI+, which Linux lacks: the cells are read from a copy without the
         // drawing; the pictures themselves are checked with DocumentFormat.OpenXml below.
@@ -228,6 +228,11 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
             Assert.Equal(0.75, rows[1].Cell(10).GetDouble(), 6);
             Assert.Equal(0.875, rows[1].Cell(11).GetDouble(), 6);
             Assert.True(overview.Row(header + 6).IsEmpty());
+            // Under the table, after a blank row: what the figures mean (the file travels without the page).
+            Assert.Equal("Erläuterung", overview.Cell(header + 7, 1).GetString());
+            Assert.Equal(BenchmarkWorkbook.Notes(false, 5), Enumerable.Range(header + 8, 6).Select(r => overview.Cell(r, 1).GetString()));
+            Assert.StartsWith("E_B / E_BS: Anteil der Basis-", overview.Cell(header + 10, 1).GetString(), StringComparison.Ordinal);
+            Assert.Contains("erst ab 5 Kommunen", overview.Cell(header + 9, 1).GetString(), StringComparison.Ordinal);
 
             var eb = workbook.Worksheet(BenchmarkWorkbook.MetricSheet(BenchmarkMetric.Basis));
             var median = eb.RowsUsed().First(r => r.Cell(2).GetString() == "Median");
@@ -270,6 +275,148 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         var descriptions = worksheet.DrawingsPart.WorksheetDrawing!.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.NonVisualDrawingProperties>()
             .Select(p => p.Description?.Value ?? "").ToList();
         Assert.Contains(descriptions, d => d.StartsWith("Boxplot", StringComparison.Ordinal));
+    }
+
+    /// <summary>Two filtered downloads of one day must not get the same name: the name carries every filter in use.</summary>
+    [Fact]
+    public async Task Excel_FilteredView_FileNameNamesLandApproachAndFilters()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var all = await client.GetAsync("/Benchmarks?handler=Excel");
+        var submitted = await client.GetAsync("/Benchmarks?handler=Excel&grundlage=eingereicht&jahr=2026");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("Benchmark-Nordrhein-Westfalen-Standard-Absicherung-2026-11-23.xlsx", all.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("Benchmark-Nordrhein-Westfalen-Standard-Absicherung-2026-mit-eingereichten-2026-11-23.xlsx", submitted.Content.Headers.ContentDisposition?.FileNameStar);
+        using var workbook = new XLWorkbook(WithoutDrawings(await submitted.Content.ReadAsByteArrayAsync()));
+        var overview = workbook.Worksheet(BenchmarkWorkbook.OverviewSheet);
+        Assert.Equal("jeweils letzte eingereichte Bewertung", overview.RowsUsed().First(r => r.Cell(1).GetString() == "Grundlage").Cell(2).GetString());
+    }
+
+    /// <summary>A newcomer learns on the page what the figures mean, how many municipalities stand behind them and why some are withheld.</summary>
+    [Fact]
+    public async Task Dashboard_ExplainsTheFiguresAndTheThreshold_AlsoWhenSuppressed()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks");
+        var suppressed = await Html.GetDocumentAsync(client, "/Benchmarks?kreis=" + Uri.EscapeDataString("Kreis A"));
+
+        var terms = page.QuerySelector("#benchmark-explained dl")!;
+        Assert.Equal(
+            ["Vergleichsgruppe", "Unterdrückte Zahlen", "Anzahl", "E_B (Basis)", "E_BS (Basis + Standard)", "Erreichte Absicherung", "Offene und überfällige Maßnahmen", "Basis-Lücken", "Aktualität", "Median und Quartile", "P (Perzentil)"],
+            terms.QuerySelectorAll("dt").Select(dt => dt.TextContent.Trim()));
+        Assert.Contains("erst ab 5 Kommunen", Text(page.QuerySelector("#term-suppressed")), StringComparison.Ordinal);
+        Assert.Contains("„teilweise“, „nein“ und „offen“ zählen nicht", Text(page.QuerySelector("#term-eb")), StringComparison.Ordinal);
+        Assert.Equal("Erreichte Absicherung", page.QuerySelectorAll("#benchmark-rows thead th")[5].TextContent.Trim());
+        Assert.Equal("Schicht", page.QuerySelector("#layer-distribution thead th")!.TextContent.Trim());
+        Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#benchmark-explained a#benchmark-help")!.GetAttribute("href"));
+        Assert.NotNull(suppressed.QuerySelector("#benchmark-explained #term-suppressed"));
+        // The title and heading name the Land (WCAG 2.4.2).
+        Assert.Equal("Benchmark der Kommunen: Nordrhein-Westfalen", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("Benchmark der Kommunen: Nordrhein-Westfalen", page.Title, StringComparison.Ordinal);
+        Assert.NotNull(suppressed.QuerySelector("#benchmark-help"));
+    }
+
+    /// <summary>A suppressed group says what to do next: reset the filters – and the link leads to the whole Land.</summary>
+    [Fact]
+    public async Task KreisFilter_Suppressed_OffersToResetTheFilters_LinkShowsTheWholeLand()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?kreis=" + Uri.EscapeDataString("Kreis A") + "&groesse=1");
+        var reset = page.QuerySelector("#benchmark-suppressed a#benchmark-reset")!;
+        var whole = await Html.GetDocumentAsync(client, reset.GetAttribute("href")!);
+
+        Assert.DoesNotContain("kreis=", reset.GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.Null(whole.QuerySelector("#benchmark-suppressed"));
+        Assert.Equal(5, whole.QuerySelectorAll("#benchmark-rows tbody tr").Length);
+    }
+
+    /// <summary>
+    /// A filter that matches nobody said „Kein Wert: Für keine Kommune der Gruppe liegt diese Kennzahl vor“ above an
+    /// empty table: it now says that no municipality matches, shows no empty table and offers the reset.
+    /// </summary>
+    [Fact]
+    public async Task SizeFilter_NoMunicipalityMatches_SaysSoWithoutAnEmptyTableAndOffersTheReset()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?groesse=4");
+
+        var warning = Text(page.QuerySelector("#benchmark-suppressed"));
+        Assert.Contains("Keine Kommune passt zu den gewählten Filtern.", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kennzahl vor", warning, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#benchmark-rows"));
+        Assert.NotNull(page.QuerySelector("#benchmark-reset"));
+
+        var excel = await client.GetAsync("/Benchmarks?handler=Excel&groesse=4");
+        Assert.Equal(HttpStatusCode.Conflict, excel.StatusCode);
+        Assert.Contains("Der Excel-Export ist gesperrt: Keine Kommune passt zu den gewählten Filtern.", Text((await Html.ParseAsync(excel)).QuerySelector("#error-summary")), StringComparison.Ordinal);
+    }
+
+    /// <summary>A baseline the Land does not have (an old bookmark) falls back to the default and says so instead of switching silently.</summary>
+    [Fact]
+    public async Task UnknownBaseline_FallsBackAndSaysSo()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks?basis=99999-3");
+        var normal = await Html.GetDocumentAsync(client, "/Benchmarks");
+        var chosen = await Html.GetDocumentAsync(client, "/Benchmarks?basis=" + ((AngleSharp.Html.Dom.IHtmlSelectElement)normal.QuerySelector("#basis")!).Value);
+
+        Assert.Contains("gibt es in diesem Land nicht", Text(page.QuerySelector("#benchmark-baseline-replaced")), StringComparison.Ordinal);
+        Assert.Equal(5, page.QuerySelectorAll("#benchmark-rows tbody tr").Length);
+        Assert.Null(normal.QuerySelector("#benchmark-baseline-replaced"));
+        Assert.Null(chosen.QuerySelector("#benchmark-baseline-replaced"));
+    }
+
+    /// <summary>Below k in the whole Land (Hessen: one municipality) there is no filter to reset: the page offers to include submitted assessments.</summary>
+    [Fact]
+    public async Task WholeLandBelowThreshold_OffersToIncludeSubmittedAssessments()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorHessen);
+
+        var page = await Html.GetDocumentAsync(client, "/Benchmarks");
+
+        Assert.Null(page.QuerySelector("#benchmark-reset"));
+        var link = page.QuerySelector("#benchmark-include-submitted")!.GetAttribute("href")!;
+        Assert.Contains("grundlage=eingereicht", link, StringComparison.Ordinal);
+        Assert.Contains("land=06", link, StringComparison.Ordinal);
+        var submitted = await Html.GetDocumentAsync(client, link);
+        Assert.Null(submitted.QuerySelector("#benchmark-include-submitted"));
+        Assert.Contains("noch nicht genug Bewertungen", Text(submitted.QuerySelector("#benchmark-next-step")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Another Land's dashboard (a forged or changed ?land=) is refused with a message naming it and the auditor's own Länder – not a bare „Seite nicht gefunden“.</summary>
+    [Fact]
+    public async Task AuditorOfOtherLand_ForgedLand_RefusedWithAMessageNamingTheLandAndTheOwnLaender()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorHessen);
+
+        var response = await client.GetAsync("/Benchmarks?land=05");
+        var excel = await client.GetAsync("/Benchmarks?land=05&handler=Excel");
+        var unknown = await client.GetAsync("/Benchmarks?land=99");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var message = Text(page.QuerySelector("#benchmark-refused"));
+        Assert.Contains("Das Land „Nordrhein-Westfalen“ gehört nicht zu den Ländern, die Sie prüfen", message, StringComparison.Ordinal);
+        Assert.Contains("Ihre Länder: Hessen.", message, StringComparison.Ordinal);
+        Assert.Equal(["06"], page.QuerySelectorAll("#land option").Select(o => o.GetAttribute("value")));
+        Assert.Null(page.QuerySelector("#benchmark-empty"));
+        Assert.Null(page.QuerySelector("#benchmark-rows"));
+        foreach (var (_, name, _) in BenchmarkScenario.Nrw)
+        {
+            Assert.DoesNotContain(name, page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, excel.StatusCode);
+        Assert.NotEqual(Xlsx, excel.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull((await Html.ParseAsync(excel)).QuerySelector("#benchmark-refused"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("Das Land „99“", Text((await Html.ParseAsync(unknown)).QuerySelector("#benchmark-refused")), StringComparison.Ordinal);
     }
 
     private static MemoryStream WithoutDrawings(byte[] bytes)

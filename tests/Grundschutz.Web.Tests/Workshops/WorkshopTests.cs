@@ -1,10 +1,13 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Persistence;
 using Grundschutz.Infrastructure.Persistence.Workshops;
+using Grundschutz.TestSupport;
+using Grundschutz.Web.Pages.Workshops;
 using Grundschutz.Web.Tests.Infrastructure;
 using Grundschutz.Web.Tests.Workbooks;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +101,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         var response = await client.GetAsync($"/Workshops/{id}?handler=Summary");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Workshop-2026-12-03.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        // The name says what the file holds and of which workshop (topic „Workshop 05…001“).
+        Assert.Equal($"Workshop-Zusammenfassung-Workshop-{s.Koeln}-2026-12-03.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
         Assert.Equal(["Übersicht", "Häufige Lücken", $"Kommune Aachen ({s.Aachen})", $"Kommune Bonn ({s.Bonn})", $"Kommune Köln ({s.Koeln})"], workbook.Worksheets.Select(w => w.Name));
 
@@ -249,6 +253,8 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         var errors = page.QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("Bitte ein Thema angeben.", errors, StringComparison.Ordinal);
         Assert.Contains("Unbekannter Gemeindeschlüssel (AGS): 09999999.", errors, StringComparison.Ordinal);
+        // The message says what to do, not only what is wrong.
+        Assert.Contains("Unbekannter Gemeindeschlüssel (AGS): 09999999. Bitte die acht Ziffern prüfen; teilnehmen können nur Kommunen, die im Portal angelegt sind.", errors, StringComparison.Ordinal);
         Assert.Contains("Diese Bausteine gibt es in der gewählten Katalogversion nicht: XYZ.9.", errors, StringComparison.Ordinal);
 
         await using var scope = factory.Services.CreateAsyncScope();
@@ -341,6 +347,13 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
             .Select(r => (r.GetAttribute("data-requirement"), r.QuerySelector(".municipalities")!.TextContent, r.QuerySelector(".nein")!.TextContent, r.QuerySelector(".teilweise")!.TextContent))
             .ToList();
         Assert.Equal([("ISMS.1.A2", "1", "1", "0"), ("ISMS.1.A3", "1", "1", "0"), ("SYS.2.1.A1", "1", "1", "0")], gaps);
+        // From how many municipalities the counts come – and, in the list, how many agreed.
+        Assert.Equal(
+            "Gezählt über die Bewertungen von 1 der 3 teilnehmenden Kommunen (zugestimmt und mit Bewertung zu dieser Katalogversion).",
+            page.QuerySelector("#gaps-basis")!.TextContent.Trim());
+        var list = await Html.GetDocumentAsync(client, "/Workshops");
+        var row = list.QuerySelectorAll("#workshop-list tbody tr").Single(r => r.QuerySelector("a.workshop-link")!.GetAttribute("href") == $"/Workshops/{id}");
+        Assert.Equal(("3", "1"), (row.QuerySelector(".participants")!.TextContent.Trim(), row.QuerySelector(".consented")!.TextContent.Trim()));
     }
 
     [Fact]
@@ -366,6 +379,11 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.Equal(["ISMS.1.A2", "ISMS.1.A3", "SYS.2.1.A1", ""], Enumerable.Range(6, 4).Select(r => gaps.Cell(r, 1).GetString()));
         Assert.Equal(1, gaps.Cell(6, 4).GetValue<int>());
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains("Check 2026", StringComparison.Ordinal) && c.Address.RowNumber == 8);
+
+        // A reader of the file learns what the columns mean and how a pending municipality's figures appear.
+        var notes = overview.Column(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains("Paare: je Anforderung und Zielobjekt gezählt. E_B: Anteil der Basis-Anforderungen mit „ja“; E_BS: ebenso über Basis- und Standard-Anforderungen (begründet entbehrliche zählen nicht mit).", notes);
+        Assert.Contains(notes, n => n.StartsWith("„Zustimmung ausstehend“: Die Zahlen der Kommune erscheinen, sobald", StringComparison.Ordinal) && n.Contains("Workshop-Einladungen", StringComparison.Ordinal));
     }
 
     /// <summary>The consent buttons repeated in every row name their workshop (WCAG 2.4.6: a screen reader's list of buttons).</summary>
@@ -506,6 +524,150 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         var facilitator = await s.Seed.SignInAsync(s.Facilitator);
         var detail = await Html.GetDocumentAsync(facilitator, Html.English($"/Workshops/{id}"));
         Assert.Equal("Consent pending", detail.QuerySelector($"#participants tr[data-ags='{s.Koeln}'] td.consent")!.TextContent.Trim());
+    }
+
+    /// <summary>The edit page's title and heading name the workshop (WCAG 2.4.2), also when a send is refused with an empty topic.</summary>
+    [Fact]
+    public async Task Edit_TitleAndHeading_NameTheStoredWorkshop_AlsoAfterARefusedSend()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}/Edit");
+
+        Assert.StartsWith($"Workshop „Workshop {s.Koeln}“ bearbeiten", page.Title, StringComparison.Ordinal);
+        Assert.Equal($"Workshop „Workshop {s.Koeln}“ bearbeiten", page.QuerySelector("h1")!.TextContent.Trim());
+        var refused = await Html.ParseAsync(await Html.SubmitAsync(client, (IHtmlFormElement)page.QuerySelector("#workshop-form")!, new Dictionary<string, string> { ["Input.Topic"] = "" }));
+        Assert.NotNull(refused.QuerySelector("#error-summary"));
+        Assert.Contains($"Workshop „Workshop {s.Koeln}“ bearbeiten", refused.Title, StringComparison.Ordinal);
+        Assert.Equal($"Workshop „Workshop {s.Koeln}“ bearbeiten", refused.QuerySelector("h1")!.TextContent.Trim());
+        var english = await Html.GetDocumentAsync(client, Html.English($"/Workshops/{id}/Edit"));
+        Assert.Equal($"Edit workshop “Workshop {s.Koeln}”", english.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    /// <summary>
+    /// Before anyone agreed, the page said „Keine Anforderung ist mit nein oder teilweise beantwortet“ (good news that
+    /// was none) under an empty layer table, and nothing told the facilitator how consent is given.
+    /// </summary>
+    [Fact]
+    public async Task Detail_NobodyAgreedYet_SaysWhatToDoAndShowsNoMisleadingEmptyResults()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1", "SYS.2.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+
+        var hint = page.QuerySelector("#consent-pending-hint")!.TextContent;
+        Assert.Contains("3 von 3 Kommunen haben noch nicht zugestimmt", hint, StringComparison.Ordinal);
+        Assert.Contains("„Bewertungen → Workshop-Einladungen“", hint, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#layers"));
+        Assert.StartsWith("Noch keine Zahlen je Schicht", page.QuerySelector("#no-layers")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Noch keine Lücken zu zählen", page.QuerySelector("#no-gaps")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        await ConsentAsync(id, s.MunicipalityIds);
+        var agreed = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+        Assert.Null(agreed.QuerySelector("#consent-pending-hint"));
+        Assert.Null(agreed.QuerySelector("#no-layers"));
+        Assert.NotNull(agreed.QuerySelector("#layers"));
+    }
+
+    /// <summary>The page explains „(4/8)“, E_B and E_BS and links the calculation help; „Stichtag“ is now „Stand der Zahlen“.</summary>
+    [Fact]
+    public async Task Detail_ExplainsTheFigures()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        var page = await Html.GetDocumentAsync(client, $"/Workshops/{id}");
+
+        Assert.Equal(["Paare", "Beantwortet", "E_B", "E_BS", "–"], page.QuerySelectorAll("#workshop-terms dt").Select(dt => dt.TextContent.Trim()));
+        Assert.Contains("„4/8“ heißt 4 von 8", page.QuerySelector("#term-pairs")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Basis-Anforderungen", page.QuerySelector("#term-first")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Hilfe/Berechnung", page.QuerySelector("#workshop-help")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("#workshop-facts dt"), dt => dt.TextContent == "Stand der Zahlen");
+        // Where the Excel round trip is (the facilitator gets no questionnaire workbook) – not a dead end.
+        Assert.Contains("„Excel-Fragebogen (offline ausfüllen und hochladen)“", page.QuerySelector("#offline-note")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Another facilitator's workshop (and an unknown id) answer 404 with one message that says what happened and leads
+    /// to the own workshops – the same text for both, so it does not tell whether the other workshop exists.
+    /// </summary>
+    [Fact]
+    public async Task OtherFacilitatorsWorkshop_RefusedWithAClearMessage_SameAsForAnUnknownId()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, []);
+        var other = await s.Seed.UserAsync("moderation-fremd-" + s.Koeln, Roles.Facilitator);
+        var client = await s.Seed.SignInAsync(other);
+
+        foreach (var url in new[] { $"/Workshops/{id}", $"/Workshops/{id}?handler=Summary", $"/Workshops/{id}/Edit", $"/Workshops/{Guid.NewGuid()}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.NotEqual(DetailModel.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
+            var page = await Html.ParseAsync(response);
+            Assert.Equal("Workshop nicht gefunden", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.StartsWith("Workshop nicht gefunden", page.Title, StringComparison.Ordinal);
+            Assert.Contains("Sie sehen nur Ihre eigenen Workshops.", page.QuerySelector("#workshop-not-found-message")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("/Workshops", page.QuerySelector("#workshop-not-found-list")!.GetAttribute("href"));
+            Assert.DoesNotContain("Workshop " + s.Koeln, page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        // A forged send of the edit form is refused the same way and changes nothing.
+        var own = await s.Seed.SignInAsync(s.Facilitator);
+        var form = (IHtmlFormElement)(await Html.GetDocumentAsync(own, $"/Workshops/{id}/Edit")).QuerySelector("#workshop-form")!;
+        var token = await TokenAsync(client);
+        var forged = await client.PostAsync($"/Workshops/{id}/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Topic"] = "Übernommen",
+            ["Input.Date"] = "2026-12-03",
+            ["Input.CatalogVersionId"] = s.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Municipalities"] = s.Koeln,
+            ["LoadedVersion"] = ((IHtmlInputElement)form.QuerySelector("#workshop-loaded-version")!).Value,
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(forged)).QuerySelector("#workshop-not-found-message"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal("Workshop " + s.Koeln, (await scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>().Workshops.AsNoTracking().SingleAsync(w => w.Id == id)).Topic);
+    }
+
+    /// <summary>
+    /// The create form offered the catalogue imported last – in a development setup the 10-requirement add-on on risk
+    /// management, labelled with a raw OSCAL time stamp – and a workshop on it showed „noch keine Bewertung“ for everyone.
+    /// Now: the version most assessments are on, else the largest.
+    /// </summary>
+    [Fact]
+    public async Task Create_DefaultVersion_IsTheMostUsedElseTheLargestCatalogue_OptionsNameTheirRequirements()
+    {
+        using var own = new GrundschutzWebFactory();
+        var seed = new AssessmentSeed(own);
+        var demoId = await seed.DemoCatalogVersionIdAsync();
+        int smallId;
+        await using (var scope = own.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<Grundschutz.Infrastructure.Importing.CatalogImportService>();
+            smallId = (await importer.ImportAsync([Grundschutz.Infrastructure.Importing.CatalogImportFile.FromPath(SharedFiles.InRepository("tests/Grundschutz.Domain.Tests/Fixtures/Oscal/mini-catalog.json"))], "test", CancellationToken.None))[0].CatalogVersionId;
+        }
+
+        var facilitator = await seed.UserAsync("moderation-standardwahl", Roles.Facilitator);
+        var client = await seed.SignInAsync(facilitator);
+        var page = await Html.GetDocumentAsync(client, "/Workshops/Create");
+
+        var options = page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option").ToList();
+        Assert.Equal(smallId.ToString(System.Globalization.CultureInfo.InvariantCulture), options[0].Value);
+        Assert.Equal(demoId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(options, o => o.IsSelected).Value);
+        Assert.All(options, o => Assert.Matches(@"\(\d[\d.]* Anforderungen\)$", o.TextContent.Trim()));
+
+        // Once the municipalities assess on a version, a workshop on that version is what can show their progress.
+        var (municipality, isb) = await seed.TenantAsync("09184002", "Standardwahl Workshop");
+        await seed.Assessment(municipality, isb).OnCatalogVersion(smallId).BuildAsync();
+        page = await Html.GetDocumentAsync(client, "/Workshops/Create");
+        Assert.Equal(smallId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(page.QuerySelectorAll<IHtmlOptionElement>("#Input_CatalogVersionId option"), o => o.IsSelected).Value);
     }
 
     private async Task<Grundschutz.Infrastructure.Persistence.Municipalities.Municipality?> MunicipalityAsync(int id)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using Grundschutz.Domain.Assessments;
+using Grundschutz.Domain.Catalog;
 using Grundschutz.Domain.Scoring;
 using Grundschutz.Infrastructure.Workshops;
 
@@ -143,6 +144,17 @@ public static class WorkshopSummaryWorkbook
 
         row += 1;
         ExcelText.SetText(sheet.Cell(row, 1), "Umsetzungsgrade streng (teilweise zählt 0), auf eine Nachkommastelle abgeschnitten; leer = nichts anwendbar. Nur Kennzahlen, keine Antworttexte.");
+
+        // What the columns mean, for a reader of the file who never saw the page (a workshop's participants).
+        row++;
+        ExcelText.SetText(sheet.Cell(row, 1), summary.Framework == CatalogFramework.GrundschutzPlusPlus
+            ? "Paare: je Anforderung und Zielobjekt gezählt. Umsetzungsgrad normal-SdT: Anteil der umgesetzten Anforderungen des normalen Stands der Technik; erhöht: ebenso bei erhöhtem Schutzbedarf (begründet entbehrliche zählen nicht mit)."
+            : "Paare: je Anforderung und Zielobjekt gezählt. E_B: Anteil der Basis-Anforderungen mit „ja“; E_BS: ebenso über Basis- und Standard-Anforderungen (begründet entbehrliche zählen nicht mit).");
+        if (summary.Participants.Any(p => !p.Consented))
+        {
+            row++;
+            ExcelText.SetText(sheet.Cell(row, 1), "„" + PendingConsent + "“: Die Zahlen der Kommune erscheinen, sobald ihre Informationssicherheitsbeauftragten unter „Bewertungen → Workshop-Einladungen“ der Teilnahme zustimmen.");
+        }
     }
 
     private static void WriteGaps(XLWorkbook workbook, WorkshopSummary summary)

@@ -56,6 +56,26 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
     /// <summary>The dashboard, or null when nothing in the Land has been submitted yet.</summary>
     public BenchmarkDashboard? Dashboard { get; private set; }
 
+    /// <summary>
+    /// The Land asked for by a changed or forged <c>?land=</c> that the auditor does not audit (its name, or the code as
+    /// sent); null otherwise. The page then answers 404 with a message naming it and the auditor's own Länder.
+    /// </summary>
+    public string? RefusedLand { get; private set; }
+
+    /// <summary>
+    /// True when <c>?basis=</c> named a baseline this Land does not have (an old bookmark, a link from another Land):
+    /// the dashboard falls back to the default baseline and says so instead of switching silently.
+    /// </summary>
+    public bool BaselineReplaced => Dashboard is { } d && !string.IsNullOrEmpty(Baseline) && !string.Equals(Baseline, d.Baseline.Key, StringComparison.Ordinal);
+
+    /// <summary>True when a filter narrows the group (Kreis, size class, type or year): the page offers to reset it.</summary>
+    public bool IsNarrowed => Dashboard is { Filter: var f } && (f.Kreis is not null || f.SizeClass is not null || f.Type is not null || f.Year is not null);
+
+    /// <summary>This Land and baseline with no narrowing filter (the whole Land).</summary>
+    public string ResetLink => "/Benchmarks?land=" + Uri.EscapeDataString(SelectedLand.Code)
+        + (Dashboard is { } d ? "&basis=" + Uri.EscapeDataString(d.Baseline.Key) : "")
+        + (Dashboard is { Filter.IncludeSubmitted: true } ? "&grundlage=eingereicht" : "");
+
     /// <summary>Charts (empty when suppressed).</summary>
     public IReadOnlyList<BenchmarkChart> Charts { get; private set; } = [];
 
@@ -71,6 +91,11 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
             return denied;
         }
 
+        if (RefusedLand is not null)
+        {
+            return Refused();
+        }
+
         Charts = Dashboard is null ? [] : BenchmarkCharts.All(Dashboard, Text);
         return Page();
     }
@@ -84,7 +109,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
             return denied;
         }
 
-        if (Dashboard is null || BenchmarkCharts.Find(Dashboard, name ?? "", Text) is not { } chart)
+        if (RefusedLand is not null || Dashboard is null || BenchmarkCharts.Find(Dashboard, name ?? "", Text) is not { } chart)
         {
             return NotFound();
         }
@@ -107,11 +132,22 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
             return denied;
         }
 
+        if (RefusedLand is not null)
+        {
+            return Refused();
+        }
+
         if (Dashboard is null || !Dashboard.IsShown)
         {
             Charts = [];
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", Dashboard?.Suppressed is { } why ? Explain(why) : t["keine Bewertungen."].Value].Value);
+            var reason = Dashboard switch
+            {
+                null => t["keine Bewertungen."].Value,
+                { GroupSize: 0 } => t["Keine Kommune passt zu den gewählten Filtern."].Value,
+                _ => Explain(Dashboard.Suppressed),
+            };
+            ModelState.AddModelError(string.Empty, t["Der Excel-Export ist gesperrt: {0}", reason].Value);
             return Page();
         }
 
@@ -124,7 +160,16 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         var bytes = BenchmarkWorkbook.Build(Dashboard, SelectedLand.Name, images, now);
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            BenchmarkWorkbook.FileName(SelectedLand.Code, DateOnly.FromDateTime(now.UtcDateTime)));
+            BenchmarkWorkbook.FileName(Dashboard, SelectedLand.Name, DateOnly.FromDateTime(now.UtcDateTime)));
+    }
+
+    /// <summary>The page for another Land's dashboard: 404 with the message and the auditor's own Länder in the filter.</summary>
+    private PageResult Refused()
+    {
+        Dashboard = null;
+        Charts = [];
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     /// <summary>Why a value is withheld, in the reader's language (empty when it is not).</summary>
@@ -140,7 +185,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
     }
 
     /// <summary>URL of this page with the current filter and extra parameters (e.g. a handler).</summary>
-    public string Link(string? handler = null, string? name = null, string? format = null)
+    public string Link(string? handler = null, string? name = null, string? format = null, string? grundlage = null)
     {
         var query = new List<string>();
         void Add(string key, string? value)
@@ -160,7 +205,7 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         Add("groesse", Size is { } size ? ((int)size).ToString(CultureInfo.InvariantCulture) : null);
         Add("typ", Type is { } type ? ((int)type).ToString(CultureInfo.InvariantCulture) : null);
         Add("jahr", Year?.ToString(CultureInfo.InvariantCulture));
-        Add("grundlage", Basis);
+        Add("grundlage", grundlage ?? Basis);
         return "/Benchmarks" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
     }
 
@@ -185,8 +230,13 @@ public sealed class IndexModel(BenchmarkDashboardService dashboards, BenchmarkCh
         var selected = string.IsNullOrEmpty(Land) ? Lands[0] : Lands.FirstOrDefault(l => l.Code == Land);
         if (selected is null)
         {
-            // Another Land's dashboard does not exist for this auditor.
-            return NotFound();
+            // Another Land's dashboard does not exist for this auditor: nothing of it is read. The page says which Land
+            // was asked for and offers the auditor's own – a bare „Seite nicht gefunden“ left an auditor who followed
+            // a colleague's link (or changed ?land=) without a clue.
+            SelectedLand = Lands[0];
+            RefusedLand = Grundschutz.Domain.Municipalities.Land.TryFromCode(Land, out var other) ? other.Name
+                : Land!.Length > 20 ? Land[..20] + "…" : Land;
+            return null;
         }
 
         SelectedLand = selected;

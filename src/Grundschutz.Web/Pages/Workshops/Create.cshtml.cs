@@ -30,7 +30,8 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         FormId = Guid.CreateVersion7(time.GetUtcNow());
-        Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+        Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
+        Input.CatalogVersionId ??= await WorkshopVersions.DefaultIdAsync(db, Versions, cancellationToken);
         Input.Date ??= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -52,7 +53,7 @@ public sealed class CreateModel(GrundschutzDbContext db, CatalogContextCache cat
         };
         if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
         {
-            Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+            Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
             return Page();
         }
 

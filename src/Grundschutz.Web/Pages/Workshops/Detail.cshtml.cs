@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grundschutz.Domain.Scoring;
+using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Export.Excel;
 using Grundschutz.Infrastructure.Identity;
 using Grundschutz.Infrastructure.Workshops;
@@ -25,32 +26,53 @@ public sealed class DetailModel(WorkshopSummaryService summaries) : PageModel
 
     public WorkshopSummary Summary { get; private set; } = null!;
 
+    /// <summary>True when the id is unknown or another facilitator's: the page says so (404) instead of a bare „Seite nicht gefunden“.</summary>
+    public bool NotFoundHere { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
         if (summary is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         Summary = summary;
         return Page();
     }
 
-    /// <summary>„Workshop-&lt;yyyy-MM-dd&gt;.xlsx“.</summary>
+    /// <summary>„Workshop-Zusammenfassung-&lt;Thema&gt;-&lt;yyyy-MM-dd&gt;.xlsx“ (see <see cref="SummaryFileName"/>).</summary>
     public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken cancellationToken)
     {
         var summary = await summaries.SummarizeAsync(id, CurrentUser.From(User)?.UserId ?? "", cancellationToken);
         if (summary is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         var file = new MemoryStream();
         WorkshopSummaryWorkbook.Write(file, summary);
         file.Position = 0;
         Response.Headers.CacheControl = "private, no-store";
-        return File(file, XlsxContentType, $"Workshop-{summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+        return File(file, XlsxContentType, SummaryFileName(summary.Topic, summary.Date));
+    }
+
+    /// <summary>
+    /// „Workshop-Zusammenfassung-Basis-Absicherung-Teil-1-2026-12-03.xlsx“: the name says what the file holds and of
+    /// which workshop – a facilitator with several workshops on one day got the same „Workshop-2026-12-03.xlsx“ for all.
+    /// </summary>
+    public static string SummaryFileName(string topic, DateOnly date)
+    {
+        var part = FileNameText.Part(topic);
+        return $"Workshop-Zusammenfassung-{(part.Length == 0 ? "" : part + "-")}{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
+    }
+
+    /// <summary>404 with the workshop's own message (the same for an unknown id and another facilitator's workshop).</summary>
+    private PageResult WorkshopNotFound()
+    {
+        NotFoundHere = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     /// <summary>A share as the page shows it: „66,6 % (2 von 3)“, or „–“ when nothing is applicable.</summary>

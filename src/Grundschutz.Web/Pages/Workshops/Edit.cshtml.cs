@@ -29,12 +29,18 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
 
     public Guid Id { get; private set; }
 
+    /// <summary>The stored topic (not the one typed into the form): the title and heading name the workshop being edited.</summary>
+    public string StoredTopic { get; private set; } = "";
+
+    /// <summary>True when the id is unknown or another facilitator's: the page says so (404) instead of a bare „Seite nicht gefunden“.</summary>
+    public bool NotFoundHere { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var workshop = await LoadAsync(id, cancellationToken);
         if (workshop is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         var ids = workshop.Participants.Select(p => p.MunicipalityId).ToList();
@@ -42,7 +48,8 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         Input = WorkshopInput.From(workshop, ags);
         LoadedVersion = workshop.UpdatedAt.UtcTicks;
         Id = id;
-        Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+        StoredTopic = workshop.Topic;
+        Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
         return Page();
     }
 
@@ -51,14 +58,15 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         var workshop = await LoadAsync(id, cancellationToken);
         if (workshop is null)
         {
-            return NotFound();
+            return WorkshopNotFound();
         }
 
         Id = id;
+        StoredTopic = workshop.Topic;
         var storedVersion = workshop.UpdatedAt.UtcTicks;
         if (!await Input.TryApplyAsync(workshop, db, catalogs, ModelState, t, cancellationToken))
         {
-            Versions = await WorkshopVersions.LoadAsync(db, cancellationToken);
+            Versions = await WorkshopVersions.LoadAsync(db, t, cancellationToken);
             return Page();
         }
 
@@ -80,6 +88,14 @@ public sealed class EditModel(GrundschutzDbContext db, CatalogContextCache catal
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = t["Der Workshop „{0}“ wurde gespeichert.", workshop.Topic].Value;
         return LocalRedirect(WorkshopLinks.Detail(workshop.Id));
+    }
+
+    /// <summary>404 with the workshop's own message (the same for an unknown id and another facilitator's workshop).</summary>
+    private PageResult WorkshopNotFound()
+    {
+        NotFoundHere = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     private Task<Workshop?> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -25,13 +25,14 @@ public sealed class IndexModel(GrundschutzDbContext db) : PageModel
                 w.Date,
                 Catalog = db.CatalogVersions.Where(v => v.Id == w.CatalogVersionId).Select(v => v.Title + " " + v.Version).FirstOrDefault(),
                 Participants = w.Participants.Count,
+                Consented = w.Participants.Count(p => p.ConsentedAt != null),
                 Modules = w.Modules.Count,
             })
             .ToListAsync(cancellationToken);
         Workshops = [.. rows
             .OrderByDescending(r => r.Date).ThenBy(r => r.Topic, StringComparer.Ordinal)
-            .Select(r => new WorkshopRow(r.Id, r.Topic, r.Date, r.Catalog ?? "", r.Participants, r.Modules))];
+            .Select(r => new WorkshopRow(r.Id, r.Topic, r.Date, r.Catalog ?? "", r.Participants, r.Consented, r.Modules))];
     }
 
-    public sealed record WorkshopRow(Guid Id, string Topic, DateOnly Date, string Catalog, int Participants, int Modules);
+    public sealed record WorkshopRow(Guid Id, string Topic, DateOnly Date, string Catalog, int Participants, int Consented, int Modules);
 }

@@ -1,4 +1,4 @@
 namespace Grundschutz.Web.Pages.Workshops;
 
-/// <summary>A catalogue version to choose.</summary>
-public sealed record VersionOption(int Id, string Label);
+/// <summary>A catalogue version to choose: its label and how many requirements are in force.</summary>
+public sealed record VersionOption(int Id, string Label, int Requirements);

@@ -94,7 +94,7 @@ public sealed class WorkshopInput
             var unknown = agsList.Where(a => found.TrueForAll(f => f.Ags != a)).ToList();
             if (unknown.Count > 0)
             {
-                Error(nameof(Municipalities), t["Unbekannter Gemeindeschlüssel (AGS): {0}.", string.Join(", ", unknown.Take(10).Select(u => u.Length > 20 ? u[..20] + "…" : u))]);
+                Error(nameof(Municipalities), t["Unbekannter Gemeindeschlüssel (AGS): {0}. Bitte die acht Ziffern prüfen; teilnehmen können nur Kommunen, die im Portal angelegt sind.", string.Join(", ", unknown.Take(10).Select(u => u.Length > 20 ? u[..20] + "…" : u))]);
             }
 
             participants = [.. found.Select(f => f.Id)];
