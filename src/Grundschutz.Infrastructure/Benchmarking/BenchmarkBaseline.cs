@@ -6,6 +6,9 @@ namespace Grundschutz.Infrastructure.Benchmarking;
 /// <summary>One catalogue version + approach with assessments in the Land: results of different baselines are never mixed.</summary>
 public sealed record BenchmarkBaseline(int CatalogVersionId, string CatalogTitle, string CatalogVersion, CatalogFramework Framework, Approach Approach, int Assessments)
 {
+    /// <summary>Language of the catalogue's texts (its title, layer titles; BCP 47).</summary>
+    public string Language { get; init; } = CatalogLanguage.German;
+
     /// <summary>True for Grundschutz++.</summary>
     public bool IsGrundschutzPlusPlus => Framework == CatalogFramework.GrundschutzPlusPlus;
 

@@ -181,14 +181,14 @@ public sealed class BenchmarkDashboardService(GrundschutzDbContext db, KpiSnapsh
         var versionIds = groups.Select(g => g.CatalogVersionId).Distinct().ToList();
         var versions = await db.CatalogVersions.AsNoTracking()
             .Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.Title, v.Version, v.Framework })
+            .Select(v => new { v.Id, v.Title, v.Version, v.Framework, v.Language })
             .ToDictionaryAsync(v => v.Id, cancellationToken);
         return groups
             .Where(g => versions.ContainsKey(g.CatalogVersionId))
             .Select(g =>
             {
                 var v = versions[g.CatalogVersionId];
-                return new BenchmarkBaseline(g.CatalogVersionId, v.Title, v.Version, v.Framework, g.Approach, g.Count);
+                return new BenchmarkBaseline(g.CatalogVersionId, v.Title, v.Version, v.Framework, g.Approach, g.Count) { Language = v.Language };
             })
             .OrderByDescending(b => b.Assessments)
             .ThenBy(b => b.CatalogVersionId)

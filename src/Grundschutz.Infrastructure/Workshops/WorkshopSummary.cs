@@ -20,6 +20,9 @@ public sealed record WorkshopSummary(
     IReadOnlyList<ParticipantProgress> Participants,
     IReadOnlyList<CommonGap> Gaps)
 {
+    /// <summary>Language of the catalogue's texts (titles of layers and requirements, the catalogue label; BCP 47).</summary>
+    public string Language { get; init; } = CatalogLanguage.German;
+
     /// <summary>Label of the first headline slice: E_B (Kompendium) or normal-SdT (Grundschutz++).</summary>
     public string FirstSliceLabel => Framework == CatalogFramework.GrundschutzPlusPlus ? "Umsetzungsgrad normal-SdT" : "E_B";
 

@@ -35,7 +35,7 @@ public sealed class WorkshopSummaryService(GrundschutzDbContext db, CatalogConte
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var version = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.Id == workshop.CatalogVersionId)
-            .Select(v => new { v.Title, v.Version, v.Framework })
+            .Select(v => new { v.Title, v.Version, v.Framework, v.Language })
             .FirstAsync(cancellationToken);
         var context = await contexts.GetAsync(db, workshop.CatalogVersionId, cancellationToken);
         var catalogFacts = await facts.GetAsync(db, workshop.CatalogVersionId, cancellationToken);
@@ -124,7 +124,10 @@ public sealed class WorkshopSummaryService(GrundschutzDbContext db, CatalogConte
             .ThenBy(g => order.GetValueOrDefault(g.RequirementId, int.MaxValue))
             .ToList();
         return new WorkshopSummary(
-            workshop.Id, workshop.Topic, workshop.Date, $"{version.Title} {version.Version}".Trim(), version.Framework, modules, today, participants, common);
+            workshop.Id, workshop.Topic, workshop.Date, $"{version.Title} {version.Version}".Trim(), version.Framework, modules, today, participants, common)
+        {
+            Language = version.Language,
+        };
     }
 
     private static ScopeProgress Empty(string id) => new(id, null, 0, 0, new Ratio(0, 0), new Ratio(0, 0));

@@ -48,6 +48,37 @@ public sealed class BenchmarkDashboardTests(BenchmarkScenario scenario) : IClass
         Assert.NotNull(page.QuerySelector("#chart-heatmap-table"));
     }
 
+    /// <summary>WCAG 3.1.2: the catalogue's title and layer titles carry the catalogue version's language.</summary>
+    [Fact]
+    public async Task Dashboard_CatalogueTexts_CarryTheirVersionsLanguage()
+    {
+        var client = await scenario.SignInAsync(scenario.AuditorNrw);
+        var page = await Html.GetDocumentAsync(client, Html.English("/Benchmarks"));
+        var versionId = scenario.KompendiumVersionId;
+
+        Assert.Equal("de", page.QuerySelector("#benchmark-catalog")!.GetAttribute("lang"));
+        Assert.Equal("de", page.QuerySelector("#layer-ISMS th")!.GetAttribute("lang"));
+
+        await SetLanguageAsync(versionId, "en");
+        try
+        {
+            var english = await Html.GetDocumentAsync(client, "/Benchmarks");
+            Assert.Equal("en", english.QuerySelector("#benchmark-catalog")!.GetAttribute("lang"));
+            Assert.Equal("en", english.QuerySelector("#layer-ISMS th")!.GetAttribute("lang"));
+        }
+        finally
+        {
+            await SetLanguageAsync(versionId, "de");
+        }
+    }
+
+    private async Task SetLanguageAsync(int versionId, string language)
+    {
+        await using var scope = scenario.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(1, await db.CatalogVersions.Where(v => v.Id == versionId).ExecuteUpdateAsync(u => u.SetProperty(v => v.Language, language)));
+    }
+
     [Fact]
     public async Task Dashboard_FirstVisit_BackfillsOneSnapshotPerAssessment()
     {

@@ -573,6 +573,37 @@ public sealed class WorkshopTests(LoggingWebFactory factory) : IClassFixture<Log
         Assert.NotNull(agreed.QuerySelector("#layers"));
     }
 
+    /// <summary>WCAG 3.1.2: the catalogue's texts on the workshop page (catalogue, layer and requirement titles) carry its version's language.</summary>
+    [Fact]
+    public async Task Detail_CatalogueTexts_CarryTheirVersionsLanguage()
+    {
+        var s = await ScenarioAsync();
+        var id = await WorkshopAsync(s, ["ISMS.1"]);
+        await ConsentAsync(id, s.MunicipalityIds);
+        var client = await s.Seed.SignInAsync(s.Facilitator);
+
+        static List<string?> Languages(IDocument page) =>
+            [page.QuerySelector("#workshop-catalog")!.GetAttribute("lang"), page.QuerySelector("#layers tbody tr td")!.GetAttribute("lang"), page.QuerySelector("#gaps tbody tr td")!.GetAttribute("lang")];
+
+        Assert.Equal(["de", "de", "de"], Languages(await Html.GetDocumentAsync(client, Html.English($"/Workshops/{id}"))));
+        await SetLanguageAsync(s.VersionId, "en");
+        try
+        {
+            Assert.Equal(["en", "en", "en"], Languages(await Html.GetDocumentAsync(client, $"/Workshops/{id}")));
+        }
+        finally
+        {
+            await SetLanguageAsync(s.VersionId, "de");
+        }
+    }
+
+    private async Task SetLanguageAsync(int versionId, string language)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrundschutzDbContext>();
+        Assert.Equal(1, await db.CatalogVersions.Where(v => v.Id == versionId).ExecuteUpdateAsync(u => u.SetProperty(v => v.Language, language)));
+    }
+
     /// <summary>The page explains „(4/8)“, E_B and E_BS and links the calculation help; „Stichtag“ is now „Stand der Zahlen“.</summary>
     [Fact]
     public async Task Detail_ExplainsTheFigures()
