@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Grundschutz.Infrastructure.Charts;
+using Grundschutz.Infrastructure.Export;
 using Grundschutz.Infrastructure.Markdown;
 using Grundschutz.Infrastructure.Scoring;
 
@@ -58,30 +59,7 @@ public sealed class ReportDocument(MarkdownRenderer markdown, ReportTemplates te
     public static string FileName(ScoredAssessmentInfo assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var name = new StringBuilder();
-        foreach (var c in assessment.MunicipalityName)
-        {
-            var part = c switch
-            {
-                'ä' => "ae",
-                'ö' => "oe",
-                'ü' => "ue",
-                'Ä' => "Ae",
-                'Ö' => "Oe",
-                'Ü' => "Ue",
-                'ß' => "ss",
-                _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
-                _ => "-",
-            };
-            if (part == "-" && (name.Length == 0 || name[^1] == '-'))
-            {
-                continue;
-            }
-
-            name.Append(part);
-        }
-
-        var slug = name.ToString().Trim('-');
+        var slug = FileNameText.Part(assessment.MunicipalityName, maxLength: 120);
         return $"Bericht-{(slug.Length == 0 ? "Kommune" : slug)}-{ReportFormat.IsoDate(assessment.ScoredOn)}.html";
     }
 
